@@ -1,0 +1,124 @@
+/// The day-by-day account of a business-time measurement: which days
+/// counted and for how long, and which were skipped and why. This is what
+/// `--explain` and "why?" print.
+public struct BusinessTimeBreakdown: Sendable {
+    public enum SkipReason: Hashable, Sendable {
+        case weekend
+        case holiday(String)
+        case closed
+    }
+
+    public enum Entry: Hashable, Sendable {
+        /// Open time that counted on `date`, as the spans that counted.
+        case counted(date: LocalDate, spans: [InstantRange], seconds: Int64, note: String?)
+        /// Days with no open time at all, from `first` to `last`.
+        case skipped(first: LocalDate, last: LocalDate, reason: SkipReason)
+        /// A pause (waiting on the customer) whose business time was taken off.
+        case paused(InstantRange, seconds: Int64)
+    }
+
+    public var calendarName: String
+    public var zone: Zone
+    public var from: Instant
+    public var to: Instant
+    public var entries: [Entry]
+    /// Business time counted, pauses already taken off.
+    public var total: Int64
+}
+
+extension BusinessCalendar {
+    /// Explains `elapsed(from:to:excluding:)` day by day.
+    public func breakdown(from start: Instant, to end: Instant, excluding paused: [InstantRange] = []) -> BusinessTimeBreakdown {
+        let window = InstantRange(start: min(start, end), end: max(start, end))
+        var entries: [BusinessTimeBreakdown.Entry] = []
+        let firstDay = zone.local(window.start).date
+        let lastDay = zone.local(window.end).date
+        var day = firstDay.adding(days: -1)
+        var scanned = 0
+        while day <= lastDay && scanned < 40_000 {
+            let holidays = holidaysAround(day)
+            let spans = openSpans(on: day, holidays: holidays)
+            let inside = spans.compactMap { $0.clamped(to: window) }
+            if !inside.isEmpty {
+                let seconds = inside.reduce(0) { $0 + $1.seconds }
+                entries.append(.counted(date: day, spans: inside, seconds: seconds, note: note(for: day, spans: spans, holidays: holidays)))
+            } else if spans.isEmpty && day >= firstDay {
+                do {
+                    let reason: BusinessTimeBreakdown.SkipReason
+                    if let holiday = holidays.first(where: { $0.observed == day }) {
+                        reason = .holiday(holiday.name)
+                    } else if day.weekday.isWeekend && hours.intervals(on: day.weekday).isEmpty {
+                        reason = .weekend
+                    } else {
+                        reason = .closed
+                    }
+                    if case .skipped(let first, let last, let previous)? = entries.last, previous == reason, last.adding(days: 1) == day {
+                        entries[entries.count - 1] = .skipped(first: first, last: day, reason: reason)
+                    } else {
+                        entries.append(.skipped(first: day, last: day, reason: reason))
+                    }
+                }
+            }
+            day = day.adding(days: 1)
+            scanned += 1
+        }
+        var total = elapsed(from: window.start, to: window.end)
+        for pause in InstantRange.merged(paused) {
+            guard let overlap = pause.clamped(to: window) else { continue }
+            let seconds = elapsed(from: overlap.start, to: overlap.end)
+            total -= seconds
+            entries.append(.paused(overlap, seconds: seconds))
+        }
+        return BusinessTimeBreakdown(calendarName: name, zone: zone, from: window.start, to: window.end, entries: entries, total: total)
+    }
+
+    private func note(for day: LocalDate, spans: [InstantRange], holidays: [Holiday]) -> String? {
+        var notes: [String] = []
+        if let holiday = holidays.first(where: { $0.observed == day }), case .between = holiday.closed {
+            notes.append("\(holiday.name): \(holiday.closed)")
+        }
+        let scheduled = hours.intervals(on: day.weekday).reduce(0) { $0 + Int64($1.seconds) }
+        let actual = spans.reduce(0) { $0 + $1.seconds }
+        if notes.isEmpty && actual != scheduled {
+            if actual < scheduled && actual + 3600 >= scheduled { notes.append("an hour shorter: the clocks went forward") }
+            else if actual > scheduled && actual - 3600 <= scheduled { notes.append("an hour longer: the clocks went back") }
+        }
+        return notes.isEmpty ? nil : notes.joined(separator: "; ")
+    }
+}
+
+extension BusinessTimeBreakdown {
+    /// The breakdown as text lines, times in the calendar's own zone.
+    public var lines: [String] {
+        var lines: [String] = []
+        let fromText = ZonedTime(from, in: zone).friendlyWithYear
+        let toText = ZonedTime(to, in: zone).friendlyWithYear
+        lines.append("Business time on \(calendarName) from \(fromText) to \(toText):")
+        for entry in entries {
+            switch entry {
+            case .counted(let date, let spans, let seconds, let note):
+                let ranges = spans.map { span -> String in
+                    let start = zone.local(span.start)
+                    let end = zone.local(span.end)
+                    let endText = end.date > date && end.time.seconds == 0 ? "24:00" : end.time.description
+                    return "\(start.time)–\(endText)"
+                }.joined(separator: ", ")
+                let suffix = note.map { " (\($0))" } ?? ""
+                lines.append("  \(date.friendlyShort)  \(ranges) \(ZonedTime(spans[0].start, in: zone).abbreviation)  \(BusinessDuration(seconds: seconds))\(suffix)")
+            case .skipped(let first, let last, let reason):
+                let days = first == last ? first.friendlyShort : "\(first.friendlyShort)–\(last.friendlyShort)"
+                let why: String
+                switch reason {
+                case .weekend: why = "weekend"
+                case .holiday(let name): why = "\(name) (holiday)"
+                case .closed: why = "closed"
+                }
+                lines.append("  \(days)  skipped: \(why)")
+            case .paused(let range, let seconds):
+                lines.append("  paused \(ZonedTime(range.start, in: zone).friendly) to \(ZonedTime(range.end, in: zone).friendly): −\(BusinessDuration(seconds: seconds))")
+            }
+        }
+        lines.append("Total: \(BusinessDuration(seconds: total))")
+        return lines
+    }
+}
