@@ -24,11 +24,42 @@ let package = Package(
             plugins: ["EmbedDataPlugin"]
         ),
         .executableTarget(name: "embed-data", path: "Sources/embed-data"),
+
+        // libedit, through pkg-config, with a C shim for its variadic calls.
+        .systemLibrary(
+            name: "CLibedit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+
+        // Line editing and safe output; knows nothing of escalation.
+        .target(name: "EscalateTerminal", dependencies: ["CLibedit"]),
+
+        // Transcripts: parse, replay against a session, diff, update.
+        .target(name: "EscalateTranscripts"),
+
+        // The conversation: meta-commands, intents to domain operations, replies.
+        .target(name: "EscalateAssistant", dependencies: ["EscalateDomain", "EscalateCatalog"]),
+
+        // The thin executable that wires the layers together.
+        .executableTarget(
+            name: "escalate",
+            dependencies: [
+                "EscalateAssistant", "EscalateCatalog", "EscalateDomain", "EscalateTerminal", "EscalateTranscripts",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .plugin(
             name: "EmbedDataPlugin",
             capability: .buildTool(),
             dependencies: ["embed-data"],
             path: "Sources/EmbedDataPlugin"
+        ),
+        .testTarget(name: "EscalateTranscriptsTests", dependencies: ["EscalateTranscripts"]),
+        .testTarget(name: "EscalateTerminalTests", dependencies: ["EscalateTerminal"]),
+        .testTarget(
+            name: "EscalateTests",
+            dependencies: ["escalate"]
         ),
         .testTarget(
             name: "EscalateCatalogTests",

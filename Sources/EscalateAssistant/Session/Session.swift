@@ -1,0 +1,220 @@
+import Foundation
+import EscalateCatalog
+import EscalateDomain
+
+/// One conversation with the assistant: it takes each line the user types
+/// and returns the reply, keeps the simulated clock, the reader's settings
+/// and the input history, and hands everything that is not a meta-command
+/// to the conversation.
+public final class Session {
+    public private(set) var settings: SessionSettings
+    public private(set) var clock: SessionClock
+    let wallClock: any Clock
+    public private(set) var catalog: Catalog
+    /// Lines typed in this session; the REPL replaces it with its persistent history.
+    public var historyProvider: (() -> [String])?
+    private var inputs: [String] = []
+
+    public init(settings: SessionSettings, catalog: Catalog, clock: SessionClock, wallClock: any Clock = SystemClock()) {
+        self.settings = settings
+        self.catalog = catalog
+        self.clock = clock
+        self.wallClock = wallClock
+    }
+
+    /// Now, as the session sees it.
+    public var now: Instant { clock.now(wall: wallClock) }
+
+    /// The prompt to show before the next line.
+    public var prompt: String { "escalate> " }
+
+    /// The reply to one line of input.
+    public func respond(to line: String) -> Reply {
+        inputs.append(line)
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return Reply([]) }
+        if trimmed.hasPrefix(":") { return meta(trimmed) }
+        return Reply.problem("I don't understand that yet. Type :help to see what I can do.")
+    }
+
+    /// Lines to show before the next prompt (tickets that crossed a line).
+    public func nudges() -> [String] { [] }
+
+    /// Ctrl-C: cancels a pending question. Returns what to say, if anything.
+    public func cancelPending() -> String? { nil }
+
+    /// Tab completion: whole words that may replace the last word of `textBeforeCursor`.
+    public func completions(for textBeforeCursor: String) -> [String] {
+        let word = String(textBeforeCursor.reversed().prefix { !$0.isWhitespace }.reversed())
+        if word.hasPrefix(":") && !textBeforeCursor.dropLast(word.count).contains(where: { !$0.isWhitespace }) {
+            return MetaCommand.allCases.map { ":" + $0.rawValue }.filter { $0.hasPrefix(word) }
+        }
+        if textBeforeCursor.hasPrefix(":role ") { return UserRole.allCases.map(\.rawValue) }
+        if textBeforeCursor.hasPrefix(":now ") { return ["real"] }
+        return []
+    }
+
+    var history: [String] { historyProvider?() ?? inputs }
+
+    // MARK: Meta-commands
+
+    func meta(_ line: String) -> Reply {
+        let body = line.dropFirst()
+        let name = body.prefix { !$0.isWhitespace }.lowercased()
+        let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        guard let command = MetaCommand(rawValue: name) ?? MetaCommand.allCases.first(where: { $0.aliases.contains(name) }) else {
+            let near = MetaCommand.allCases.map(\.rawValue).filter { $0.hasPrefix(String(name.prefix(2))) }
+            let hint = near.isEmpty ? "" : " Did you mean :\(near[0])?"
+            return .problem("Unknown command ':\(name)'.\(hint) Type :help for the list.")
+        }
+        switch command {
+        case .help: return Reply(helpText())
+        case .quit: return Reply([], endsSession: true)
+        case .now: return setNow(argument)
+        case .advance: return advance(argument)
+        case .history: return showHistory()
+        case .role: return setRole(argument)
+        case .zone: return setZone(argument)
+        }
+    }
+
+    func helpText() -> [String] {
+        var lines = ["Meta-commands:"]
+        for command in MetaCommand.allCases {
+            lines.append("  " + command.usage.padding(toLength: 22, withPad: " ", startingAt: 0) + command.summary)
+        }
+        lines.append("Anything else is a question or a note for the assistant.")
+        return lines
+    }
+
+    func describeNow() -> String {
+        let time = ZonedTime(now, in: settings.zone).friendlyWithYear
+        return clock.isSimulated ? "Now: \(time) (simulated clock)." : "Now: \(time) (real clock)."
+    }
+
+    func setNow(_ argument: String) -> Reply {
+        if argument.isEmpty { return Reply(describeNow()) }
+        if argument.lowercased() == "real" {
+            clock = .real
+            return Reply("Back on the real clock. \(describeNow())")
+        }
+        do {
+            let time = try ZonedTime(parsing: argument, defaultZone: settings.zone)
+            clock = .simulated(time.instant)
+            return Reply("Clock set to \(ZonedTime(time.instant, in: settings.zone).friendlyWithYear).")
+        } catch {
+            return .problem("\(error). Try :now 2026-11-23 09:00 America/Chicago, or :now real.")
+        }
+    }
+
+    func advance(_ argument: String) -> Reply {
+        guard let seconds = WallDuration.seconds(argument), seconds > 0 else {
+            return .problem("Cannot read '\(argument)' as a duration. Try :advance 3h30m, :advance 2d or :advance 45m.")
+        }
+        clock = .simulated(now + seconds)
+        return Reply("Clock moved on \(WallDuration.describe(seconds)) to \(ZonedTime(now, in: settings.zone).friendlyWithYear).")
+    }
+
+    func showHistory() -> Reply {
+        let lines = history.dropLast()  // not this `:history` itself
+        guard !lines.isEmpty else { return Reply("No history yet.") }
+        let width = String(lines.count).count
+        return Reply(lines.enumerated().map { index, line in
+            let number = String(index + 1)
+            return String(repeating: " ", count: width - number.count) + number + "  " + line
+        })
+    }
+
+    func setRole(_ argument: String) -> Reply {
+        if argument.isEmpty { return Reply("You are speaking as a \(settings.role == .ccm ? "customer care manager (ccm)" : "customer"). Change it with :role customer or :role ccm.") }
+        guard let role = UserRole(rawValue: argument.lowercased()) else {
+            return .problem("Unknown role '\(argument)'. Use :role customer or :role ccm.")
+        }
+        settings.role = role
+        return Reply(role == .ccm ? "Speaking as a customer care manager now." : "Speaking as a customer now.")
+    }
+
+    func setZone(_ argument: String) -> Reply {
+        if argument.isEmpty { return Reply("Times are shown in \(settings.zone.identifier) (\(settings.zone.abbreviation(at: now))).") }
+        guard let zone = Zone(identifier: argument) else {
+            return .problem("Unknown time zone '\(argument)'. Use an IANA name such as America/Chicago or Europe/London.")
+        }
+        settings.zone = zone
+        return Reply("Times are now shown in \(zone.identifier) (\(zone.abbreviation(at: now))).")
+    }
+}
+
+/// The `:` commands.
+enum MetaCommand: String, CaseIterable {
+    case help, quit, now, advance, history, role, zone
+
+    var aliases: [String] {
+        switch self {
+        case .quit: return ["q", "exit"]
+        case .help: return ["h", "?"]
+        default: return []
+        }
+    }
+
+    var usage: String {
+        switch self {
+        case .help: return ":help"
+        case .quit: return ":quit"
+        case .now: return ":now [TIME|real]"
+        case .advance: return ":advance DURATION"
+        case .history: return ":history"
+        case .role: return ":role [customer|ccm]"
+        case .zone: return ":zone [ZONE]"
+        }
+    }
+
+    var summary: String {
+        switch self {
+        case .help: return "this list"
+        case .quit: return "leave (Ctrl-D does too)"
+        case .now: return "show or set the clock, e.g. :now 2026-11-23 09:00 America/Chicago"
+        case .advance: return "move a simulated clock on, e.g. :advance 3h30m"
+        case .history: return "the lines you typed"
+        case .role: return "show or set who you are"
+        case .zone: return "show or set the zone times are shown in"
+        }
+    }
+}
+
+/// Wall-clock durations for `:advance`: `3h30m`, `2d`, `1w`, `45m`, `90s`.
+enum WallDuration {
+    static func seconds(_ text: String) -> Int64? {
+        let compact = text.lowercased().replacingOccurrences(of: " ", with: "")
+        guard !compact.isEmpty else { return nil }
+        var total: Int64 = 0
+        var number: Int64 = 0
+        var sawDigit = false
+        for character in compact {
+            if let digit = character.wholeNumberValue, character.isASCII {
+                number = number * 10 + Int64(digit)
+                guard number < 10_000_000 else { return nil }
+                sawDigit = true
+                continue
+            }
+            guard sawDigit else { return nil }
+            switch character {
+            case "w": total += number * 7 * 86_400
+            case "d": total += number * 86_400
+            case "h": total += number * 3600
+            case "m": total += number * 60
+            case "s": total += number
+            default: return nil
+            }
+            number = 0
+            sawDigit = false
+        }
+        return sawDigit ? nil : total
+    }
+
+    static func describe(_ seconds: Int64) -> String {
+        let days = seconds / 86_400
+        let rest = BusinessDuration(seconds: seconds % 86_400)
+        if days == 0 { return rest.description }
+        return "\(days)d" + (seconds % 86_400 == 0 ? "" : rest.description)
+    }
+}

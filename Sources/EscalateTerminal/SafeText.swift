@@ -1,0 +1,48 @@
+/// Makes text safe to print on a terminal.
+///
+/// Anything that came from a user or a file (a stored note, an imported
+/// ticket, a calendar's name) goes through here before it reaches the
+/// screen, so that it cannot move the cursor, change colours, set the window
+/// title or reorder text. Control characters are shown in caret notation
+/// (`ESC` as `^[`); C1 controls and the bidirectional overrides as `<U+202E>`.
+public enum SafeText {
+    /// `text` with every control character and escape sequence neutralised.
+    /// Newlines are kept as line breaks; a tab becomes a space.
+    public static func neutralised(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A:
+                result.append(scalar)
+            case 0x09:
+                result.append(" ")
+            case 0x00...0x1F:
+                result.append("^")
+                result.append(Unicode.Scalar(UInt8(scalar.value + 0x40)))
+            case 0x7F:
+                result.append(contentsOf: "^?".unicodeScalars)
+            case 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result.append(contentsOf: "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>".unicodeScalars)
+            default:
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// As `neutralised`, and newlines too become visible: for one-line fields.
+    public static func singleLine(_ text: String) -> String {
+        neutralised(text.replacingNewlines())
+    }
+}
+
+extension String {
+    fileprivate func replacingNewlines() -> String {
+        var result = ""
+        for character in self {
+            if character == "\n" || character == "\r\n" { result += "^J" } else { result.append(character) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+
+/// `escalate`: who do I escalate to now?
+///
+/// With no subcommand it starts the conversation (the REPL). The other
+/// subcommands serve scripts, test authors and data authors.
+@main
+struct Escalate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "escalate",
+        abstract: "Who do I escalate to now? A conversational assistant for escalation matrices, tickets and business hours.",
+        subcommands: [
+            ReplCommand.self, ReplayCommand.self, RecordCommand.self, CalendarCommand.self,
+        ],
+        defaultSubcommand: ReplCommand.self
+    )
+
+    /// Runs the command. Bad input of any kind exits with status 2 and one
+    /// line on standard error that names what is wrong.
+    static func main() {
+        do {
+            var command = try parseAsRoot(Self.arguments(CommandLine.arguments.dropFirst()))
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            Console.error(message(for: error))
+            Foundation.exit(2)
+        }
+    }
+
+    /// A minus sign that stands for a leading `-` before a digit.
+    static let negativeMark = "\u{2212}"
+
+    /// The arguments, with a leading `-` before a digit (`-4h`) swapped for a
+    /// minus sign, so that a negative duration reaches its parser and is
+    /// refused by name instead of being read as the flags `-4 -h`.
+    static func arguments(_ raw: ArraySlice<String>) -> [String] {
+        raw.map { argument in
+            guard argument.count > 1, argument.hasPrefix("-"), argument.dropFirst().first?.isNumber == true else { return argument }
+            return negativeMark + argument.dropFirst()
+        }
+    }
+
+    /// The first line of what went wrong, without ArgumentParser's usage text.
+    static func message(for error: Error) -> String {
+        if let error = error as? CLIError { return error.message }
+        let full = fullMessage(for: error)
+        let first = full.split(separator: "\n").first.map(String.init) ?? "\(error)"
+        return first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
+    }
+}

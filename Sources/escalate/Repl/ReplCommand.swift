@@ -1,0 +1,50 @@
+import ArgumentParser
+import EscalateAssistant
+import EscalateDomain
+import EscalateTerminal
+import Foundation
+
+/// `escalate` (or `escalate repl`): the conversation.
+struct ReplCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "Talk to the assistant (the default)."
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: ArgumentHelp("Start the simulated clock here, e.g. 2026-11-23T09:00 America/Chicago.", valueName: "time"))
+    var now: String?
+
+    @Option(help: ArgumentHelp("Who you are: customer or ccm.", valueName: "role"))
+    var role: String = "customer"
+
+    @Option(help: ArgumentHelp("Your name, recorded on every change (default: $USER).", valueName: "name"))
+    var user: String?
+
+    func run() throws {
+        let zone = try data.readerZone()
+        let catalog = try data.loadCatalog(zone: zone)
+        guard let userRole = UserRole(rawValue: role.lowercased()) else {
+            throw CLIError("unknown role '\(role)' (use customer or ccm)")
+        }
+        var clock = SessionClock.real
+        if let now {
+            do { clock = .simulated(try ZonedTime(parsing: now, defaultZone: zone).instant) } catch { throw CLIError("--now: \(error)") }
+        }
+        let style = TerminalStyle.detect()
+        let settings = SessionSettings(
+            user: user ?? ProcessInfo.processInfo.environment["USER"] ?? "me",
+            zone: zone, role: userRole, width: TerminalStyle.columns())
+        let session = Session(settings: settings, catalog: catalog, clock: clock)
+        let reader: LineReader
+        if let editor = EditLineReader(programName: "escalate", historyFile: Paths().history) {
+            editor.completion = { [unowned session] text in session.completions(for: text) }
+            reader = editor
+        } else {
+            reader = PlainLineReader()
+        }
+        ReplLoop(session: session, reader: reader, style: style).run()
+        (reader as? EditLineReader)?.close()
+    }
+}

@@ -1,0 +1,52 @@
+import EscalateAssistant
+import EscalateTerminal
+import Foundation
+
+/// Reads lines, prints replies, and shows nudges before each prompt, until
+/// `:quit`, Ctrl-D or the end of input.
+struct ReplLoop {
+    let session: Session
+    let reader: LineReader
+    let style: TerminalStyle
+    /// Called with each input and what was printed for it (for `record`).
+    var onTurn: ((String, [String]) -> Void)?
+
+    init(session: Session, reader: LineReader, style: TerminalStyle, onTurn: ((String, [String]) -> Void)? = nil) {
+        self.session = session
+        self.reader = reader
+        self.style = style
+        self.onTurn = onTurn
+        if reader is EditLineReader {
+            session.historyProvider = { [reader] in reader.history }
+        }
+    }
+
+    func run() {
+        let interactive = reader is EditLineReader
+        var pendingNudges = session.nudges()
+        while true {
+            for nudge in pendingNudges { emit(nudge, as: .nudge) }
+            switch reader.readLine(prompt: interactive ? session.prompt : "") {
+            case .endOfInput:
+                if interactive { print("") }
+                return
+            case .interrupted:
+                if let message = session.cancelPending() { emit(message, as: .dim) }
+                pendingNudges = []
+            case .line(let line):
+                reader.addToHistory(line)
+                let reply = session.respond(to: line)
+                let role: TerminalStyle.Role = reply.kind == .problem ? .error : .reply
+                if !reply.lines.isEmpty { emit(reply.text, as: role) }
+                pendingNudges = session.nudges()
+                onTurn?(line, reply.lines + pendingNudges)
+                if reply.endsSession { return }
+            }
+        }
+    }
+
+    private func emit(_ text: String, as role: TerminalStyle.Role) {
+        print(style.render(text, as: role))
+        StandardOutput.flush()
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import EscalateTranscripts
+
+/// `escalate replay [PATH...]`: checks recorded conversations.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay transcripts and report each difference as a unified diff.",
+        discussion: "Each transcript runs against a fresh in-memory store with the clock at 2026-11-23 09:00 America/Chicago, 80 columns and no colour. Exit status is 1 when any transcript fails."
+    )
+
+    @Argument(help: ArgumentHelp("Transcript files or folders.", valueName: "path"))
+    var paths: [String] = ["transcripts"]
+
+    @Flag(help: "Rewrite the expected replies with the actual ones (record mode).")
+    var update = false
+
+    func run() throws {
+        let files: [String]
+        do { files = try TranscriptSuite.files(at: paths) } catch { throw CLIError("\(error)") }
+        let runner = TranscriptRunner { TranscriptSessionAdapter(try TranscriptEnvironment.makeSession()) }
+        let outcome = TranscriptSuite(runner: runner, update: update).replay(files: files) { Console.print($0) }
+        if outcome.failed > 0 { throw ExitCode(1) }
+    }
+}

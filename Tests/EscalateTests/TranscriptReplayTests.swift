@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Every transcript in `transcripts/`, each its own test, replayed by the
+/// built executable exactly as `escalate replay` does it.
+@Suite struct TranscriptReplayTests {
+    static let files: [String] = {
+        let folder = EscalateProcess.packageRoot.appendingPathComponent("transcripts")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".transcript") }.sorted()
+    }()
+
+    @Test func thereAreTranscripts() {
+        #expect(!Self.files.isEmpty)
+    }
+
+    @Test(arguments: files)
+    func transcript(_ name: String) throws {
+        let outcome = try EscalateProcess.run(["replay", "transcripts/" + name])
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
+        #expect(outcome.stdout.hasSuffix("1 passed, 0 failed\n"))
+    }
+
+    @Test func aWrongTranscriptFailsWithADiffAndNonZeroStatus() throws {
+        let file = EscalateProcess.sandbox.appendingPathComponent("wrong.transcript")
+        try "# The clock line is wrong on purpose.\n> :now\nNow: Mon 23 Nov 2026 10:00 CT (simulated clock).\n".write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try EscalateProcess.run(["replay", file.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("wrong.transcript:2: the reply to '> :now' differs"))
+        #expect(outcome.stdout.contains("-Now: Mon 23 Nov 2026 10:00 CT (simulated clock)."))
+        #expect(outcome.stdout.contains("+Now: Mon 23 Nov 2026 09:00 CT (simulated clock)."))
+        #expect(outcome.stdout.hasSuffix("0 passed, 1 failed\n"))
+    }
+
+    @Test func updateRecordsTheActualReplies() throws {
+        let file = EscalateProcess.sandbox.appendingPathComponent("update.transcript")
+        try "# Filled in by --update.\n> :now\n> :advance 90m\nstale\n".write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try EscalateProcess.run(["replay", "--update", file.path])
+        #expect(outcome.status == 0)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text == """
+            # Filled in by --update.
+            > :now
+            Now: Mon 23 Nov 2026 09:00 CT (simulated clock).
+            > :advance 90m
+            Clock moved on 1h30m to Mon 23 Nov 2026 10:30 CT.
+
+            """)
+        #expect(try EscalateProcess.run(["replay", file.path]).status == 0)
+    }
+
+    @Test func aMalformedTranscriptNamesFileAndLine() throws {
+        let file = EscalateProcess.sandbox.appendingPathComponent("malformed.transcript")
+        try "orphan reply\n".write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try EscalateProcess.run(["replay", file.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("malformed.transcript:1: reply line before any input"))
+    }
+}
