@@ -55,6 +55,12 @@ let package = Package(
             dependencies: ["embed-data"],
             path: "Sources/EmbedDataPlugin"
         ),
+        // The one benchmark executable: swift run -c release escalate-bench
+        .executableTarget(
+            name: "escalate-bench",
+            dependencies: ["EscalateDomain", "EscalateCatalog"]
+        ),
+
         .testTarget(name: "EscalateTranscriptsTests", dependencies: ["EscalateTranscripts"]),
         .testTarget(name: "EscalateTerminalTests", dependencies: ["EscalateTerminal"]),
         .testTarget(

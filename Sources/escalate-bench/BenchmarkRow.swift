@@ -1,0 +1,64 @@
+import Foundation
+
+/// One measured figure with its target.
+struct BenchmarkRow {
+    enum Statistic: String {
+        case median, total
+    }
+
+    var name: String
+    /// The target, in seconds per call (median) or for the whole run (total).
+    var target: Double
+    var statistic: Statistic = .median
+    /// Calls per timed sample; the sample's time is divided by it.
+    var callsPerSample: Int = 1
+    var samples: Int = 51
+    /// One sample's work. It returns a value so that the work is not optimised away.
+    var body: () -> Int
+
+    struct Result {
+        var row: BenchmarkRow
+        var seconds: Double
+        var met: Bool { seconds <= row.target }
+        var line: String {
+            let figure = BenchmarkRow.format(seconds)
+            let goal = "≤ " + BenchmarkRow.format(row.target)
+            return row.name.padding(toLength: 52, withPad: " ", startingAt: 0)
+                + figure.leftPadded(12) + "  " + goal.leftPadded(10) + "  " + row.statistic.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                + (met ? "  ok" : "  MISSED")
+        }
+    }
+
+    static var header: String {
+        "ROW".padding(toLength: 52, withPad: " ", startingAt: 0) + "MEASURED".leftPadded(12) + "  " + "TARGET".leftPadded(10) + "  STAT"
+    }
+
+    func run() -> Result {
+        var sink = 0
+        sink &+= body()  // warm-up: compiles tables, fills caches
+        var times: [Double] = []
+        for _ in 0..<samples {
+            let start = DispatchTime.now().uptimeNanoseconds
+            sink &+= body()
+            let end = DispatchTime.now().uptimeNanoseconds
+            times.append(Double(end - start) / 1e9 / Double(callsPerSample))
+        }
+        if sink == 42_424_242 { print("") }
+        times.sort()
+        let value = statistic == .median ? times[times.count / 2] : times.reduce(0, +) / Double(times.count)
+        return Result(row: self, seconds: value)
+    }
+
+    static func format(_ seconds: Double) -> String {
+        if seconds < 1e-6 { return String(format: "%.0f ns", seconds * 1e9) }
+        if seconds < 1e-3 { return String(format: "%.2f µs", seconds * 1e6) }
+        if seconds < 1 { return String(format: "%.2f ms", seconds * 1e3) }
+        return String(format: "%.2f s", seconds)
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

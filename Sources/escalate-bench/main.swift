@@ -1,0 +1,22 @@
+// escalate-bench: the speed targets of the issues, measured.
+//
+//     swift run -c release escalate-bench [filter]
+//
+// Every row prints the measured figure beside its target. The exit status
+// is 1 when a row misses its target.
+import Foundation
+
+let filter = CommandLine.arguments.dropFirst().first
+var rows: [BenchmarkRow] = []
+rows += CalendarBenchmarks.rows()
+
+let selected = rows.filter { filter == nil || $0.name.localizedCaseInsensitiveContains(filter!) }
+print(BenchmarkRow.header)
+var missed = 0
+for row in selected {
+    let result = row.run()
+    print(result.line)
+    if !result.met { missed += 1 }
+}
+print(missed == 0 ? "All \(selected.count) rows met their targets." : "\(missed) of \(selected.count) rows missed their targets.")
+exit(missed == 0 ? 0 : 1)
