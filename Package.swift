@@ -38,6 +38,12 @@ let package = Package(
         // Transcripts: parse, replay against a session, diff, update.
         .target(name: "EscalateTranscripts"),
 
+        // SQLite through GRDB, behind the domain's TicketStore protocol.
+        .target(
+            name: "EscalateStore",
+            dependencies: ["EscalateDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
         // The conversation: meta-commands, intents to domain operations, replies.
         .target(name: "EscalateAssistant", dependencies: ["EscalateDomain", "EscalateCatalog"]),
 

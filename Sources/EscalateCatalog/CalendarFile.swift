@@ -22,14 +22,13 @@ struct CalendarFile {
     var holidaySets: [HolidaySet] = []
     var calendars: [(calendar: BusinessCalendar, line: Int)] = []
 
-    static let topKeys: Set<String> = ["calendars", "holiday-sets"]
     static let calendarKeys: Set<String> = ["name", "title", "zone", "hours", "holidays", "notes"]
     static let ruleKeys: Set<String> = ["name", "on", "observed", "closed", "from", "until"]
 
-    /// Decodes `root`. `knownSets` resolves holiday-set names used by the calendars;
-    /// `localZone` is what `zone: local` means.
-    static func decode(_ root: YAMLValue, knownSets: [String: HolidaySet], localZone: Zone) throws -> CalendarFile {
-        let top = try root.mapping("a calendar file", allowed: topKeys)
+    /// Decodes the calendar parts of a data file. `knownSets` resolves
+    /// holiday-set names used by the calendars; `localZone` is what
+    /// `zone: local` means.
+    static func decode(_ top: YAMLMapping, knownSets: [String: HolidaySet], localZone: Zone) throws -> CalendarFile {
         var result = CalendarFile()
         var sets = knownSets
         if let list = top["holiday-sets"] {

@@ -1,0 +1,183 @@
+/// The escalation engine: pure functions of a ticket, its process and an
+/// instant. It reads no clock; the caller says when "now" is.
+public struct EscalationEngine: Sendable {
+    public var calendars: [String: BusinessCalendar]
+    public var organisations: [Organisation]
+    private var processes: [String: EscalationProcess]
+
+    public init(calendars: [String: BusinessCalendar], organisations: [Organisation]) {
+        self.calendars = calendars
+        self.organisations = organisations
+        var processes: [String: EscalationProcess] = [:]
+        for organisation in organisations {
+            for process in organisation.processes { processes[process.id] = process }
+        }
+        self.processes = processes
+    }
+
+    public func process(_ id: String) -> EscalationProcess? { processes[id] }
+
+    public var allProcesses: [EscalationProcess] { organisations.flatMap(\.processes) }
+
+    /// The calendar a level is measured in (the repair calendar never closes).
+    public func calendar(for level: EscalationLevel) -> BusinessCalendar {
+        calendars[level.calendar] ?? calendars.values.first!
+    }
+
+    /// The ticket's current level in its ladder, if one is engaged.
+    public func currentLevel(_ ticket: Ticket, in process: EscalationProcess) -> EscalationLevel? {
+        guard let number = ticket.level else { return nil }
+        return process.level(number) ?? process.ladder.last { $0.number <= number }
+    }
+
+    /// Who to escalate to now, and why.
+    public func whoNow(_ ticket: Ticket, at now: Instant) -> EscalationAdvice? {
+        guard let process = process(ticket.details.process) else { return nil }
+        let first = process.firstLevel
+        var advice = EscalationAdvice(
+            ticket: ticket, process: process, situation: .start(first), calendar: calendar(for: first),
+            engagedAt: ticket.engagedAt, wait: nil, breakdown: nil)
+        if let closure = ticket.closure {
+            advice.situation = .closed(code: closure.code, agreedBy: closure.agreedBy, at: closure.at)
+            return advice
+        }
+        guard let current = currentLevel(ticket, in: process), let engagedAt = ticket.engagedAt else {
+            return advice
+        }
+        let calendar = calendar(for: current)
+        advice.calendar = calendar
+        let next = process.level(after: current.number)
+        let wait = effectiveWait(ticket, level: current)
+        advice.wait = wait
+        let pauses = ticket.pauses(until: now)
+        advice.breakdown = calendar.breakdown(from: engagedAt, to: max(engagedAt, now), excluding: pauses)
+
+        if ticket.status == .deescalated {
+            advice.situation = .deescalated(current: current, next: next)
+            return advice
+        }
+        guard let next else {
+            advice.situation = .top(current)
+            return advice
+        }
+        if let condition = skipCondition(ticket, level: current, process: process) {
+            advice.situation = .nextOpen(current: current, next: next, reason: .condition(condition))
+            return advice
+        }
+        guard let wait else {
+            advice.situation = .nextOpen(current: current, next: next, reason: .noWait)
+            return advice
+        }
+        if let since = ticket.pausedSince, since <= now {
+            let opensAt = calendar.deadline(adding: wait, to: engagedAt, paused: ticket.pauses, pausedSince: since)
+            let remaining: Int64? = opensAt == nil ? remainingSeconds(wait, from: engagedAt, pauses: pauses, now: now, calendar: calendar) : nil
+            if opensAt == nil {
+                advice.situation = .paused(current: current, since: since, remaining: remaining)
+                return advice
+            }
+        }
+        guard let opensAt = calendar.deadline(adding: wait, to: engagedAt, paused: pauses) else {
+            advice.situation = .top(current)
+            return advice
+        }
+        if opensAt <= now {
+            advice.situation = .nextOpen(current: current, next: next, reason: .waitPassed(wait: wait, openedAt: opensAt))
+        } else {
+            advice.situation = .waiting(current: current, next: next, remaining: calendar.elapsed(from: now, to: opensAt, excluding: pauses), opensAt: opensAt)
+        }
+        return advice
+    }
+
+    /// The wait that applies at `level`: after an acknowledgement, CMS's
+    /// longer follow-up wait replaces the wait for a first response.
+    func effectiveWait(_ ticket: Ticket, level: EscalationLevel) -> BusinessSpan? {
+        if let after = level.waitAfterAcknowledgement, ticket.acknowledgements[level.number] != nil {
+            return after
+        }
+        return level.wait
+    }
+
+    private func skipCondition(_ ticket: Ticket, level: EscalationLevel, process: EscalationProcess) -> Condition? {
+        for id in ticket.conditions where level.skipWhen.contains(id) {
+            return process.whenToRaise.first { $0.id == id } ?? Condition(id: id, text: id.replacingUnderscores)
+        }
+        return nil
+    }
+
+    private func remainingSeconds(_ wait: BusinessSpan, from start: Instant, pauses: [InstantRange], now: Instant, calendar: BusinessCalendar) -> Int64? {
+        guard case .hours(let seconds) = wait else { return nil }
+        return max(0, seconds - calendar.elapsed(from: start, to: now, excluding: pauses))
+    }
+
+    // MARK: Clocks
+
+    /// The promise and plan clocks of the ticket's current level at `now`.
+    public func clocks(_ ticket: Ticket, at now: Instant) -> [SLAClock] {
+        guard let process = process(ticket.details.process), ticket.status != .closed,
+              let current = currentLevel(ticket, in: process), let engagedAt = ticket.engagedAt
+        else { return [] }
+        let calendar = calendar(for: current)
+        var clocks: [SLAClock] = []
+        for promise in current.promises {
+            let promiseCalendar = promise.calendar.flatMap { calendars[$0] } ?? calendar
+            var metAt: Instant?
+            switch promise.kind {
+            case .acknowledge, .respond, .contact:
+                metAt = ticket.acknowledgements[current.number].flatMap { $0 >= engagedAt ? $0 : nil }
+                    ?? contactMade(ticket, level: current.number, since: engagedAt)
+            case .complete:
+                metAt = nil
+            }
+            clocks.append(clock(.promise(level: current, promise), span: promise.within, from: engagedAt, metAt: metAt, ticket: ticket, calendar: promiseCalendar, now: now))
+        }
+        if let plan = ticket.plan {
+            let from = ticket.lastUpdateAt ?? engagedAt
+            clocks.append(clock(.update(plan), span: plan.every, from: from, metAt: nil, ticket: ticket, calendar: calendar, now: now))
+        }
+        return clocks
+    }
+
+    private func contactMade(_ ticket: Ticket, level: Int, since: Instant) -> Instant? {
+        ticket.effectiveEvents.first { event in
+            if case .contactMade(let record) = event.kind { return record.level == level && event.occurredAt >= since }
+            return false
+        }?.occurredAt
+    }
+
+    private func clock(_ subject: SLAClock.Subject, span: BusinessSpan, from start: Instant, metAt: Instant?, ticket: Ticket, calendar: BusinessCalendar, now: Instant) -> SLAClock {
+        let due = calendar.deadline(adding: span, to: start, paused: ticket.pauses, pausedSince: ticket.pausedSince)
+        var state: SLAClock.State
+        if let metAt {
+            state = .met(at: metAt)
+        } else if let due {
+            state = due <= now ? .breached(since: due) : .running(remaining: calendar.elapsed(from: now, to: due, excluding: ticket.pauses(until: now)))
+        } else {
+            state = .paused
+        }
+        return SLAClock(subject: subject, startedAt: start, due: due, state: state, calendar: calendar)
+    }
+
+    /// What the store indexes: the earliest open deadline, and when the next
+    /// level opens. Computed when the ticket changes; time passing only makes
+    /// these instants overdue, which is a cheap indexed query.
+    public func schedule(_ ticket: Ticket) -> TicketSchedule {
+        guard ticket.status != .closed else { return TicketSchedule() }
+        var schedule = TicketSchedule()
+        let farPast = ticket.engagedAt ?? ticket.openedAt
+        for clock in clocks(ticket, at: farPast) {
+            guard case .running = clock.state, let due = clock.due else { continue }
+            if schedule.nextDue == nil || due < schedule.nextDue! {
+                schedule.nextDue = due
+                schedule.nextDueWhat = clock.what
+            }
+        }
+        if let advice = whoNow(ticket, at: farPast), case .waiting(_, _, _, let opensAt) = advice.situation {
+            schedule.nextLevelAt = opensAt
+        }
+        return schedule
+    }
+}
+
+extension String {
+    var replacingUnderscores: String { split(separator: "_").joined(separator: " ") }
+}

@@ -1,0 +1,173 @@
+/// An outside number a ticket is known by.
+public struct TicketReference: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        /// An order number.
+        case order
+        /// CMS's 6-digit Internal Monitoring System number (issues over 24 hours).
+        case ims
+        /// CMS's alphanumeric issue number (issues resolved within 24 hours).
+        case issue
+        /// A repair ticket number.
+        case repair
+        /// A global change request number for planned maintenance.
+        case gcr
+        /// The Customer Escalations Desk ticket opened by the CCM.
+        case escalationsDesk = "escalations_desk"
+    }
+
+    public var kind: Kind
+    public var value: String
+
+    public init(kind: Kind, value: String) {
+        self.kind = kind
+        self.value = value
+    }
+
+    /// `IMS 482913`, `order N123456`.
+    public var description: String {
+        switch kind {
+        case .ims: return "IMS \(value)"
+        case .issue: return "issue \(value)"
+        case .gcr: return "GCR \(value)"
+        case .order: return "order \(value)"
+        case .repair: return "repair ticket \(value)"
+        case .escalationsDesk: return "Escalations Desk ticket \(value)"
+        }
+    }
+}
+
+/// What is known of a ticket when it is opened.
+public struct TicketDetails: Hashable, Sendable, Codable {
+    public var customer: String
+    public var account: String?
+    public var organisation: String
+    public var process: String
+    public var summary: String
+    public var impact: String?
+    public var severity: String?
+    public var milestone: LocalDate?
+    public var references: [TicketReference]
+
+    public init(customer: String, account: String? = nil, organisation: String, process: String, summary: String,
+                impact: String? = nil, severity: String? = nil, milestone: LocalDate? = nil, references: [TicketReference] = []) {
+        self.customer = customer
+        self.account = account
+        self.organisation = organisation
+        self.process = process
+        self.summary = summary
+        self.impact = impact
+        self.severity = severity
+        self.milestone = milestone
+        self.references = references
+    }
+}
+
+/// A contact with a level: attempted, made, or acknowledged by it.
+public struct ContactRecord: Hashable, Sendable, Codable {
+    public var level: Int
+    public var person: String?
+    public var channel: Channel?
+    public var note: String?
+
+    public init(level: Int, person: String? = nil, channel: Channel? = nil, note: String? = nil) {
+        self.level = level
+        self.person = person
+        self.channel = channel
+        self.note = note
+    }
+}
+
+/// An agreed communication plan: how often, how, and with whom.
+public struct CommunicationPlan: Hashable, Sendable, Codable {
+    public var every: BusinessSpan
+    public var channel: Channel?
+    public var attendees: [String]
+
+    public init(every: BusinessSpan, channel: Channel? = nil, attendees: [String] = []) {
+        self.every = every
+        self.channel = channel
+        self.attendees = attendees
+    }
+
+    /// `every 4 business hours by e-mail`.
+    public var description: String {
+        var text = "every \(every)"
+        if let channel { text += channel == .meeting ? " in a meeting" : " by \(channel.noun)" }
+        if !attendees.isEmpty { text += " with \(attendees.joined(separator: ", "))" }
+        return text
+    }
+}
+
+/// One answer on a checklist.
+public struct ChecklistAnswer: Hashable, Sendable, Codable {
+    public var item: String
+    public var yes: Bool
+
+    public init(item: String, yes: Bool) {
+        self.item = item
+        self.yes = yes
+    }
+}
+
+/// What happened to a ticket. Events are never edited or deleted: a
+/// correction is a new event, and `undone` cancels an earlier one.
+public enum TicketEventKind: Hashable, Sendable {
+    case opened(TicketDetails)
+    case contactAttempted(ContactRecord)
+    case contactMade(ContactRecord)
+    case acknowledged(ContactRecord)
+    case updateLogged(note: String)
+    case escalated(toLevel: Int, reason: String?, condition: String?)
+    case deescalated(answers: [ChecklistAnswer])
+    case paused(reason: String?)
+    case resumed(note: String?)
+    case planSet(CommunicationPlan)
+    case closed(code: String, note: String?, agreedBy: String)
+    case reopened(reason: String?)
+    case referenceAdded(TicketReference)
+    case conditionRaised(condition: String, note: String?)
+    case undone(eventID: Int64)
+
+    /// The event's type, as stored and exported (`contact_attempted`).
+    public var type: String {
+        switch self {
+        case .opened: return "opened"
+        case .contactAttempted: return "contact_attempted"
+        case .contactMade: return "contact_made"
+        case .acknowledged: return "acknowledged"
+        case .updateLogged: return "update_logged"
+        case .escalated: return "escalated"
+        case .deescalated: return "deescalated"
+        case .paused: return "paused"
+        case .resumed: return "resumed"
+        case .planSet: return "plan_set"
+        case .closed: return "closed"
+        case .reopened: return "reopened"
+        case .referenceAdded: return "reference_added"
+        case .conditionRaised: return "condition_raised"
+        case .undone: return "undone"
+        }
+    }
+}
+
+/// An entry in a ticket's append-only log.
+public struct TicketEvent: Hashable, Sendable {
+    /// Assigned by the store, increasing; 0 before the event is saved.
+    public var id: Int64
+    public var ticketID: Int
+    /// When it happened ("I called at 9am").
+    public var occurredAt: Instant
+    /// When it was recorded.
+    public var recordedAt: Instant
+    public var author: String
+    public var kind: TicketEventKind
+
+    public init(id: Int64 = 0, ticketID: Int, occurredAt: Instant, recordedAt: Instant, author: String, kind: TicketEventKind) {
+        self.id = id
+        self.ticketID = ticketID
+        self.occurredAt = occurredAt
+        self.recordedAt = recordedAt
+        self.author = author
+        self.kind = kind
+    }
+}
