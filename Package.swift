@@ -44,6 +44,9 @@ let package = Package(
             dependencies: ["EscalateDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
+        // The intent matcher and the entity recognisers, driven by intents/.
+        .target(name: "EscalateUnderstanding", dependencies: ["EscalateDomain"]),
+
         // The conversation: meta-commands, intents to domain operations, replies.
         .target(name: "EscalateAssistant", dependencies: ["EscalateDomain", "EscalateCatalog"]),
 
@@ -67,6 +70,12 @@ let package = Package(
             dependencies: ["EscalateDomain", "EscalateCatalog"]
         ),
 
+        .testTarget(
+            name: "EscalateUnderstandingTests",
+            dependencies: ["EscalateUnderstanding", "EscalateDomain", "EscalateCatalog"],
+            exclude: ["Data"]
+        ),
+        .testTarget(name: "EscalateStoreTests", dependencies: ["EscalateStore", "EscalateDomain"]),
         .testTarget(name: "EscalateTranscriptsTests", dependencies: ["EscalateTranscripts"]),
         .testTarget(name: "EscalateTerminalTests", dependencies: ["EscalateTerminal"]),
         .testTarget(

@@ -7,7 +7,7 @@ import GRDB
 /// A file store is opened in WAL mode with a busy timeout, so that two
 /// REPLs can share one file; `:memory:` gives a private in-memory store.
 /// Every method commits before it returns.
-public final class SQLiteTicketStore: TicketStore {
+public final class SQLiteTicketStore: TicketStore, Sendable {
     let writer: any DatabaseWriter
     /// The file, or `:memory:`.
     public let path: String

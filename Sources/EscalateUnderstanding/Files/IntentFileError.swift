@@ -1,0 +1,14 @@
+/// A problem in an intent, entity or vocabulary file, as `file:line: message`.
+public struct IntentFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): \(message)" }
+}

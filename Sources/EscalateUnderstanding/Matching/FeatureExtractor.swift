@@ -1,0 +1,73 @@
+/// Turns words into the features intents are matched on: stems, concepts
+/// from the `.voc` files, neighbouring pairs, and slot types.
+struct FeatureExtractor: Sendable {
+    /// Concept phrases as stem sequences, by their first stem, longest first.
+    private var concepts: [String: [(stems: [String], concept: String)]] = [:]
+
+    /// Words too common to tell intents apart on their own. Question words
+    /// and negations are kept: they are what separates "who" from "when".
+    static let stopwords: Set<String> = [
+        "a", "an", "the", "to", "of", "for", "on", "in", "at", "and", "or", "be", "do", "please", "pls", "just", "so",
+        "that", "this", "with", "about", "me", "my", "our", "we", "us", "you", "your", "i", "it", "is", "are", "am",
+        "ok", "okay", "um", "uh", "quick", "q", "really", "now", "then", "there", "here", "some", "any",
+        "from", "by", "as", "up", "out", "into", "was", "were", "have", "has", "had", "got", "get", "still", "yet",
+        "also", "again", "too", "very", "all", "am", "its",
+    ]
+
+    init(concepts: [String: [String]]) {
+        for (concept, phrases) in concepts {
+            for phrase in phrases {
+                let stems = Tokenizer.tokens(phrase).map { Stemmer.stem($0.text) }
+                guard let first = stems.first else { continue }
+                self.concepts[first, default: []].append((stems, concept))
+            }
+        }
+        for key in self.concepts.keys { self.concepts[key]!.sort { $0.stems.count > $1.stems.count } }
+    }
+
+    /// Replaces concept phrases with `@concept` tokens.
+    func mapConcepts(_ stems: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < stems.count {
+            var matched = false
+            if let candidates = concepts[stems[index]] {
+                for candidate in candidates {
+                    let end = index + candidate.stems.count
+                    if end <= stems.count, Array(stems[index..<end]) == candidate.stems {
+                        result.append("@" + candidate.concept)
+                        index = end
+                        matched = true
+                        break
+                    }
+                }
+            }
+            if !matched {
+                result.append(stems[index])
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// The features of a sequence of normalised words (stems, concepts and
+    /// `{slot}` tokens), plus `extras`: the words of recognised entities,
+    /// which count on their own as well as through their `{type}`.
+    func features(_ words: [String], extras: [String]) -> [String] {
+        let mapped = mapConcepts(words)
+        var features: [String] = []
+        for word in mapped where !Self.stopwords.contains(word) {
+            features.append(word)
+        }
+        for word in mapConcepts(extras) where !Self.stopwords.contains(word) && !features.contains(word) {
+            features.append(word)
+        }
+        // Neighbouring pairs of all words keep word order ("who ... next" versus "next ... who").
+        let pairs = mapped.filter { !["a", "an", "the", "please", "just", "so", "um"].contains($0) }
+        if pairs.count > 1 {
+            for index in 0..<(pairs.count - 1) { features.append(pairs[index] + " " + pairs[index + 1]) }
+        }
+        if let first = pairs.first { features.append("^" + first) }
+        return features
+    }
+}

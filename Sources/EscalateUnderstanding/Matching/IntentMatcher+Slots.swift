@@ -1,0 +1,138 @@
+import Foundation
+
+extension IntentMatcher {
+    /// The chosen intent's slots: free text by lining the utterance up with
+    /// its best phrasing, typed slots from the recognisers (outside the free text).
+    /// Types that describe a ticket's topic, and still count when they sit
+    /// inside a free-text description ("open a case for Hooli about their disconnect").
+    static let topicTypes: Set<String> = ["org", "category", "segment"]
+
+    func fillSlots(intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], alternates: [EntitySpan] = [], text: String) -> [String: SlotValue] {
+        let wanted = slotsByIntent[intent] ?? []
+        var slots: [String: SlotValue] = [:]
+        var freeRanges: [Range<Int>] = []
+        // A customer's or a contact's name is the capitalised name found, when there is one.
+        for slot in ["customer", "name"] where wanted.contains(slot) && !wanted.contains("person") {
+            if let span = spans.first(where: { $0.type == "person" }) {
+                slots[slot] = span.value
+                freeRanges.append(span.start..<span.end)
+            }
+        }
+        for slot in Self.freeSlots where wanted.contains(slot) && slots[slot] == nil {
+            if let (value, range) = freeText(slot, intent: intent, tokens: tokens, stems: stems, spans: spans, text: text) {
+                slots[slot] = .text(value)
+                freeRanges.append(range)
+            }
+        }
+        for span in spans + alternates where wanted.contains(span.type) {
+            if !Self.topicTypes.contains(span.type), freeRanges.contains(where: { $0.overlaps(span.start..<span.end) }) { continue }
+            if let existing = slots[span.type] {
+                // A specific filter beats "all" ("show all open tickets").
+                guard span.type == "filter", existing == .entity("all") else { continue }
+            }
+            slots[span.type] = span.value
+        }
+        return slots
+    }
+
+    /// The free text for `slot` and the tokens it covers.
+    func freeText(_ slot: String, intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], text: String) -> (String, Range<Int>)? {
+        guard !tokens.isEmpty else { return nil }
+        let units = Array(text.utf16)
+        if slot == "note", let colon = units.firstIndex(of: 58), let first = tokens.firstIndex(where: { $0.start > colon }), first > 0 {
+            let value = clean(String(decoding: units[(colon + 1)...], as: UTF16.self), slot: slot)
+            if !value.isEmpty { return (value, first..<tokens.count) }
+        }
+        var best: (anchors: Int, value: String, range: Range<Int>)?
+        for phrasing in phrasings[intent] ?? [] where phrasing.slots.contains(slot) {
+            guard let (anchors, range) = align(phrasing, slot: slot, stems: stems, spans: spans), !range.isEmpty else { continue }
+            let value = clean(String(decoding: units[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF16.self), slot: slot)
+            guard !value.isEmpty else { continue }
+            if best == nil || anchors > best!.anchors || (anchors == best!.anchors && value.count > best!.value.count) {
+                best = (anchors, value, range)
+            }
+        }
+        return best.map { ($0.value, $0.range) }
+    }
+
+    /// Walks the phrasing's parts along the utterance; returns how many parts
+    /// found their place, and the tokens between the free slot's neighbours.
+    func align(_ phrasing: Phrasing, slot: String, stems: [String], spans: [EntitySpan]) -> (Int, Range<Int>)? {
+        enum Item { case word(String), typed(String), free(String) }
+        var items: [Item] = []
+        for part in phrasing.parts {
+            switch part {
+            case .text(let text): items += Tokenizer.tokens(text).map { .word(Stemmer.stem($0.text)) }
+            case .slot(let name): items.append(Self.freeSlots.contains(name) ? .free(name) : .typed(name))
+            }
+        }
+        var position = 0
+        var anchors = 0
+        var start: Int?
+        var end: Int?
+        var previousFound = true
+        var lastItemFound = true
+        func locate(_ item: Item, from: Int) -> (Int, Int)? {
+            switch item {
+            case .word(let stem):
+                guard !FeatureExtractor.stopwords.contains(stem) || ["to", "for", "about", "on", "is", "that", "saying"].contains(stem) else { return nil }
+                return stems.indices.first { $0 >= from && stems[$0] == stem }.map { ($0, $0 + 1) }
+            case .typed(let type):
+                return spans.first { $0.start >= from && $0.type == type }.map { ($0.start, $0.end) }
+            case .free:
+                return nil
+            }
+        }
+        for (index, item) in items.enumerated() {
+            if case .free(let name) = item {
+                if name == slot {
+                    // The words just before the slot must be there, or this
+                    // phrasing is not the one the user followed.
+                    guard (previousFound && lastItemFound) || index == 0 else { return nil }
+                    start = position
+                    // The slot ends where the next part that can be found begins.
+                    end = stems.count
+                    for later in items[(index + 1)...] {
+                        if let (found, _) = locate(later, from: position) { end = found; break }
+                        if case .free = later { break }
+                    }
+                    position = end!
+                }
+                continue
+            }
+            if let (found, after) = locate(item, from: position) {
+                if start != nil && end == nil { end = found }
+                position = after
+                anchors += 1
+                previousFound = true
+                lastItemFound = true
+                continue
+            }
+            lastItemFound = false
+            if case .word(let stem) = item, FeatureExtractor.stopwords.contains(stem), !["to", "for", "about", "on", "is", "that", "saying"].contains(stem) {
+                // A skipped little word ("a", "the") neither helps nor hurts.
+            } else {
+                previousFound = false
+            }
+        }
+        guard let start, let end, start < end else { return nil }
+        // Free text that is only a ticket, a time or a name is not free text.
+        let covered = spans.filter { EntityRecogniser.structural.contains($0.type) }.reduce(0) { count, span in
+            count + max(0, min(span.end, end) - max(span.start, start))
+        }
+        guard covered < end - start else { return nil }
+        return (anchors, start..<end)
+    }
+
+    func clean(_ raw: String, slot: String) -> String {
+        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let edge = CharacterSet(charactersIn: ":;,.-–—\"'“”‘’!?").union(.whitespaces)
+        text = text.trimmingCharacters(in: edge)
+        if slot == "note", text.hasSuffix("…") { text.removeLast() }
+        if slot == "customer" || slot == "name" {
+            for prefix in ["the ", "The ", "customer ", "Customer "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+            if slot == "name", let comma = text.firstIndex(of: ",") { text = String(text[..<comma]) }
+        }
+        return text.trimmingCharacters(in: edge)
+    }
+}

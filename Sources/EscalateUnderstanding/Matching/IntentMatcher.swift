@@ -1,0 +1,159 @@
+import Foundation
+
+/// Matches what people type to the intents of the `intents/` files.
+///
+/// An utterance is tokenised, its typos corrected against the words the
+/// files use, and its entities recognised. Structural entities (tickets,
+/// times, durations, levels, people, phones, e-mails) stand in as `{type}`;
+/// enumerated ones (roles, categories …) count as their words and their type.
+/// The features are compared, IDF-weighted, with every phrasing and with
+/// each intent's centre; the blend is the score. Input that matches nothing
+/// well, or matches the out-of-scope examples, is not understood.
+public struct IntentMatcher: Sendable {
+    /// Below this, an intent is not acted on ("did you mean …?").
+    public static let actionThreshold = 0.42
+    /// Below this, the input is not understood at all.
+    public static let rejectThreshold = 0.30
+    /// The pseudo-intent whose phrasings are examples of what is out of scope.
+    public static let outOfScope = "out_of_scope"
+
+    struct Example: Sendable {
+        var intent: Int
+        var phrasing: Phrasing
+        var norm: Double
+    }
+
+    let intentNames: [String]
+    let examples: [Example]
+    /// Feature → [(example, weight)].
+    let postings: [String: [(example: Int, weight: Double)]]
+    let idf: [String: Double]
+    /// Each intent's centre: feature → weight, with its norm.
+    let centres: [[String: Double]]
+    let centreNorms: [Double]
+    let extractor: FeatureExtractor
+    let recogniser: EntityRecogniser
+    let corrector: TypoCorrector
+    let known: Set<String>
+    public let slotsByIntent: [String: Set<String>]
+    /// The phrasings as written, by intent, for help and "did you mean".
+    public let phrasings: [String: [Phrasing]]
+
+    /// Builds the matcher from the texts of `.intent`, `.entity` and `.voc`
+    /// files, keyed by path. Problems are reported as `file:line`.
+    public init(files: [String: String]) throws {
+        var intents: [String: [Phrasing]] = [:]
+        var entities: [String: [EntityValue]] = [:]
+        var concepts: [String: [String]] = [:]
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+            let name = String(path.split(separator: "/").last!.split(separator: ".").first!)
+            if path.hasSuffix(".intent") {
+                intents[name] = try IntentFile.parse(text, file: path)
+            } else if path.hasSuffix(".entity") {
+                entities[name] = try EntityFile.parse(text, file: path)
+            } else if path.hasSuffix(".voc") {
+                concepts[name] = try VocabularyFile.parse(text, file: path)
+            }
+        }
+        let extractor = FeatureExtractor(concepts: concepts)
+        let recogniser = EntityRecogniser(enumerated: EnumeratedRecogniser(entities: entities))
+        let names = intents.keys.sorted()
+        var exampleFeatures: [(Int, Phrasing, [String])] = []
+        var mentionedTypes: [String: Set<String>] = [:]
+        var vocabulary = recogniser.enumerated.vocabulary
+        for (index, name) in names.enumerated() {
+            for phrasing in intents[name]! {
+                var words: [String] = []
+                var rawWords: [String] = []
+                var extras: [String] = []
+                var literal: [String] = []
+                func flushLiteral() {
+                    guard !literal.isEmpty else { return }
+                    let spans = recogniser.enumerated.recognise(literal)
+                    let chosen = EntityRecogniser.nonOverlapping(spans)
+                    var i = 0
+                    for span in chosen {
+                        mentionedTypes[name, default: []].insert(span.type)
+                        words += literal[i..<span.start]
+                        words.append("{\(span.type)}")
+                        extras += literal[span.start..<span.end]
+                        i = span.end
+                    }
+                    words += literal[i...]
+                    literal = []
+                }
+                for part in phrasing.parts {
+                    switch part {
+                    case .text(let text):
+                        let tokens = Tokenizer.tokens(text)
+                        rawWords += tokens.map(\.text)
+                        literal += tokens.map { Stemmer.stem($0.text) }
+                    case .slot(let slot):
+                        flushLiteral()
+                        words.append("{\(Self.featureName(ofSlot: slot))}")
+                    }
+                }
+                flushLiteral()
+                vocabulary.formUnion(rawWords)
+                vocabulary.formUnion(rawWords.map(Stemmer.stem))
+                exampleFeatures.append((index, phrasing, extractor.features(words, extras: extras)))
+            }
+        }
+        for phrases in concepts.values {
+            for phrase in phrases { vocabulary.formUnion(Tokenizer.tokens(phrase).map(\.text)) }
+        }
+        // IDF over intents: a feature every intent uses says nothing.
+        var intentsUsing: [String: Set<Int>] = [:]
+        for (intent, _, features) in exampleFeatures {
+            for feature in features { intentsUsing[feature, default: []].insert(intent) }
+        }
+        let count = Double(max(names.count, 1))
+        var idf: [String: Double] = [:]
+        for (feature, users) in intentsUsing { idf[feature] = log(1 + count / Double(users.count)) }
+        var examples: [Example] = []
+        var postings: [String: [(example: Int, weight: Double)]] = [:]
+        var centres = Array(repeating: [String: Double](), count: names.count)
+        var perIntent = Array(repeating: 0, count: names.count)
+        for (intent, phrasing, features) in exampleFeatures {
+            let unique = Set(features)
+            let norm = sqrt(unique.reduce(0) { $0 + pow(idf[$1] ?? 0, 2) })
+            guard norm > 0 else { continue }
+            let id = examples.count
+            examples.append(Example(intent: intent, phrasing: phrasing, norm: norm))
+            for feature in unique {
+                let weight = (idf[feature] ?? 0) / norm
+                postings[feature, default: []].append((id, weight))
+                centres[intent][feature, default: 0] += weight
+            }
+            perIntent[intent] += 1
+        }
+        for intent in centres.indices where perIntent[intent] > 0 {
+            for (feature, weight) in centres[intent] { centres[intent][feature] = weight / Double(perIntent[intent]) }
+        }
+        self.intentNames = names
+        self.examples = examples
+        self.postings = postings
+        self.idf = idf
+        self.centres = centres
+        self.centreNorms = centres.map { sqrt($0.values.reduce(0) { $0 + $1 * $1 }) }
+        self.extractor = extractor
+        self.recogniser = recogniser
+        self.corrector = TypoCorrector(vocabulary: vocabulary)
+        self.known = vocabulary
+        // An intent's slots are those its phrasings name, and the enumerated
+        // types its words mention ("I called my CCM" mentions a channel).
+        self.slotsByIntent = Dictionary(uniqueKeysWithValues: intents.map { name, phrasings in
+            (name, Set(phrasings.flatMap(\.slots)).union(mentionedTypes[name] ?? []))
+        })
+        self.phrasings = intents
+    }
+
+    /// Names of people and customers look alike in an utterance (a
+    /// capitalised name), so their slots share one feature.
+    static func featureName(ofSlot slot: String) -> String {
+        slot == "name" || slot == "customer" ? "person" : slot
+    }
+
+    /// The intents the files define, out-of-scope examples excepted.
+    public var intents: [String] { intentNames.filter { $0 != Self.outOfScope } }
+}

@@ -1,0 +1,25 @@
+/// How one utterance was understood.
+public struct Interpretation: Sendable {
+    /// The intent's name, or `nil` when the input is not understood.
+    public var intent: String?
+    /// How strongly it matched, 0 to 1.
+    public var score: Double
+    public var slots: [String: SlotValue]
+    /// The next-best intent and its score.
+    public var runnerUp: (intent: String, score: Double)?
+    /// The best intent even when it was rejected, for "did you mean …?".
+    public var nearest: [(intent: String, score: Double)]
+    /// Everything the recognisers found.
+    public var entities: [EntitySpan]
+    /// The words, after typo correction (for `:why`).
+    public var correctedWords: [String]
+
+    /// Whether the match is strong enough to act on: a weak match never
+    /// triggers an action.
+    public var isConfident: Bool { intent != nil && score >= IntentMatcher.actionThreshold }
+
+    /// The slots as canonical strings, sorted by name.
+    public var slotDescriptions: [(String, String)] {
+        slots.map { ($0.key, $0.value.description) }.sorted { $0.0 < $1.0 }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Recognises phone numbers (`555-0142`, `877-453-8353`, `(404) 555-0160`,
+/// `877.877.8748`) and e-mail addresses.
+enum ContactDetailsRecogniser {
+    static func recognise(_ tokens: [Token], text: String) -> [EntitySpan] {
+        phones(tokens, text: text) + emails(tokens, text: text)
+    }
+
+    static func phones(_ tokens: [Token], text: String) -> [EntitySpan] {
+        var spans: [EntitySpan] = []
+        let units = Array(text.utf16)
+        for (index, token) in tokens.enumerated() {
+            let groups = token.text.split(whereSeparator: { $0 == "-" || $0 == "." }).map(String.init)
+            guard groups.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { continue }
+            let shape = groups.map(\.count)
+            var start = index
+            switch shape {
+            case [3, 4]:
+                if index > 0, tokens[index - 1].text.count == 3, tokens[index - 1].text.allSatisfy(\.isNumber) { start = index - 1 }
+            case [3, 3, 4], [1, 3, 3, 4], [10]:
+                break
+            default:
+                continue
+            }
+            let value = String(decoding: units[tokens[start].start..<token.end], as: UTF16.self)
+            let cleaned = value.replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "").replacingOccurrences(of: " ", with: "-")
+            spans.append(EntitySpan(type: "phone", value: .text(cleaned), start: start, end: index + 1))
+        }
+        return spans
+    }
+
+    static func emails(_ tokens: [Token], text: String) -> [EntitySpan] {
+        var spans: [EntitySpan] = []
+        let units = Array(text.utf16)
+        func isAddressUnit(_ u: UInt16) -> Bool {
+            (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u == 46 || u == 95 || u == 45 || u == 43 || u == 37
+        }
+        for (at, unit) in units.enumerated() where unit == 64 {  // "@"
+            var lower = at
+            while lower > 0, isAddressUnit(units[lower - 1]) { lower -= 1 }
+            var upper = at + 1
+            while upper < units.count, isAddressUnit(units[upper]) { upper += 1 }
+            while upper > at + 1, units[upper - 1] == 46 { upper -= 1 }  // a sentence's full stop
+            let domain = String(decoding: units[(at + 1)..<upper], as: UTF16.self)
+            guard lower < at, domain.contains("."), !domain.hasPrefix(".") else { continue }
+            let covered = tokens.indices.filter { tokens[$0].end > lower && tokens[$0].start < upper }
+            guard let first = covered.first, let last = covered.last else { continue }
+            let address = String(decoding: units[lower..<upper], as: UTF16.self)
+            spans.append(EntitySpan(type: "email", value: .text(address), start: first, end: last + 1))
+        }
+        return spans
+    }
+}
+
+/// Recognises the people the assistant knows of, by full or first name,
+/// keeping the name as typed (`Dana`, `Dana Reyes`).
+enum PersonRecogniser {
+    static func recognise(_ tokens: [Token], text: String, people: [String]) -> [EntitySpan] {
+        let names = people.map { $0.lowercased().split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
+        var firstNameCount: [String: Int] = [:]
+        for name in names { firstNameCount[name[0], default: 0] += 1 }
+        let units = Array(text.utf16)
+        var spans: [EntitySpan] = []
+        var index = 0
+        while index < tokens.count {
+            var matched = 0
+            for name in names {
+                if index + name.count <= tokens.count, tokens[index..<index + name.count].map(\.text) == name {
+                    matched = max(matched, name.count)
+                } else if name.count > 1, tokens[index].text == name[0], firstNameCount[name[0]] == 1, tokens[index].text.count >= 3 {
+                    matched = max(matched, 1)
+                }
+            }
+            if matched > 0 {
+                var typed = String(decoding: units[tokens[index].start..<tokens[index + matched - 1].end], as: UTF16.self)
+                if typed.hasSuffix("'s") || typed.hasSuffix("’s") { typed.removeLast(2) }
+                spans.append(EntitySpan(type: "person", value: .text(typed), start: index, end: index + matched))
+                index += matched
+            } else {
+                index += 1
+            }
+        }
+        return spans
+    }
+}

@@ -1,0 +1,85 @@
+/// Runs every recogniser over an utterance and keeps the best of
+/// overlapping matches: the longer wins, then the more specific type.
+struct EntityRecogniser: Sendable {
+    let enumerated: EnumeratedRecogniser
+
+    /// Structural types whose words are replaced by `{type}` when matching
+    /// intents; enumerated types add `{type}` but keep their words.
+    static let structural: Set<String> = ["ticket", "time", "duration", "level", "person", "phone", "email"]
+
+    static let priority: [String: Int] = [
+        "email": 0, "phone": 1, "ticket": 2, "time": 3, "duration": 4, "level": 5, "person": 6,
+    ]
+
+    /// The recognised entities: non-overlapping `spans`, and `alternates`,
+    /// enumerated values of other types over the same words ("Lumen Connect"
+    /// is both the portal and Lumen).
+    func recognise(_ tokens: [Token], stems: [String], text: String, context: RecognitionContext, known: Set<String> = []) -> [EntitySpan] {
+        recogniseAll(tokens, stems: stems, text: text, context: context, known: known).spans
+    }
+
+    func recogniseAll(_ tokens: [Token], stems: [String], text: String, context: RecognitionContext, known: Set<String> = []) -> (spans: [EntitySpan], alternates: [EntitySpan]) {
+        var structural: [EntitySpan] = []
+        structural += ContactDetailsRecogniser.recognise(tokens, text: text)
+        structural += TicketRecogniser.recognise(tokens, context: context)
+        structural += TimeRecogniser.recognise(tokens, context: context)
+        structural += DurationRecogniser.recognise(tokens)
+        structural += LevelRecogniser.recognise(tokens)
+        structural += PersonRecogniser.recognise(tokens, text: text, people: context.people)
+        var chosen = Self.nonOverlapping(structural)
+        var taken = Set<Int>()
+        for span in chosen { taken.formUnion(span.start..<span.end) }
+        if !known.isEmpty {
+            let names = NameRecogniser.recognise(tokens, text: text, known: known, taken: taken)
+            chosen += names
+            for span in names { taken.formUnion(span.start..<span.end) }
+        }
+        let candidates = self.enumerated.recognise(stems).filter { span in
+            !(span.start..<span.end).contains { taken.contains($0) }
+        }
+        let enumerated = Self.nonOverlapping(candidates)
+        var alternates: [EntitySpan] = []
+        for type in Set(candidates.map(\.type)) {
+            let ofType = Self.nonOverlapping(candidates.filter { $0.type == type })
+            alternates += ofType.filter { !enumerated.contains($0) }
+        }
+        let spans = Self.mergingNames((chosen + enumerated).sorted { $0.start < $1.start }, text: text, tokens: tokens)
+        return (spans, alternates.sorted { $0.start < $1.start })
+    }
+
+    /// Joins names next to each other ("Marcus" known, "Lee" not) into one.
+    static func mergingNames(_ spans: [EntitySpan], text: String, tokens: [Token]) -> [EntitySpan] {
+        let units = Array(text.utf16)
+        var result: [EntitySpan] = []
+        for span in spans {
+            if var last = result.last, last.type == "person", span.type == "person", last.end == span.start,
+               units[tokens[last.end - 1].end..<tokens[span.start].start].allSatisfy({ $0 == 32 }) {
+                last.end = span.end
+                var typed = String(decoding: units[tokens[last.start].start..<tokens[span.end - 1].end], as: UTF16.self)
+                if typed.hasSuffix("'s") || typed.hasSuffix("’s") { typed.removeLast(2) }
+                last.value = .text(typed)
+                result[result.count - 1] = last
+            } else {
+                result.append(span)
+            }
+        }
+        return result
+    }
+
+    /// Greedy: longest first, then by type priority, then leftmost.
+    static func nonOverlapping(_ spans: [EntitySpan]) -> [EntitySpan] {
+        let ordered = spans.sorted {
+            if $0.length != $1.length { return $0.length > $1.length }
+            let a = priority[$0.type] ?? 10, b = priority[$1.type] ?? 10
+            if a != b { return a < b }
+            return $0.start < $1.start
+        }
+        var used = Set<Int>()
+        var result: [EntitySpan] = []
+        for span in ordered where !(span.start..<span.end).contains(where: { used.contains($0) }) {
+            used.formUnion(span.start..<span.end)
+            result.append(span)
+        }
+        return result.sorted { $0.start < $1.start }
+    }
+}

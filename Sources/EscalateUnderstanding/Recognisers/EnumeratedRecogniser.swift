@@ -1,0 +1,49 @@
+/// Recognises the values of the `.entity` files (roles, categories,
+/// channels, closure codes …) by their phrases, comparing stems so that
+/// "escalations" finds "escalation", longest phrase first.
+struct EnumeratedRecogniser: Sendable {
+    struct Entry: Sendable {
+        var type: String
+        var id: String
+        var stems: [String]
+    }
+
+    /// Entries by the stem of their first word.
+    private var entries: [String: [Entry]] = [:]
+
+    init(entities: [String: [EntityValue]]) {
+        for (type, values) in entities {
+            for value in values {
+                for phrase in value.phrases {
+                    let stems = Tokenizer.tokens(phrase).map { Stemmer.stem($0.text) }
+                    guard let first = stems.first else { continue }
+                    entries[first, default: []].append(Entry(type: type, id: value.id, stems: stems))
+                }
+            }
+        }
+        for key in entries.keys {
+            entries[key]!.sort { $0.stems.count > $1.stems.count }
+        }
+    }
+
+    /// Every match, overlaps included; the caller keeps the best.
+    func recognise(_ stems: [String]) -> [EntitySpan] {
+        var spans: [EntitySpan] = []
+        for start in stems.indices {
+            guard let candidates = entries[stems[start]] else { continue }
+            var longest = 0
+            for entry in candidates where entry.stems.count >= longest {
+                let end = start + entry.stems.count
+                guard end <= stems.count, Array(stems[start..<end]) == entry.stems else { continue }
+                longest = entry.stems.count
+                spans.append(EntitySpan(type: entry.type, value: .entity(entry.id), start: start, end: end))
+            }
+        }
+        return spans
+    }
+
+    /// Every word the entities use, for typo correction.
+    var vocabulary: Set<String> {
+        Set(entries.values.flatMap { $0.flatMap(\.stems) })
+    }
+}

@@ -1,0 +1,50 @@
+/// Recognises names the assistant has never heard of: a run of one to three
+/// capitalised words that are not words the intent files use ("Marcus Lee",
+/// "Initech", "Stark Industries"). Short all-capital words are read as
+/// acronyms (LOA, FOC), not names.
+enum NameRecogniser {
+    static func recognise(_ tokens: [Token], text: String, known: Set<String>, taken: Set<Int>) -> [EntitySpan] {
+        let units = Array(text.utf16)
+        func isName(_ index: Int, continuing: Bool = false) -> Bool {
+            guard !taken.contains(index) else { return false }
+            let token = tokens[index]
+            let original = String(decoding: units[token.start..<token.end], as: UTF16.self)
+            guard let first = original.unicodeScalars.first, first.properties.isUppercase else { return false }
+            let letters = original.filter(\.isLetter)
+            guard letters.count >= 2, original.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }) else { return false }
+            if letters.count <= 4 && letters.allSatisfy(\.isUppercase) { return false }
+            if Self.commonWords.contains(token.text) { return false }
+            // After a name, a capitalised known word still belongs to it ("Wayne Enterprises").
+            if continuing { return !Self.neverInNames.contains(token.text) && !Self.neverInNames.contains(Stemmer.stem(token.text)) }
+            return !known.contains(token.text) && !known.contains(Stemmer.stem(token.text))
+        }
+        var spans: [EntitySpan] = []
+        var index = 0
+        while index < tokens.count {
+            guard isName(index) else { index += 1; continue }
+            var end = index + 1
+            while end < tokens.count, end - index < 3, isName(end, continuing: true), units[tokens[end - 1].end..<tokens[end].start].allSatisfy({ $0 == 32 }) { end += 1 }
+            var typed = String(decoding: units[tokens[index].start..<tokens[end - 1].end], as: UTF16.self)
+            if typed.hasSuffix("'s") || typed.hasSuffix("’s") { typed.removeLast(2) }
+            spans.append(EntitySpan(type: "person", value: .text(typed), start: index, end: end))
+            index = end
+        }
+        return spans
+    }
+
+    /// Words that end a name even when capitalised.
+    static let neverInNames: Set<String> = [
+        "lumen", "centurylink", "cms", "ccm", "ims", "gcr", "order", "ticket", "case", "billing", "repair",
+    ]
+
+    /// Capitalised words that start sentences but are never names.
+    static let commonWords: Set<String> = [
+        "i", "we", "they", "he", "she", "you", "it", "the", "a", "an", "my", "our", "their", "his", "her", "hi", "hey",
+        "hello", "thanks", "ok", "okay", "yes", "no", "please", "also", "just", "so", "but", "and", "or", "fyi", "btw",
+        "can", "could", "would", "should", "will", "is", "are", "was", "what", "who", "when", "where", "why", "how",
+        "which", "do", "does", "did", "has", "have", "had", "let", "lets", "let's", "today", "tomorrow", "yesterday",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm", "ceo", "cto",
+        "great", "cool", "sure", "sorry", "oops", "actually", "anyway", "wait", "hmm", "there", "this", "that", "these",
+        "those", "any", "some", "all", "nothing", "everything", "mr", "ms", "mrs", "dr", "not", "nah", "yeah", "yep",
+    ]
+}

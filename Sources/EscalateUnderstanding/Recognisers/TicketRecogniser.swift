@@ -1,0 +1,103 @@
+/// Recognises references to tickets: `#12`, `ticket 12`, `case 12`,
+/// `IMS 482913`, `order N123456`, `GCR 12345678`, `repair ticket 98765`,
+/// `issue AB12C`, `the Acme order`, and `it` / `that one` / `this ticket`.
+enum TicketRecogniser {
+    static let numberWords: Set<String> = ["number", "no", "num", "nbr", "#", "id"]
+    /// Words after "it" that show "it" is not a ticket ("is it time", "it was").
+    static let notAfterIt: Set<String> = [
+        "is", "was", "be", "been", "has", "have", "will", "would", "should", "can", "could", "time", "take", "takes",
+        "mean", "means", "goes", "go", "get", "gets", "seems", "look", "looks", "say", "says", "work", "works", "do", "does",
+        "open", "okay", "ok", "possible", "worth", "ready", "too", "late", "already",
+    ]
+    static let ticketVerbs: Set<String> = [
+        "status", "close", "reopen", "update", "escalate", "history", "pause", "resume", "deescalate", "de-escalate", "unhold",
+    ]
+    static let ticketNouns: Set<String> = ["ticket", "case", "tkt", "escalation", "request", "incident"]
+
+    static func recognise(_ tokens: [Token], context: RecognitionContext) -> [EntitySpan] {
+        var spans: [EntitySpan] = []
+        var index = 0
+        let customers = context.customers.map { $0.lowercased().split(separator: " ").map(String.init) }
+        while index < tokens.count {
+            if let (ref, end) = match(tokens, at: index, customers: customers) {
+                spans.append(EntitySpan(type: "ticket", value: .ticket(ref), start: index, end: end))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return spans
+    }
+
+    static func match(_ tokens: [Token], at start: Int, customers: [[String]]) -> (TicketRef, Int)? {
+        let word = tokens[start].text
+        func at(_ i: Int) -> String? { i < tokens.count ? tokens[i].text : nil }
+        // #12
+        if word.hasPrefix("#"), let n = Int(word.dropFirst()), n > 0 { return (.number(n), start + 1) }
+        // An outside number: IMS, order, GCR, repair ticket, issue number.
+        var kind: String?
+        var next = start + 1
+        switch word {
+        case "ims": kind = "ims"
+        case "gcr": kind = "gcr"
+        case "order": kind = "order"
+        case "repair":
+            if let noun = at(start + 1), noun == "ticket" || noun == "tkt" || noun == "case" { kind = "repair"; next = start + 2 }
+        case "issue", "incident":
+            kind = "issue"
+        default: break
+        }
+        if let kind {
+            while let filler = at(next), numberWords.contains(filler) { next += 1 }
+            if let value = at(next), isReferenceValue(value, kind: kind) {
+                let cleaned = value.hasPrefix("#") ? String(value.dropFirst()) : value
+                return (.external(kind: kind, value: kind == "issue" || kind == "order" ? cleaned.uppercased() : cleaned), next + 1)
+            }
+        }
+        // ticket 12, case #12, ticket number 12
+        if ticketNouns.contains(word) || word == "tix" {
+            var i = start + 1
+            while let filler = at(i), numberWords.contains(filler) { i += 1 }
+            if let value = at(i) {
+                let digits = value.hasPrefix("#") ? String(value.dropFirst()) : value
+                if let n = Int(digits), n > 0, digits.count <= 7 { return (.number(n), i + 1) }
+            }
+        }
+        // A bare number straight after a ticket verb: "status 14", "close 9".
+        if start > 0, ticketVerbs.contains(tokens[start - 1].text), let n = Int(word), n > 0, word.count <= 6,
+           at(start + 1) == nil || !(TimeRecogniser.units[at(start + 1)!] != nil || at(start + 1) == "am" || at(start + 1) == "pm") {
+            return (.number(n), start + 1)
+        }
+        // the Acme order / Acme's ticket
+        for name in customers where !name.isEmpty {
+            var i = start
+            if at(i) == "the" { i += 1 }
+            guard Array(tokens[i..<min(tokens.count, i + name.count)].map(\.text)) == name else { continue }
+            let after = i + name.count
+            if let noun = at(after), ticketNouns.contains(noun) || noun == "order" || noun == "one" || noun == "account" || noun == "install" || noun == "dispute" {
+                return (.customer(name.joined(separator: " ")), after + 1)
+            }
+        }
+        // it / that one / this ticket
+        if word == "it" || word == "this" || word == "that" {
+            if word != "it" {
+                if let noun = at(start + 1), noun == "one" || ticketNouns.contains(noun) { return (.context, start + 2) }
+                return nil
+            }
+            if let following = at(start + 1), notAfterIt.contains(following) { return nil }
+            if start > 0, ["is", "was", "does", "will", "when", "how", "what"].contains(tokens[start - 1].text), at(start + 1) != nil { return nil }
+            return (.context, start + 1)
+        }
+        return nil
+    }
+
+    static func isReferenceValue(_ value: String, kind: String) -> Bool {
+        let digits = value.hasPrefix("#") ? String(value.dropFirst()) : value
+        guard digits.count >= 3, digits.count <= 20 else { return false }
+        switch kind {
+        case "ims": return digits.count == 6 && digits.allSatisfy(\.isNumber)
+        case "gcr", "repair": return digits.allSatisfy { $0.isNumber || $0.isLetter || $0 == "-" } && digits.contains { $0.isNumber }
+        default: return digits.allSatisfy { $0.isNumber || $0.isLetter || $0 == "-" } && digits.contains { $0.isNumber }
+        }
+    }
+}

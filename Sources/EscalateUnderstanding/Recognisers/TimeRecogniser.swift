@@ -1,0 +1,253 @@
+import EscalateDomain
+
+/// Recognises times and dates, resolved against the clock in the user's zone:
+/// `at 9`, `9:30am`, `yesterday at 3pm`, `Monday morning`, `2 hours ago`,
+/// `just now`, `tomorrow noon`, `Nov 24`.
+///
+/// - A bare hour reads as business hours would: 1–6 is afternoon, 7–11 morning.
+/// - A bare weekday is the most recent one (today included); `last Monday` is
+///   the one before today, `next Monday` the one after.
+/// - Morning is 09:00, afternoon 14:00, evening 18:00, night 21:00; end of day 17:00.
+/// - A month and day without a year is the nearest such date.
+enum TimeRecogniser {
+    static let units: [String: Int64] = [
+        "second": 1, "seconds": 1, "sec": 1, "secs": 1,
+        "minute": 60, "minutes": 60, "min": 60, "mins": 60,
+        "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600, "h": 3600,
+        "day": 86_400, "days": 86_400, "week": 604_800, "weeks": 604_800,
+    ]
+    static let justVerbs: Set<String> = [
+        "called", "rang", "phoned", "emailed", "e-mailed", "mailed", "spoke", "talked", "messaged", "pinged", "left",
+        "sent", "got", "heard", "contacted", "reached", "texted", "dialled", "dialed",
+    ]
+    static let dayParts: [String: Int] = ["morning": 9, "afternoon": 14, "evening": 18, "night": 21, "tonight": 20]
+
+    static func recognise(_ tokens: [Token], context: RecognitionContext) -> [EntitySpan] {
+        var spans: [EntitySpan] = []
+        var index = 0
+        while index < tokens.count {
+            if let (value, end) = match(tokens, at: index, context: context) {
+                spans.append(EntitySpan(type: "time", value: .time(value), start: index, end: end))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return spans
+    }
+
+    private static func word(_ tokens: [Token], _ index: Int) -> String? {
+        index < tokens.count ? tokens[index].text : nil
+    }
+
+    static func match(_ tokens: [Token], at start: Int, context: RecognitionContext) -> (ResolvedTime, Int)? {
+        let zone = context.zone
+        let now = context.now
+        let first = tokens[start].text
+        // just now, right now
+        if (first == "just" || first == "right") && word(tokens, start + 1) == "now" {
+            return (.instant(now, zone), start + 2)
+        }
+        if first == "moments" && word(tokens, start + 1) == "ago" { return (.instant(now, zone), start + 2) }
+        // "just rang", "just emailed": the moment is now.
+        if first == "just", let verb = word(tokens, start + 1), justVerbs.contains(verb) {
+            return (.instant(now, zone), start + 1)
+        }
+        // N units ago
+        if let (seconds, end) = amount(tokens, at: start), word(tokens, end) == "ago" {
+            return (.instant(now - seconds, zone), end + 1)
+        }
+        // A day, then perhaps a part of it and a clock time; or a clock time, then perhaps a day.
+        if let (day, afterDay) = self.day(tokens, at: start, context: context) {
+            var end = afterDay
+            var hour: TimeOfDay?
+            if let part = word(tokens, end), let h = dayParts[part] {
+                hour = TimeOfDay(hour: h)
+                end += 1
+            }
+            if let (clock, afterClock) = self.clock(tokens, at: end, requirePreposition: false) {
+                hour = clock
+                end = afterClock
+            }
+            guard let hour else { return (.date(day, zone), end) }
+            return (.instant(zone.instant(for: LocalDateTime(date: day, time: hour)), zone), end)
+        }
+        if let (clock, afterClock) = self.clock(tokens, at: start, requirePreposition: true) {
+            var date = zone.local(now).date
+            var end = afterClock
+            if let (day, afterDay) = self.day(tokens, at: afterClock, context: context) {
+                date = day
+                end = afterDay
+            }
+            return (.instant(zone.instant(for: LocalDateTime(date: date, time: clock)), zone), end)
+        }
+        return nil
+    }
+
+    /// `2 hours`, `an hour`, `half an hour`, `a couple of days`, `a few minutes`.
+    static func amount(_ tokens: [Token], at start: Int) -> (Int64, Int)? {
+        var index = start
+        var number: Double
+        if word(tokens, index) == "half", word(tokens, index + 1) == "an" || word(tokens, index + 1) == "a" {
+            number = 0.5
+            index += 2
+        } else if word(tokens, index) == "a", let next = word(tokens, index + 1), next == "couple" || next == "few" {
+            number = next == "couple" ? 2 : 3
+            index += 2
+            if word(tokens, index) == "of" { index += 1 }
+        } else if let value = word(tokens, index).flatMap(Numbers.decimal) {
+            number = value
+            index += 1
+        } else if let text = word(tokens, index), let (value, unit) = compact(text) {
+            return (Int64((value * Double(unit)).rounded()), index + 1)
+        } else {
+            return nil
+        }
+        guard let unitWord = word(tokens, index), let unit = units[unitWord] else { return nil }
+        index += 1
+        if word(tokens, index) == "and", word(tokens, index + 1) == "a", word(tokens, index + 2) == "half" {
+            number += 0.5
+            index += 3
+        }
+        return (Int64((number * Double(unit)).rounded()), index)
+    }
+
+    /// `2h`, `30m`, `10mins`, `3hrs`.
+    static func compact(_ text: String) -> (Double, Int64)? {
+        let digits = text.prefix { $0.isNumber || $0 == "." }
+        guard !digits.isEmpty, let value = Double(digits) else { return nil }
+        let unit = text.dropFirst(digits.count)
+        guard let seconds = units[String(unit)] ?? (unit == "m" ? 60 : nil) else { return nil }
+        return (value, seconds)
+    }
+
+    /// today, yesterday, tomorrow, this morning, last night, (on) (last|next|this) Monday,
+    /// Nov 24, 24 November, 11/24, 2026-11-24.
+    static func day(_ tokens: [Token], at start: Int, context: RecognitionContext) -> (LocalDate, Int)? {
+        let today = context.zone.local(context.now).date
+        var index = start
+        if word(tokens, index) == "on" || word(tokens, index) == "since" { index += 1 }
+        guard let first = word(tokens, index) else { return nil }
+        switch first {
+        case "today": return (today, index + 1)
+        case "yesterday": return (today.adding(days: -1), index + 1)
+        case "tomorrow": return (today.adding(days: 1), index + 1)
+        case "tonight": return nil
+        default: break
+        }
+        if first == "this", let part = word(tokens, index + 1), dayParts[part] != nil {
+            return (today, index + 1)  // the part itself is read by the caller
+        }
+        if first == "last", word(tokens, index + 1) == "night" { return (today.adding(days: -1), index + 1) }
+        var modifier: String?
+        if first == "last" || first == "next" || first == "this" {
+            modifier = first
+            index += 1
+        }
+        if let name = word(tokens, index), name.count >= 3, let weekday = Weekday(name: name), isWeekdayWord(name) {
+            let back = (today.weekday.rawValue - weekday.rawValue + 7) % 7
+            let date: LocalDate
+            switch modifier {
+            case "last": date = today.adding(days: -(back == 0 ? 7 : back))
+            case "next": date = today.adding(days: back == 0 ? 7 : 7 - back)
+            case "this": date = today.adding(days: weekday.rawValue - today.weekday.rawValue)
+            default: date = today.adding(days: -back)
+            }
+            return (date, index + 1)
+        }
+        if modifier != nil { return nil }
+        // Month and day, in either order.
+        if let month = month(first), let day = dayNumber(word(tokens, index + 1)) {
+            return nearest(month: month, day: day, today: today).map { ($0, index + 2) }
+        }
+        if let day = dayNumber(first), let monthWord = word(tokens, index + (word(tokens, index + 1) == "of" ? 2 : 1)), let month = month(monthWord) {
+            return nearest(month: month, day: day, today: today).map { ($0, index + (word(tokens, index + 1) == "of" ? 3 : 2)) }
+        }
+        if let date = LocalDate(iso: Substring(first)) { return (date, index + 1) }
+        let slashed = first.split(separator: "/")
+        if slashed.count == 2, let m = Int(slashed[0]), let d = Int(slashed[1]) {
+            return nearest(month: m, day: d, today: today).map { ($0, index + 1) }
+        }
+        return nil
+    }
+
+    static func isWeekdayWord(_ word: String) -> Bool {
+        ["mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur", "thurs", "thursday",
+         "fri", "friday", "sat", "saturday", "sun", "sunday", "mondays", "fridays"].contains(word)
+    }
+
+    static func month(_ word: String) -> Int? {
+        guard word.count >= 3 else { return nil }
+        for (index, name) in LocalDate.monthNames.enumerated() where name.lowercased().hasPrefix(word) {
+            return index + 1
+        }
+        return word == "sept" ? 9 : nil
+    }
+
+    static func dayNumber(_ word: String?) -> Int? {
+        guard let word else { return nil }
+        let digits = word.hasSuffix("st") || word.hasSuffix("nd") || word.hasSuffix("rd") || word.hasSuffix("th") ? String(word.dropLast(2)) : word
+        guard let n = Int(digits), (1...31).contains(n) else { return nil }
+        return n
+    }
+
+    static func nearest(month: Int, day: Int, today: LocalDate) -> LocalDate? {
+        let candidates = [today.year - 1, today.year, today.year + 1].compactMap { LocalDate(validYear: $0, month: month, day: day) }
+        return candidates.min { abs($0.dayNumber - today.dayNumber) < abs($1.dayNumber - today.dayNumber) }
+    }
+
+    /// `at 9`, `9am`, `9 am`, `9:30`, `9:30pm`, `noon`, `midnight`, `end of day`.
+    static func clock(_ tokens: [Token], at start: Int, requirePreposition: Bool) -> (TimeOfDay, Int)? {
+        var index = start
+        var hadPreposition = false
+        if let first = word(tokens, index), ["at", "around", "about", "by", "@"].contains(first) {
+            index += 1
+            hadPreposition = true
+        }
+        guard let text = word(tokens, index) else { return nil }
+        switch text {
+        case "noon", "midday": return (TimeOfDay(hour: 12), index + 1)
+        case "midnight": return (TimeOfDay(hour: 0), index + 1)
+        case "eod", "cob": return (TimeOfDay(hour: 17), index + 1)
+        case "end", "close":
+            if word(tokens, index + 1) == "of" {
+                var end = index + 2
+                if word(tokens, end) == "the" { end += 1 }
+                if let last = word(tokens, end), last == "day" || last == "business" { return (TimeOfDay(hour: 17), end + 1) }
+            }
+            return nil
+        default: break
+        }
+        var suffix: String?
+        var body = Substring(text)
+        for meridiem in ["am", "pm", "a", "p"] where body.hasSuffix(meridiem) && body.dropLast(meridiem.count).allSatisfy({ $0.isNumber || $0 == ":" }) && body.count > meridiem.count {
+            suffix = meridiem.hasPrefix("a") ? "am" : "pm"
+            body = body.dropLast(meridiem.count)
+            break
+        }
+        guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == ":" }) else { return nil }
+        let parts = body.split(separator: ":")
+        guard (1...2).contains(parts.count), let rawHour = Int(parts[0]), parts[0].count <= 2 else { return nil }
+        var minute = 0
+        if parts.count == 2 {
+            guard parts[1].count == 2, let m = Int(parts[1]), m < 60 else { return nil }
+            minute = m
+        }
+        var end = index + 1
+        if suffix == nil, let next = word(tokens, end), next == "am" || next == "pm" {
+            suffix = next
+            end += 1
+        }
+        // A bare number is a time only after a preposition: "at 9", never "9 people".
+        if suffix == nil && parts.count == 1 && !hadPreposition { return nil }
+        var hour = rawHour
+        switch suffix {
+        case "am": guard (1...12).contains(hour) else { return nil }; if hour == 12 { hour = 0 }
+        case "pm": guard (1...12).contains(hour) else { return nil }; if hour != 12 { hour += 12 }
+        default:
+            guard hour < 24 else { return nil }
+            if (1...6).contains(hour) { hour += 12 }
+        }
+        return (TimeOfDay(hour: hour, minute: minute), end)
+    }
+}

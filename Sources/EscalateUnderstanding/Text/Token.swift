@@ -1,0 +1,81 @@
+/// A word of an utterance, lowercased, with where it came from.
+public struct Token: Hashable, Sendable {
+    /// The normalised word (`escalate`, `12`, `#12`).
+    public var text: String
+    /// Its range in the original utterance, in UTF-16 offsets.
+    public var start: Int
+    public var end: Int
+
+    public init(text: String, start: Int, end: Int) {
+        self.text = text
+        self.start = start
+        self.end = end
+    }
+}
+
+/// Splits text into lowercase word tokens, keeping their offsets, and
+/// expands the contractions people type ("what's" → "what is").
+public enum Tokenizer {
+    static let contractions: [String: [String]] = [
+        "what's": ["what", "is"], "whats": ["what", "is"], "who's": ["who", "is"], "whos": ["who", "is"],
+        "where's": ["where", "is"], "wheres": ["where", "is"], "when's": ["when", "is"], "how's": ["how", "is"],
+        "it's": ["it", "is"], "that's": ["that", "is"], "there's": ["there", "is"], "here's": ["here", "is"],
+        "can't": ["can", "not"], "cant": ["can", "not"], "won't": ["will", "not"], "wont": ["will", "not"],
+        "don't": ["do", "not"], "dont": ["do", "not"], "doesn't": ["does", "not"], "doesnt": ["does", "not"],
+        "didn't": ["did", "not"], "didnt": ["did", "not"], "isn't": ["is", "not"], "isnt": ["is", "not"],
+        "hasn't": ["has", "not"], "hasnt": ["has", "not"], "haven't": ["have", "not"], "havent": ["have", "not"],
+        "wasn't": ["was", "not"], "aren't": ["are", "not"], "shouldn't": ["should", "not"], "couldn't": ["could", "not"],
+        "i'm": ["i", "am"], "im": ["i", "am"], "i've": ["i", "have"], "ive": ["i", "have"], "i'll": ["i", "will"],
+        "i'd": ["i", "would"], "we're": ["we", "are"], "we've": ["we", "have"], "they're": ["they", "are"],
+        "you're": ["you", "are"], "let's": ["let", "us"], "lets": ["let", "us"], "y'all": ["you"],
+        "gonna": ["going", "to"], "wanna": ["want", "to"], "gotta": ["got", "to"], "pls": ["please"], "plz": ["please"],
+        "thx": ["thanks"], "ty": ["thanks"], "u": ["you"], "ur": ["your"], "r": ["are"], "msg": ["message"],
+        "asap": ["as", "soon", "as", "possible"], "e-mail": ["email"], "e-mails": ["emails"], "e-mailed": ["emailed"],
+    ]
+
+    /// The tokens of `text`. Letters, digits and `#`, `'`, `@`, `.`-inside-words
+    /// make words; everything else separates them.
+    public static func tokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        let units = Array(text.utf16)
+        var index = 0
+        func isWordUnit(_ u: UInt16) -> Bool {
+            (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u == 35 || u == 39 || u == 0x2019 || u > 127 && u != 0x2013 && u != 0x2014
+        }
+        while index < units.count {
+            guard isWordUnit(units[index]) else { index += 1; continue }
+            let start = index
+            while index < units.count {
+                let u = units[index]
+                if isWordUnit(u) { index += 1; continue }
+                // Keep "-" inside a word (e-mail, de-escalate, N-12), and ".",
+                // ":" and "/" between digits (877.877.8748, 9:30, 11/24).
+                if index > start, index + 1 < units.count, isWordUnit(units[index + 1]) {
+                    let digitBefore = units[index - 1] >= 48 && units[index - 1] <= 57
+                    let digitAfter = units[index + 1] >= 48 && units[index + 1] <= 57
+                    if u == 45 || ((u == 46 || u == 58 || u == 47) && digitBefore && digitAfter) {
+                        index += 1
+                        continue
+                    }
+                }
+                break
+            }
+            var word = String(decoding: units[start..<index], as: UTF16.self).lowercased()
+            word = word.replacingOccurrences(of: "\u{2019}", with: "'")
+            while word.hasSuffix("'") { word.removeLast() }
+            while word.hasPrefix("'") { word.removeFirst() }
+            guard !word.isEmpty else { continue }
+            if let expansion = contractions[word] {
+                for part in expansion { tokens.append(Token(text: part, start: start, end: index)) }
+            } else if word.hasSuffix("'s") {
+                tokens.append(Token(text: String(word.dropLast(2)), start: start, end: index))
+            } else if word.hasSuffix("n't") {
+                tokens.append(Token(text: String(word.dropLast(3)), start: start, end: index))
+                tokens.append(Token(text: "not", start: start, end: index))
+            } else {
+                tokens.append(Token(text: word, start: start, end: index))
+            }
+        }
+        return tokens
+    }
+}
