@@ -48,13 +48,14 @@ let package = Package(
         .target(name: "EscalateUnderstanding", dependencies: ["EscalateDomain"]),
 
         // The conversation: meta-commands, intents to domain operations, replies.
-        .target(name: "EscalateAssistant", dependencies: ["EscalateDomain", "EscalateCatalog"]),
+        .target(name: "EscalateAssistant", dependencies: ["EscalateDomain", "EscalateCatalog", "EscalateUnderstanding"]),
 
         // The thin executable that wires the layers together.
         .executableTarget(
             name: "escalate",
             dependencies: [
-                "EscalateAssistant", "EscalateCatalog", "EscalateDomain", "EscalateTerminal", "EscalateTranscripts",
+                "EscalateAssistant", "EscalateCatalog", "EscalateDomain", "EscalateStore", "EscalateTerminal", "EscalateTranscripts",
+                "EscalateUnderstanding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,10 +14,11 @@ import Testing
         #expect(score.rejection >= 0.95, "\(score.summary)")
     }
 
-    /// The development set, tuned against: its misses are printed.
-    @Test func developmentPhrasingsMeetTheTargets() throws {
-        let score = try PhrasingSet(file: "dev.txt").score()
-        print("development: \(score.summary)")
+    /// The development sets, tuned against: their misses are printed.
+    @Test(arguments: ["dev.txt", "dev2.txt"])
+    func developmentPhrasingsMeetTheTargets(file: String) throws {
+        let score = try PhrasingSet(file: file).score()
+        print("\(file): \(score.summary)")
         for miss in score.misses { print("  " + miss) }
         #expect(score.intentAccuracy >= 0.95, "\(score.summary)")
         #expect(score.slotAccuracy >= 0.90, "\(score.summary)")

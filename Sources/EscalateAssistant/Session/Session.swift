@@ -1,6 +1,7 @@
 import Foundation
 import EscalateCatalog
 import EscalateDomain
+import EscalateUnderstanding
 
 /// One conversation with the assistant: it takes each line the user types
 /// and returns the reply, keeps the simulated clock, the reader's settings
@@ -11,22 +12,26 @@ public final class Session {
     public private(set) var clock: SessionClock
     let wallClock: any Clock
     public private(set) var catalog: Catalog
+    let conversation: Conversation
     /// Lines typed in this session; the REPL replaces it with its persistent history.
     public var historyProvider: (() -> [String])?
+    /// Reads a working copy of the intent files for `:reload` (`--intents DIR`).
+    public var intentLoader: (() throws -> [String: String])?
     private var inputs: [String] = []
 
-    public init(settings: SessionSettings, catalog: Catalog, clock: SessionClock, wallClock: any Clock = SystemClock()) {
+    public init(settings: SessionSettings, assistant: Assistant, store: TicketStore, clock: SessionClock, wallClock: any Clock = SystemClock()) {
         self.settings = settings
-        self.catalog = catalog
+        self.catalog = assistant.catalog
         self.clock = clock
         self.wallClock = wallClock
+        self.conversation = Conversation(assistant: assistant, store: store, settings: settings)
     }
 
     /// Now, as the session sees it.
     public var now: Instant { clock.now(wall: wallClock) }
 
-    /// The prompt to show before the next line.
-    public var prompt: String { "escalate> " }
+    /// The prompt to show before the next line: it changes while a question waits.
+    public var prompt: String { conversation.isAsking ? "escalate ?> " : "escalate> " }
 
     /// The reply to one line of input.
     public func respond(to line: String) -> Reply {
@@ -34,14 +39,14 @@ public final class Session {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return Reply([]) }
         if trimmed.hasPrefix(":") { return meta(trimmed) }
-        return Reply.problem("I don't understand that yet. Type :help to see what I can do.")
+        return conversation.respond(to: trimmed, now: now)
     }
 
     /// Lines to show before the next prompt (tickets that crossed a line).
-    public func nudges() -> [String] { [] }
+    public func nudges() -> [String] { conversation.nudges(now: now) }
 
     /// Ctrl-C: cancels a pending question. Returns what to say, if anything.
-    public func cancelPending() -> String? { nil }
+    public func cancelPending() -> String? { conversation.cancelPending() }
 
     /// Tab completion: whole words that may replace the last word of `textBeforeCursor`.
     public func completions(for textBeforeCursor: String) -> [String] {
@@ -51,7 +56,7 @@ public final class Session {
         }
         if textBeforeCursor.hasPrefix(":role ") { return UserRole.allCases.map(\.rawValue) }
         if textBeforeCursor.hasPrefix(":now ") { return ["real"] }
-        return []
+        return conversation.completions(for: word)
     }
 
     var history: [String] { historyProvider?() ?? inputs }
@@ -75,6 +80,8 @@ public final class Session {
         case .history: return showHistory()
         case .role: return setRole(argument)
         case .zone: return setZone(argument)
+        case .why: return why()
+        case .reload: return reload()
         }
     }
 
@@ -131,6 +138,7 @@ public final class Session {
             return .problem("Unknown role '\(argument)'. Use :role customer or :role ccm.")
         }
         settings.role = role
+        conversation.updateSettings(settings)
         return Reply(role == .ccm ? "Speaking as a customer care manager now." : "Speaking as a customer now.")
     }
 
@@ -140,13 +148,44 @@ public final class Session {
             return .problem("Unknown time zone '\(argument)'. Use an IANA name such as America/Chicago or Europe/London.")
         }
         settings.zone = zone
+        conversation.updateSettings(settings)
         return Reply("Times are now shown in \(zone.identifier) (\(zone.abbreviation(at: now))).")
+    }
+}
+
+extension Session {
+    /// `:why`: how the last line was understood.
+    func why() -> Reply {
+        guard let last = conversation.lastInterpretation else { return Reply("Nothing has been said yet.") }
+        var lines = ["Intent: \(last.intent ?? "none (not understood)") (score \(String(format: "%.2f", last.score)))"]
+        let slots = last.slotDescriptions.map { "\($0.0)=\($0.1)" }
+        lines.append("Slots: \(slots.isEmpty ? "none" : slots.joined(separator: ", "))")
+        if let runnerUp = last.runnerUp {
+            lines.append("Runner-up: \(runnerUp.intent) (score \(String(format: "%.2f", runnerUp.score)))")
+        }
+        lines.append("Words: \(last.correctedWords.joined(separator: " "))")
+        return Reply(lines)
+    }
+
+    /// `:reload`: reads the working copy of the intent files again.
+    func reload() -> Reply {
+        guard let intentLoader else {
+            return .problem("The intents are the built-in ones. Start with --intents DIR to reload a working copy.")
+        }
+        do {
+            let files = try intentLoader()
+            let matcher = try IntentMatcher(files: files)
+            conversation.replaceMatcher(matcher)
+            return Reply("Reloaded \(matcher.intents.count) intents from \(files.count) files.")
+        } catch {
+            return .problem("Not reloaded: \(error)")
+        }
     }
 }
 
 /// The `:` commands.
 enum MetaCommand: String, CaseIterable {
-    case help, quit, now, advance, history, role, zone
+    case help, quit, now, advance, history, role, zone, why, reload
 
     var aliases: [String] {
         switch self {
@@ -165,6 +204,8 @@ enum MetaCommand: String, CaseIterable {
         case .history: return ":history"
         case .role: return ":role [customer|ccm]"
         case .zone: return ":zone [ZONE]"
+        case .why: return ":why"
+        case .reload: return ":reload"
         }
     }
 
@@ -177,6 +218,8 @@ enum MetaCommand: String, CaseIterable {
         case .history: return "the lines you typed"
         case .role: return "show or set who you are"
         case .zone: return "show or set the zone times are shown in"
+        case .why: return "how your last line was understood"
+        case .reload: return "read the intent files again (with --intents)"
         }
     }
 }

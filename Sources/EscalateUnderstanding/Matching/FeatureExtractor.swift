@@ -12,6 +12,10 @@ struct FeatureExtractor: Sendable {
         "ok", "okay", "um", "uh", "quick", "q", "really", "now", "then", "there", "here", "some", "any",
         "from", "by", "as", "up", "out", "into", "was", "were", "have", "has", "had", "got", "get", "still", "yet",
         "also", "again", "too", "very", "all", "am", "its",
+        // Politeness and filler, which say nothing about what is wanted.
+        "grateful", "wondering", "wonder", "kindly", "possibly", "exactly", "actually", "basically", "sorry",
+        "honestly", "literally", "quite", "rather", "perhaps", "maybe", "currently", "really", "right", "already",
+        "appreciate", "if", "could", "would", "wa", "let", "know",
     ]
 
     init(concepts: [String: [String]]) {

@@ -18,7 +18,7 @@ extension IntentMatcher {
         }
         let stems = tokens.map { Stemmer.stem($0.text) }
         let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known)
-        let scored = score(tokens: tokens, stems: stems, spans: spans, text: text)
+        let scored = scoreBySentence(tokens: tokens, stems: stems, spans: spans, text: text)
         var interpretation = Interpretation(
             intent: nil, score: 0, slots: [:], runnerUp: nil, nearest: [], entities: spans, correctedWords: tokens.map(\.text))
         let ranked = scored.ranked.filter { intentNames[$0.intent] != Self.outOfScope }
@@ -29,7 +29,12 @@ extension IntentMatcher {
             interpretation.runnerUp = (intentNames[second.intent], second.score)
         }
         interpretation.score = best.score
-        guard name != Self.outOfScope, best.score >= Self.rejectThreshold, scored.coverage >= 0.5 || best.score >= 0.6 else {
+        interpretation.topIntent = name
+        interpretation.coverage = scored.coverage
+        interpretation.unknownWords = scored.unknown
+        // Not understood: out of scope, too weak, or too much of it unfamiliar
+        // (rare words the intent files never use) without a strong match.
+        guard name != Self.outOfScope, best.score >= Self.rejectThreshold, scored.coverage >= 0.6 || best.score >= 0.6 else {
             return interpretation
         }
         interpretation.intent = name
@@ -41,38 +46,107 @@ extension IntentMatcher {
         var ranked: [(intent: Int, score: Double)]
         /// The share of content words the intent files know.
         var coverage: Double
+        var unknown: Int = 0
     }
 
-    func score(tokens: [Token], stems: [String], spans: [EntitySpan], text: String) -> Scored {
-        // A colon with words on both sides usually introduces a note.
-        var noteFrom: Int?
-        if let colon = text.utf16.firstIndex(of: 58) {
-            let offset = text.utf16.distance(from: text.utf16.startIndex, to: colon)
-            if let index = tokens.firstIndex(where: { $0.start > offset }), index > 0 { noteFrom = index }
+    /// Words that carry no topic: they do not count for or against familiarity.
+    static let functionWords: Set<String> = [
+        "what", "how", "who", "whom", "whose", "when", "where", "why", "which", "do", "does", "can", "will", "should",
+        "shall", "may", "might", "must", "need", "want", "like", "get", "go", "make", "take", "give", "tell", "say",
+        "long", "last", "since", "much", "many", "more", "most", "some", "other", "new", "good", "best", "one", "thing",
+    ]
+
+    /// Small talk loses to a request in another sentence ("Good afternoon.
+    /// Could you tell me when I can escalate?").
+    static let smallTalk: Set<String> = ["greet", "thanks"]
+
+    /// Scores the whole utterance and each of its sentences; an intent takes
+    /// its best showing, so that a preamble cannot drown the request.
+    func scoreBySentence(tokens: [Token], stems: [String], spans: [EntitySpan], text: String) -> Scored {
+        let whole = score(tokens: tokens, stems: stems, spans: spans, text: text, range: 0..<tokens.count)
+        let ranges = sentences(tokens: tokens, text: text)
+        guard ranges.count > 1 else { return whole }
+        var best = Dictionary(uniqueKeysWithValues: whole.ranked.map { ($0.intent, $0.score) })
+        var coverage = whole.coverage
+        for range in ranges {
+            let part = score(tokens: tokens, stems: stems, spans: spans, text: text, range: range)
+            coverage = max(coverage, part.coverage)
+            for (intent, value) in part.ranked {
+                // A lone greeting sentence does not outrank the request beside it.
+                let weight = Self.smallTalk.contains(intentNames[intent]) ? 0.8 : 0.97
+                best[intent] = max(best[intent] ?? 0, value * weight)
+            }
         }
+        let ranked = best.map { (intent: $0.key, score: $0.value) }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
+        return Scored(ranked: ranked, coverage: coverage, unknown: whole.unknown)
+    }
+
+    /// Token ranges of the sentences: split after `.`, `?`, `!` or `;` followed by a space.
+    func sentences(tokens: [Token], text: String) -> [Range<Int>] {
+        let units = Array(text.utf16)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in tokens.indices.dropLast() {
+            let gap = units[tokens[index].end..<max(tokens[index].end, tokens[index + 1].start)]
+            if gap.contains(where: { $0 == 46 || $0 == 63 || $0 == 33 || $0 == 59 }) && gap.contains(32) {
+                ranges.append(start..<(index + 1))
+                start = index + 1
+            }
+        }
+        ranges.append(start..<tokens.count)
+        return ranges.filter { !$0.isEmpty }
+    }
+
+    /// Where a note begins: after a `:` or ` - ` that follows a ticket number
+    /// or a word such as "update" ("update #12: vendor dispatched").
+    func noteStart(tokens: [Token], spans: [EntitySpan], text: String) -> Int? {
+        let units = Array(text.utf16)
+        let keywords: Set<String> = ["update", "note", "notes", "fyi", "comment", "progress", "latest", "news", "re", "saying", "says"]
+        for index in tokens.indices.dropLast() {
+            let gap = units[tokens[index].end..<max(tokens[index].end, tokens[index + 1].start)]
+            let isColon = gap.contains(58)
+            let isDash = gap.count >= 3 && gap.first == 32 && gap.last == 32 && gap.contains(where: { $0 == 45 || $0 == 0x2013 || $0 == 0x2014 })
+            guard isColon || isDash else { continue }
+            let before = 0...index
+            let hasTicket = spans.contains { span in
+                guard span.type == "ticket", before.contains(span.start) else { return false }
+                if case .ticket(.context) = span.value { return false }
+                return true
+            }
+            let hasKeyword = tokens[before].contains { keywords.contains($0.text) }
+            if hasTicket || hasKeyword { return index + 1 }
+        }
+        return nil
+    }
+
+    func score(tokens: [Token], stems: [String], spans: [EntitySpan], text: String, range: Range<Int>) -> Scored {
+        let noteFrom = noteStart(tokens: tokens, spans: spans, text: text)
         var words: [String] = []
         var extras: [String] = []
         var content = 0
         var unknown = 0
-        var index = 0
+        var index = range.lowerBound
         var spanIndex = 0
-        while index < tokens.count {
+        while index < range.upperBound {
             if let from = noteFrom, index >= from {
                 words.append("{note}")
                 break
             }
             while spanIndex < spans.count && spans[spanIndex].end <= index { spanIndex += 1 }
-            if spanIndex < spans.count, spans[spanIndex].start == index {
+            if spanIndex < spans.count, spans[spanIndex].start == index, spans[spanIndex].end <= range.upperBound {
                 let span = spans[spanIndex]
+                // A recognised entity is familiar content.
+                content += 1
                 words.append("{\(span.type)}")
                 if !EntityRecogniser.structural.contains(span.type) { extras += stems[span.start..<span.end] }
                 index = span.end
                 continue
             }
             let word = tokens[index].text
-            if !FeatureExtractor.stopwords.contains(stems[index]), word.contains(where: \.isLetter) {
+            if !FeatureExtractor.stopwords.contains(stems[index]), !Self.functionWords.contains(word), !CommonWords.all.contains(word),
+               word.contains(where: \.isLetter) {
                 content += 1
-                if !known.contains(word) && !known.contains(stems[index]) { unknown += 1 }
+                if !inScope.contains(word) && !inScope.contains(stems[index]) { unknown += 1 }
             }
             words.append(stems[index])
             index += 1
@@ -82,7 +156,7 @@ extension IntentMatcher {
         var norm2 = Double(unknown) * unknownWeight * unknownWeight
         for feature in features { if let weight = idf[feature] { norm2 += weight * weight } }
         let coverage = content == 0 ? 1 : Double(content - unknown) / Double(content)
-        guard norm2 > 0 else { return Scored(ranked: [], coverage: coverage) }
+        guard norm2 > 0 else { return Scored(ranked: [], coverage: coverage, unknown: unknown) }
         let norm = sqrt(norm2)
         var best = Array(repeating: 0.0, count: intentNames.count)
         var dots = [Double](repeating: 0, count: examples.count)
@@ -106,6 +180,6 @@ extension IntentMatcher {
             ranked.append((intent, min(1, 0.65 * best[intent] + 0.35 * centreScore)))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
-        return Scored(ranked: ranked, coverage: coverage)
+        return Scored(ranked: ranked, coverage: coverage, unknown: unknown)
     }
 }

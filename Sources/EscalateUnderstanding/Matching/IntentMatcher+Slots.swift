@@ -3,9 +3,10 @@ import Foundation
 extension IntentMatcher {
     /// The chosen intent's slots: free text by lining the utterance up with
     /// its best phrasing, typed slots from the recognisers (outside the free text).
-    /// Types that describe a ticket's topic, and still count when they sit
-    /// inside a free-text description ("open a case for Hooli about their disconnect").
-    static let topicTypes: Set<String> = ["org", "category", "segment"]
+    /// Types that still count when they sit inside free text: the topic of
+    /// a new ticket ("open a case for Hooli about their disconnect"), a
+    /// closure code or a reason to escalate said as part of a note.
+    static let topicTypes: Set<String> = ["org", "category", "segment", "closure_code", "condition", "channel"]
 
     func fillSlots(intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], alternates: [EntitySpan] = [], text: String) -> [String: SlotValue] {
         let wanted = slotsByIntent[intent] ?? []
@@ -39,13 +40,15 @@ extension IntentMatcher {
     func freeText(_ slot: String, intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], text: String) -> (String, Range<Int>)? {
         guard !tokens.isEmpty else { return nil }
         let units = Array(text.utf16)
-        if slot == "note", let colon = units.firstIndex(of: 58), let first = tokens.firstIndex(where: { $0.start > colon }), first > 0 {
-            let value = clean(String(decoding: units[(colon + 1)...], as: UTF16.self), slot: slot)
+        if slot == "note", let first = noteStart(tokens: tokens, spans: spans, text: text) {
+            let value = clean(String(decoding: units[tokens[first].start...], as: UTF16.self), slot: slot)
             if !value.isEmpty { return (value, first..<tokens.count) }
         }
         var best: (anchors: Int, value: String, range: Range<Int>)?
         for phrasing in phrasings[intent] ?? [] where phrasing.slots.contains(slot) {
             guard let (anchors, range) = align(phrasing, slot: slot, stems: stems, spans: spans), !range.isEmpty else { continue }
+            // A name never contains a role, a channel or a number.
+            if slot != "note", spans.contains(where: { $0.type != "person" && range.overlaps($0.start..<$0.end) }) { continue }
             let value = clean(String(decoding: units[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF16.self), slot: slot)
             guard !value.isEmpty else { continue }
             if best == nil || anchors > best!.anchors || (anchors == best!.anchors && value.count > best!.value.count) {

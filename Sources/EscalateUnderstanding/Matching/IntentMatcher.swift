@@ -13,7 +13,7 @@ public struct IntentMatcher: Sendable {
     /// Below this, an intent is not acted on ("did you mean …?").
     public static let actionThreshold = 0.42
     /// Below this, the input is not understood at all.
-    public static let rejectThreshold = 0.30
+    public static let rejectThreshold = 0.28
     /// The pseudo-intent whose phrasings are examples of what is out of scope.
     public static let outOfScope = "out_of_scope"
 
@@ -35,6 +35,9 @@ public struct IntentMatcher: Sendable {
     let recogniser: EntityRecogniser
     let corrector: TypoCorrector
     let known: Set<String>
+    /// The words of the in-scope intents, entities and concepts: what counts
+    /// as understood when judging how much of an utterance is familiar.
+    let inScope: Set<String>
     public let slotsByIntent: [String: Set<String>]
     /// The phrasings as written, by intent, for help and "did you mean".
     public let phrasings: [String: [Phrasing]]
@@ -59,6 +62,7 @@ public struct IntentMatcher: Sendable {
         let recogniser = EntityRecogniser(enumerated: EnumeratedRecogniser(entities: entities))
         let names = intents.keys.sorted()
         var exampleFeatures: [(Int, Phrasing, [String])] = []
+        var inScope = recogniser.enumerated.vocabulary
         var mentionedTypes: [String: Set<String>] = [:]
         var vocabulary = recogniser.enumerated.vocabulary
         for (index, name) in names.enumerated() {
@@ -72,8 +76,12 @@ public struct IntentMatcher: Sendable {
                     let spans = recogniser.enumerated.recognise(literal)
                     let chosen = EntityRecogniser.nonOverlapping(spans)
                     var i = 0
+                    let ownWords = Set(name.split(separator: "_").map { Stemmer.stem(String($0)) })
                     for span in chosen {
-                        mentionedTypes[name, default: []].insert(span.type)
+                        // The intent's own verb ("escalate", "close") is not a slot it takes.
+                        if !Set(literal[span.start..<span.end]).isSubset(of: ownWords) {
+                            mentionedTypes[name, default: []].insert(span.type)
+                        }
                         words += literal[i..<span.start]
                         words.append("{\(span.type)}")
                         extras += literal[span.start..<span.end]
@@ -96,11 +104,23 @@ public struct IntentMatcher: Sendable {
                 flushLiteral()
                 vocabulary.formUnion(rawWords)
                 vocabulary.formUnion(rawWords.map(Stemmer.stem))
+                if name != Self.outOfScope {
+                    inScope.formUnion(rawWords)
+                    inScope.formUnion(rawWords.map(Stemmer.stem))
+                }
                 exampleFeatures.append((index, phrasing, extractor.features(words, extras: extras)))
             }
         }
+        // The words the recognisers read are known too, so that "mins" is
+        // never "corrected" into "mind".
+        vocabulary.formUnion(Self.recognisedWords)
+        inScope.formUnion(Self.recognisedWords)
         for phrases in concepts.values {
-            for phrase in phrases { vocabulary.formUnion(Tokenizer.tokens(phrase).map(\.text)) }
+            for phrase in phrases {
+                let words = Tokenizer.tokens(phrase).map(\.text)
+                vocabulary.formUnion(words)
+                inScope.formUnion(words)
+            }
         }
         // IDF over intents: a feature every intent uses says nothing.
         var intentsUsing: [String: Set<Int>] = [:]
@@ -140,6 +160,7 @@ public struct IntentMatcher: Sendable {
         self.recogniser = recogniser
         self.corrector = TypoCorrector(vocabulary: vocabulary)
         self.known = vocabulary
+        self.inScope = inScope
         // An intent's slots are those its phrasings name, and the enumerated
         // types its words mention ("I called my CCM" mentions a channel).
         self.slotsByIntent = Dictionary(uniqueKeysWithValues: intents.map { name, phrasings in
@@ -148,10 +169,23 @@ public struct IntentMatcher: Sendable {
         self.phrasings = intents
     }
 
+    static let recognisedWords: Set<String> = Set(TimeRecogniser.units.keys)
+        .union(Numbers.words.keys).union(Numbers.ordinals.keys)
+        .union(["am", "pm", "noon", "midday", "midnight", "eod", "cob", "ago", "today", "tomorrow", "yesterday", "tonight",
+                "morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                "sunday", "weekend", "weekends", "january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december", "hourly", "daily", "every", "business", "working", "level",
+                "tier", "top", "next", "ims", "gcr", "order", "ticket", "case", "repair", "issue", "number", "half"])
+
     /// Names of people and customers look alike in an utterance (a
     /// capitalised name), so their slots share one feature.
     static func featureName(ofSlot slot: String) -> String {
         slot == "name" || slot == "customer" ? "person" : slot
+    }
+
+    /// The words the intent files use, for Tab completion.
+    public var vocabularyWords: [String] {
+        known.filter { $0.count >= 4 && $0.allSatisfy(\.isLetter) }.sorted()
     }
 
     /// The intents the files define, out-of-scope examples excepted.

@@ -13,6 +13,12 @@ public struct Interpretation: Sendable {
     public var entities: [EntitySpan]
     /// The words, after typo correction (for `:why`).
     public var correctedWords: [String]
+    /// The share of its content words the intent files know.
+    public var coverage: Double = 1
+    /// How many content words the intent files do not know.
+    public var unknownWords: Int = 0
+    /// The best-scoring intent, out-of-scope examples included.
+    public var topIntent: String?
 
     /// Whether the match is strong enough to act on: a weak match never
     /// triggers an action.

@@ -26,6 +26,13 @@ struct EntityRecogniser: Sendable {
         structural += DurationRecogniser.recognise(tokens)
         structural += LevelRecogniser.recognise(tokens)
         structural += PersonRecogniser.recognise(tokens, text: text, people: context.people)
+        // "IT" in capitals is the department, not a ticket.
+        let units = Array(text.utf16)
+        structural.removeAll { span in
+            guard span.type == "ticket", case .ticket(.context) = span.value, span.length == 1 else { return false }
+            let token = tokens[span.start]
+            return String(decoding: units[token.start..<token.end], as: UTF16.self) == "IT"
+        }
         var chosen = Self.nonOverlapping(structural)
         var taken = Set<Int>()
         for span in chosen { taken.formUnion(span.start..<span.end) }
@@ -53,7 +60,7 @@ struct EntityRecogniser: Sendable {
         var result: [EntitySpan] = []
         for span in spans {
             if var last = result.last, last.type == "person", span.type == "person", last.end == span.start,
-               units[tokens[last.end - 1].end..<tokens[span.start].start].allSatisfy({ $0 == 32 }) {
+               units[tokens[last.end - 1].end..<max(tokens[last.end - 1].end, tokens[span.start].start)].allSatisfy({ $0 == 32 }) {
                 last.end = span.end
                 var typed = String(decoding: units[tokens[last.start].start..<tokens[span.end - 1].end], as: UTF16.self)
                 if typed.hasSuffix("'s") || typed.hasSuffix("’s") { typed.removeLast(2) }

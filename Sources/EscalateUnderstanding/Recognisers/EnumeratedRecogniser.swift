@@ -31,11 +31,11 @@ struct EnumeratedRecogniser: Sendable {
         var spans: [EntitySpan] = []
         for start in stems.indices {
             guard let candidates = entries[stems[start]] else { continue }
-            var longest = 0
-            for entry in candidates where entry.stems.count >= longest {
+            // Every match, short ones too: a longer one may be blocked by a
+            // ticket or a time ("due" when "due today" meets "today").
+            for entry in candidates {
                 let end = start + entry.stems.count
                 guard end <= stems.count, Array(stems[start..<end]) == entry.stems else { continue }
-                longest = entry.stems.count
                 spans.append(EntitySpan(type: entry.type, value: .entity(entry.id), start: start, end: end))
             }
         }

@@ -34,6 +34,9 @@ enum LevelRecogniser {
         if word == "next", let next = at(start + 1), next == "level" || next == "tier" || next == "rung" || next == "step" {
             return (.next, start + 2)
         }
+        // up a level, up one level, a level up, one level up
+        if word == "up", let a = at(start + 1), a == "a" || a == "one", at(start + 2) == "level" { return (.next, start + 3) }
+        if word == "a" || word == "one", at(start + 1) == "level", at(start + 2) == "up" || at(start + 2) == "higher" { return (.next, start + 3) }
         if word == "top" || word == "highest" {
             if let next = at(start + 1), next == "level" || next == "tier" || next == "rung" { return (.top, start + 2) }
             if start > 0, tokens[start - 1].text == "the", at(start + 1) == nil || at(start + 1) == "of" { return (.top, start + 1) }

@@ -23,7 +23,7 @@ enum NameRecogniser {
         while index < tokens.count {
             guard isName(index) else { index += 1; continue }
             var end = index + 1
-            while end < tokens.count, end - index < 3, isName(end, continuing: true), units[tokens[end - 1].end..<tokens[end].start].allSatisfy({ $0 == 32 }) { end += 1 }
+            while end < tokens.count, end - index < 3, isName(end, continuing: true), units[tokens[end - 1].end..<max(tokens[end - 1].end, tokens[end].start)].allSatisfy({ $0 == 32 }) { end += 1 }
             var typed = String(decoding: units[tokens[index].start..<tokens[end - 1].end], as: UTF16.self)
             if typed.hasSuffix("'s") || typed.hasSuffix("’s") { typed.removeLast(2) }
             spans.append(EntitySpan(type: "person", value: .text(typed), start: index, end: end))

@@ -4,7 +4,7 @@ public enum Stemmer {
     static let exceptions: [String: String] = [
         "called": "call", "calling": "call", "calls": "call", "emailed": "email", "emailing": "email", "emails": "email",
         "rang": "call", "phoned": "phone", "spoke": "speak", "spoken": "speak", "told": "tell", "sent": "send",
-        "got": "get", "gotten": "get", "heard": "hear", "went": "go", "gone": "go", "done": "do", "did": "do",
+        "got": "get", "gotten": "get", "heard": "hear", "went": "go", "gone": "go", "did": "do",
         "does": "do", "has": "have", "had": "have", "was": "be", "were": "be", "is": "be", "are": "be", "am": "be", "been": "be",
         "closed": "close", "closing": "close", "reopened": "reopen", "paused": "pause", "resumed": "resume",
         "acknowledged": "acknowledge", "acknowledgement": "acknowledge", "acknowledgment": "acknowledge", "ack": "acknowledge", "acked": "acknowledge",

@@ -25,6 +25,7 @@ public enum Tokenizer {
         "didn't": ["did", "not"], "didnt": ["did", "not"], "isn't": ["is", "not"], "isnt": ["is", "not"],
         "hasn't": ["has", "not"], "hasnt": ["has", "not"], "haven't": ["have", "not"], "havent": ["have", "not"],
         "wasn't": ["was", "not"], "aren't": ["are", "not"], "shouldn't": ["should", "not"], "couldn't": ["could", "not"],
+        "how'd": ["how", "did"], "what'd": ["what", "did"], "where'd": ["where", "did"], "who'd": ["who", "would"],
         "i'm": ["i", "am"], "im": ["i", "am"], "i've": ["i", "have"], "ive": ["i", "have"], "i'll": ["i", "will"],
         "i'd": ["i", "would"], "we're": ["we", "are"], "we've": ["we", "have"], "they're": ["they", "are"],
         "you're": ["you", "are"], "let's": ["let", "us"], "lets": ["let", "us"], "y'all": ["you"],

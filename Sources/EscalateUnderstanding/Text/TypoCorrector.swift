@@ -1,6 +1,7 @@
 /// Corrects a misspelt word to the nearest word of a vocabulary, by
-/// Damerau–Levenshtein distance: one edit for words of four letters or
-/// more, two for eight or more. Lookups go through an index of deletions
+/// Damerau–Levenshtein distance: one edit, for words of four letters or
+/// more. (Two edits turned ordinary English words the vocabulary lacks,
+/// such as "currently", into unrelated ones such as "correctly".) Lookups go through an index of deletions
 /// (the SymSpell idea), so a correction costs a few hash lookups, not a
 /// scan of the vocabulary.
 public struct TypoCorrector: Sendable {
@@ -10,7 +11,7 @@ public struct TypoCorrector: Sendable {
     public init(vocabulary: Set<String>) {
         words = vocabulary
         for word in vocabulary where word.count >= 4 && word.allSatisfy(\.isLetter) {
-            for variant in Self.deletes(of: word, depth: word.count >= 8 ? 2 : 1) {
+            for variant in Self.deletes(of: word, depth: 1) {
                 deletions[variant, default: []].append(word)
             }
         }
@@ -22,7 +23,7 @@ public struct TypoCorrector: Sendable {
     public func correct(_ word: String) -> String? {
         if words.contains(word) { return word }
         guard word.count >= 4, word.allSatisfy(\.isLetter) else { return nil }
-        let limit = word.count >= 8 ? 2 : 1
+        let limit = 1
         var candidates: Set<String> = []
         for variant in Self.deletes(of: word, depth: limit) {
             if words.contains(variant) { candidates.insert(variant) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EscalateAssistant
 import EscalateDomain
+import EscalateStore
 import EscalateTerminal
 import Foundation
 
@@ -22,6 +23,12 @@ struct ReplCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Your name, recorded on every change (default: $USER).", valueName: "name"))
     var user: String?
 
+    @Option(help: ArgumentHelp("The database file, or :memory: (default: $XDG_DATA_HOME/escalate/escalate.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(help: ArgumentHelp("Read the intent files from this folder instead of the built-in ones (:reload rereads them).", valueName: "dir"))
+    var intents: String?
+
     func run() throws {
         let zone = try data.readerZone()
         let catalog = try data.loadCatalog(zone: zone)
@@ -36,7 +43,10 @@ struct ReplCommand: ParsableCommand {
         let settings = SessionSettings(
             user: user ?? ProcessInfo.processInfo.environment["USER"] ?? "me",
             zone: zone, role: userRole, width: TerminalStyle.columns())
-        let session = Session(settings: settings, catalog: catalog, clock: clock)
+        let store = try SessionFactory.openStore(db)
+        let assistant = try SessionFactory.assistant(catalog: catalog, intentsFolder: intents)
+        let session = Session(settings: settings, assistant: assistant, store: store, clock: clock)
+        if let intents { session.intentLoader = { try SessionFactory.readIntents(intents) } }
         let reader: LineReader
         if let editor = EditLineReader(programName: "escalate", historyFile: Paths().history) {
             editor.completion = { [unowned session] text in session.completions(for: text) }

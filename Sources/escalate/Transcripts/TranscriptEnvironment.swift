@@ -1,6 +1,7 @@
 import EscalateAssistant
 import EscalateCatalog
 import EscalateDomain
+import EscalateStore
 import EscalateTerminal
 import EscalateTranscripts
 
@@ -14,10 +15,20 @@ enum TranscriptEnvironment {
     static let width = 80
     static let start = try! ZonedTime(parsing: "2026-11-23T09:00 America/Chicago")
 
+    /// Built once per process and shared: the data and the matcher never change.
+    nonisolated(unsafe) private static var shared: Assistant?
+
+    static func assistant() throws -> Assistant {
+        if let shared { return shared }
+        let built = try Assistant(catalog: try Catalog.builtIn(localZone: zone))
+        shared = built
+        return built
+    }
+
     static func makeSession() throws -> Session {
-        let catalog = try Catalog.builtIn(localZone: zone)
         let settings = SessionSettings(user: user, zone: zone, role: .customer, width: width)
-        return Session(settings: settings, catalog: catalog, clock: .simulated(start.instant), wallClock: FixedClock(start.instant))
+        let store = try SQLiteTicketStore(path: ":memory:")
+        return Session(settings: settings, assistant: try assistant(), store: store, clock: .simulated(start.instant), wallClock: FixedClock(start.instant))
     }
 }
 

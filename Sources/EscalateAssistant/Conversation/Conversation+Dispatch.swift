@@ -1,0 +1,87 @@
+import EscalateDomain
+import EscalateUnderstanding
+
+/// From an understood intent to its handler.
+extension Conversation {
+    /// Intents that change something: a weak match never triggers one.
+    static let actions: Set<String> = [
+        "set_contact", "open_ticket", "log_contact", "log_update", "acknowledge", "escalate", "deescalate", "pause",
+        "resume", "set_plan", "close", "reopen", "undo",
+    ]
+
+    /// What each intent does, for "did you mean …?".
+    static let descriptions: [String: String] = [
+        "who_next": "ask who to escalate to now", "when_next": "ask when you can go to the next level",
+        "contact_lookup": "look up a contact", "set_contact": "save a contact's details", "role_info": "ask what a role does",
+        "route": "ask where a topic goes", "hours_info": "ask when a desk is open", "escalation_checklist": "check you are ready to escalate",
+        "closure_info": "ask how a ticket gets closed", "elapsed_query": "ask how much business time has passed",
+        "ladder": "see an escalation ladder", "timeline": "see the expected timeline", "explain": "ask why",
+        "open_ticket": "open a ticket", "log_contact": "log a call or e-mail", "log_update": "add an update to a ticket",
+        "acknowledge": "record an acknowledgement", "escalate": "escalate a ticket", "deescalate": "de-escalate a ticket",
+        "pause": "put a ticket on hold (waiting on the customer)", "resume": "take a ticket off hold",
+        "set_plan": "set a communication plan", "close": "close a ticket", "reopen": "reopen a ticket",
+        "status": "see a ticket's status", "history": "see a ticket's history", "list": "list tickets",
+        "draft_message": "draft the escalation e-mail", "undo": "undo the last change", "help": "get help",
+        "greet": "say hello", "thanks": "say thanks", "cancel": "cancel",
+    ]
+
+    func handle(_ interpretation: Interpretation, line: String, now: Instant) throws -> Reply {
+        guard let intent = interpretation.intent else { return notUnderstood(interpretation) }
+        if Self.actions.contains(intent) && !interpretation.isConfident {
+            return didYouMean(interpretation)
+        }
+        return try perform(intent, slots: interpretation.slots, line: line, now: now)
+    }
+
+    func perform(_ intent: String, slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
+        switch intent {
+        case "who_next": return try whoNext(slots, now: now)
+        case "when_next": return try whenNext(slots, now: now)
+        case "elapsed_query": return try elapsedQuery(slots, now: now)
+        case "explain": return explainLast()
+        case "contact_lookup": return try contactLookup(slots, now: now)
+        case "set_contact": return try setContact(slots, now: now)
+        case "role_info": return roleInfo(slots)
+        case "route": return try route(slots, now: now)
+        case "hours_info": return try hoursInfo(slots, now: now)
+        case "ladder": return try ladder(slots, now: now)
+        case "timeline": return try timeline(slots, now: now)
+        case "escalation_checklist": return try escalationChecklist(slots, now: now)
+        case "closure_info": return try closureInfo(slots, now: now)
+        case "open_ticket": return try openTicket(slots, line: line, now: now)
+        case "log_contact": return try logContact(slots, line: line, now: now)
+        case "log_update": return try logUpdate(slots, now: now)
+        case "acknowledge": return try acknowledge(slots, now: now)
+        case "escalate": return try escalate(slots, line: line, now: now)
+        case "deescalate": return try deescalate(slots, now: now)
+        case "pause": return try pause(slots, now: now)
+        case "resume": return try resume(slots, now: now)
+        case "set_plan": return try setPlan(slots, now: now)
+        case "close": return try close(slots, now: now)
+        case "reopen": return try reopen(slots, now: now)
+        case "status": return try status(slots, now: now)
+        case "history": return try history(slots, now: now)
+        case "list": return try list(slots, now: now)
+        case "draft_message": return try draftMessage(slots, now: now)
+        case "undo": return try undo(slots, now: now)
+        case "help": return help()
+        case "greet": return Reply("Hello! Ask me who to escalate to, or type :help to see what I can do.")
+        case "thanks": return Reply("You're welcome.")
+        case "cancel": return Reply(pending == nil ? "There's nothing to cancel." : "Cancelled.")
+        default: return .problem("I know the intent '\(intent)' but cannot act on it yet.")
+        }
+    }
+
+    func notUnderstood(_ interpretation: Interpretation) -> Reply {
+        let near = interpretation.nearest.filter { $0.score >= 0.2 }.prefix(2).compactMap { Self.descriptions[$0.intent] }
+        if near.isEmpty {
+            return .problem("Sorry, I can't help with that. I answer questions about escalations and tickets; type :help for examples.")
+        }
+        return .problem("Sorry, I didn't understand that. Did you mean to \(Words.list(near, conjunction: "or"))? Type :help for examples.")
+    }
+
+    func didYouMean(_ interpretation: Interpretation) -> Reply {
+        let description = interpretation.intent.flatMap { Self.descriptions[$0] } ?? "do something"
+        return .problem("I'm not sure: did you mean to \(description)? I won't change anything on a guess; please say it another way.")
+    }
+}

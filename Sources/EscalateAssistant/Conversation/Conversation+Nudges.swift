@@ -1,0 +1,52 @@
+import EscalateDomain
+
+/// One line before the prompt for each ticket that crossed a line since the
+/// last prompt: the next level opened, or a promise or update fell due.
+extension Conversation {
+    public func nudges(now: Instant) -> [String] {
+        guard let since = nudgedUpTo, since < now else {
+            let first = nudgedUpTo == nil
+            nudgedUpTo = now
+            return first ? startupNudge(now: now) : []
+        }
+        nudgedUpTo = now
+        var lines: [String] = []
+        let opened = (try? store.tickets(TicketQuery(.levelOpenedBetween(after: since, upTo: now)))) ?? []
+        for summary in opened {
+            guard let ticket = try? load(summary.id), let advice = engine.whoNow(ticket, at: now),
+                  case .nextOpen(_, let next, .waitPassed(_, let openedAt)) = advice.situation else { continue }
+            lines.append("#\(ticket.id) \(Words.quote(ticket.details.customer)): Level \(next.number) (\(next.title)) is open to you since \(stamp(openedAt, now: now)).")
+        }
+        let due = (try? store.tickets(TicketQuery(.dueCrossedBetween(after: since, upTo: now)))) ?? []
+        for summary in due {
+            guard let when = summary.schedule.nextDue, let what = summary.schedule.nextDueWhat else { continue }
+            lines.append("#\(summary.id) \(Words.quote(summary.customer)): \(what) was due \(at(when, now: now)) — overdue.")
+        }
+        return lines
+    }
+
+    /// At the start of a session, a word about anything already overdue.
+    private func startupNudge(now: Instant) -> [String] {
+        let overdue = (try? store.tickets(TicketQuery(.dueBy(now)))) ?? []
+        guard !overdue.isEmpty else { return [] }
+        let labels = overdue.prefix(5).map { "#\($0.id)" }.joined(separator: ", ")
+        return ["\(Words.plural(overdue.count, "ticket")) overdue: \(labels)\(overdue.count > 5 ? ", …" : ""). Say “list overdue”."]
+    }
+
+    /// Completions for the word before the cursor: ticket ids, names, and the
+    /// words of the intents.
+    public func completions(for word: String) -> [String] {
+        let lowered = word.lowercased()
+        var candidates: [String] = []
+        if word.hasPrefix("#") {
+            let tickets = (try? store.tickets(TicketQuery(.active, limit: 200))) ?? []
+            candidates += tickets.map { "#\($0.id)" }
+        } else {
+            let contacts = (try? store.contacts()) ?? []
+            candidates += contacts.map(\.name).flatMap { $0.split(separator: " ").map(String.init) }
+            candidates += assistant.peopleInMatrices.flatMap { $0.split(separator: " ").map(String.init) }
+            candidates += assistant.matcher.vocabularyWords
+        }
+        return Array(Set(candidates.filter { $0.lowercased().hasPrefix(lowered) && $0.count > word.count })).sorted()
+    }
+}

@@ -1,0 +1,147 @@
+import EscalateDomain
+import EscalateUnderstanding
+
+/// Reading a line as the answer to a pending question.
+extension Conversation {
+    static let yesWords: Set<String> = ["y", "yes", "yep", "yeah", "ok", "okay", "sure", "confirm", "do it", "go ahead", "yes please", "correct", "right"]
+    static let noWords: Set<String> = ["n", "no", "nope", "nah", "don't", "do not", "no thanks", "not yet", "wrong"]
+    static let cancelWords: Set<String> = ["cancel", "never mind", "nevermind", "nvm", "forget it", "stop", "abort", "skip it"]
+
+    static func normalised(_ line: String) -> String {
+        String(line.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == " " || $0 == "#" || $0 == "'" })
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    /// The reply when `line` answers `question`, or `nil` when it does not
+    /// (the question is dropped and the line handled afresh).
+    func answer(_ question: PendingQuestion, with line: String, interpretation: Interpretation, now: Instant) -> Reply? {
+        let text = Self.normalised(line)
+        if Self.cancelWords.contains(text) || interpretation.intent == "cancel" {
+            pending = nil
+            return Reply("Cancelled.")
+        }
+        do {
+            switch question {
+            case .confirm(let action, let prompt):
+                if Self.yesWords.contains(text) {
+                    pending = nil
+                    return try carryOut(action, now: now)
+                }
+                if Self.noWords.contains(text) {
+                    pending = nil
+                    return Reply("OK, nothing was changed.")
+                }
+                if interpretation.isConfident && interpretation.intent != nil { pending = nil; return nil }
+                return Reply(["Please answer yes or no.", prompt], kind: .question)
+
+            case .whichTicket(let intent, var slots, let candidates):
+                guard let chosen = pick(text, from: candidates.map { ($0.id, $0.customer) }) else {
+                    if interpretation.isConfident && interpretation.intent != nil && interpretation.slots.ticketRef == nil { pending = nil; return nil }
+                    if interpretation.slots.ticketRef != nil { pending = nil; return nil }
+                    return Reply("Please choose 1 to \(candidates.count), or give a ticket number such as #\(candidates[0].id).", kind: .question)
+                }
+                pending = nil
+                slots["ticket"] = .ticket(.number(chosen))
+                return try perform(intent, slots: slots, line: line, now: now)
+
+            case .whichProcess(let intent, var slots, let candidates):
+                let options = candidates.enumerated().map { ($0.offset, $0.element.title + " " + $0.element.id) }
+                guard let index = pick(text, from: options.map { ($0.0 + 1, $0.1) }) else {
+                    if interpretation.isConfident && interpretation.intent != nil { pending = nil; return nil }
+                    return Reply("Please choose 1 to \(candidates.count).", kind: .question)
+                }
+                pending = nil
+                slots["process"] = .text(candidates[index - 1].id)
+                return try perform(intent, slots: slots, line: line, now: now)
+
+            case .missingSlot(let intent, var slots, let slot, let ticketID):
+                guard let value = slotValue(slot, from: line, interpretation: interpretation, ticketID: ticketID) else {
+                    if interpretation.isConfident && interpretation.intent != nil && interpretation.intent != intent { pending = nil; return nil }
+                    return Reply("Sorry, I couldn't read that as \(Self.slotNames[slot] ?? slot). \(missingPrompt(slot))", kind: .question)
+                }
+                pending = nil
+                slots[slot] = value
+                if let ticketID, slots["ticket"] == nil { slots["ticket"] = .ticket(.number(ticketID)) }
+                return try perform(intent, slots: slots, line: line, now: now)
+
+            case .checklist(let ticketID, let checklist, var answers):
+                let yes = Self.yesWords.contains(text)
+                guard yes || Self.noWords.contains(text) else {
+                    return Reply(["Please answer yes or no.", checklistPrompt(checklist, index: answers.count)], kind: .question)
+                }
+                let item = checklist.items[answers.count]
+                answers.append(ChecklistAnswer(item: item.id, yes: yes))
+                guard yes else {
+                    pending = nil
+                    return Reply("Then it isn't ready to de-escalate: “\(item.question)” must hold first. Nothing was changed.")
+                }
+                if answers.count < checklist.items.count {
+                    pending = .checklist(ticketID: ticketID, checklist: checklist, answers: answers)
+                    return Reply(checklistPrompt(checklist, index: answers.count), kind: .question)
+                }
+                pending = nil
+                return try finishDeescalation(ticketID, answers: answers, now: now)
+            }
+        } catch let error as StoreFailure {
+            pending = nil
+            return .problem(error.message)
+        } catch {
+            pending = nil
+            return .problem("That could not be saved: \(error). Nothing was changed.")
+        }
+    }
+
+    /// A choice by its number in the list, a ticket number, or a name.
+    private func pick(_ text: String, from options: [(Int, String)]) -> Int? {
+        let ordinals = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": options.count]
+        var words = text.split(separator: " ").map(String.init)
+        words.removeAll { ["the", "one", "number", "no", "ticket", "option"].contains($0) }
+        if words.count == 1 {
+            let word = words[0].hasPrefix("#") ? String(words[0].dropFirst()) : words[0]
+            if let n = Int(word) {
+                if options.contains(where: { $0.0 == n }) && words[0].hasPrefix("#") { return n }
+                if (1...options.count).contains(n) { return options[n - 1].0 }
+                if options.contains(where: { $0.0 == n }) { return n }
+            }
+            if let n = ordinals[word], (1...options.count).contains(n) { return options[n - 1].0 }
+        }
+        let matches = options.filter { $0.1.lowercased().contains(text) && !text.isEmpty }
+        return matches.count == 1 ? matches[0].0 : nil
+    }
+
+    static let slotNames: [String: String] = [
+        "customer": "a customer name", "note": "a description", "closure_code": "a closure code", "duration": "a duration",
+        "name": "a name", "role": "a role", "time": "a time", "channel": "a channel",
+    ]
+
+    func missingPrompt(_ slot: String) -> String {
+        switch slot {
+        case "customer": return "Which customer is it for?"
+        case "note": return "In a sentence, what is the problem?"
+        case "duration": return "How often should updates go out? (e.g. every 4 hours)"
+        case "name": return "What is the contact's name?"
+        default: return "What is the \(slot.replacingOccurrences(of: "_", with: " "))?"
+        }
+    }
+
+    private func slotValue(_ slot: String, from line: String, interpretation: Interpretation, ticketID: Int?) -> SlotValue? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        switch slot {
+        case "customer", "note", "name":
+            guard !trimmed.isEmpty, !(interpretation.isConfident && Self.actions.contains(interpretation.intent ?? "")) else { return nil }
+            return .text(trimmed)
+        case "duration":
+            if let span = interpretation.entities.first(where: { $0.type == "duration" })?.value { return span }
+            return (try? BusinessSpan(parsing: trimmed)).map { .duration($0) }
+        case "closure_code":
+            if let code = interpretation.entities.first(where: { $0.type == "closure_code" })?.value { return code }
+            guard let ticketID, let ticket = try? load(ticketID), let process = process(of: ticket) else { return nil }
+            let codes = process.closureCodes.isEmpty ? Self.defaultClosureCodes : process.closureCodes
+            if let n = Int(trimmed), (1...codes.count).contains(n) { return .entity(codes[n - 1].id) }
+            let text = Self.normalised(trimmed).replacingOccurrences(of: " ", with: "_")
+            return codes.first { $0.id == text }.map { .entity($0.id) }
+        default:
+            return interpretation.entities.first { $0.type == slot }?.value
+        }
+    }
+}

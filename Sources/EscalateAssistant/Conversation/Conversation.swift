@@ -1,0 +1,80 @@
+import EscalateCatalog
+import EscalateDomain
+import EscalateUnderstanding
+import Foundation
+
+/// The conversation: it understands each line, turns the intent and its
+/// slots into domain operations and a reply, and keeps the context: the
+/// ticket in focus, a pending question, the last explanation for "why?".
+public final class Conversation {
+    var assistant: Assistant
+    let store: TicketStore
+    var settings: SessionSettings
+
+    /// The ticket last mentioned or opened: "it".
+    var focus: Int?
+    var pending: PendingQuestion?
+    /// The arithmetic behind the last answer that gave a time.
+    var lastExplanation: [String]?
+    /// How the last line was understood, for `:why`.
+    public private(set) var lastInterpretation: Interpretation?
+    /// When nudges were last computed.
+    var nudgedUpTo: Instant?
+
+    public init(assistant: Assistant, store: TicketStore, settings: SessionSettings) {
+        self.assistant = assistant
+        self.store = store
+        self.settings = settings
+    }
+
+    var engine: EscalationEngine { assistant.engine }
+    var catalog: Catalog { assistant.catalog }
+
+    /// Whether a question is waiting for an answer (the prompt shows it).
+    public var isAsking: Bool { pending != nil }
+
+    func updateSettings(_ settings: SessionSettings) { self.settings = settings }
+
+    func replaceMatcher(_ matcher: IntentMatcher) { assistant.matcher = matcher }
+
+    /// What the recognisers may know: the clock, the zone, and the names
+    /// in the matrices, the saved contacts and the tickets.
+    func recognitionContext(now: Instant) -> RecognitionContext {
+        let contacts = (try? store.contacts()) ?? []
+        let customers = ((try? store.tickets(TicketQuery(.all, limit: 500))) ?? []).map(\.customer)
+        return RecognitionContext(
+            now: now, zone: settings.zone, people: assistant.peopleInMatrices + contacts.map(\.name),
+            customers: Array(Set(customers)).sorted())
+    }
+
+    /// The reply to one line of input at `now`.
+    public func respond(to line: String, now: Instant) -> Reply {
+        let interpretation = assistant.matcher.interpret(line, context: recognitionContext(now: now))
+        if let pending {
+            if let reply = answer(pending, with: line, interpretation: interpretation, now: now) {
+                lastInterpretation = interpretation
+                return reply
+            }
+        }
+        lastInterpretation = interpretation
+        do {
+            return try handle(interpretation, line: line, now: now)
+        } catch let error as StoreFailure {
+            return .problem(error.message)
+        } catch {
+            return .problem("That could not be saved: \(error). Nothing was changed.")
+        }
+    }
+
+    /// Ctrl-C or "never mind": drops the pending question.
+    public func cancelPending() -> String? {
+        guard pending != nil else { return nil }
+        pending = nil
+        return "Cancelled."
+    }
+}
+
+/// A store failure, worded for the REPL.
+struct StoreFailure: Error {
+    var message: String
+}

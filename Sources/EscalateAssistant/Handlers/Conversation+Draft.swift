@@ -1,0 +1,91 @@
+import EscalateDomain
+import EscalateUnderstanding
+
+/// The e-mail to send, per the matrix's template, filled in from the ticket.
+extension Conversation {
+    func draftMessage(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        try withTicket("draft_message", slots, includeClosed: true) { ticket in
+            guard let process = process(of: ticket) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
+            let saved = (try? store.contacts()) ?? []
+            let escalating = slots.role != nil || slots.level != nil || ticket.status == .escalated || (ticket.level ?? process.firstLevel.number) > process.firstLevel.number
+                || { if let advice = engine.whoNow(ticket, at: now), case .nextOpen = advice.situation { return true } else { return false } }()
+            let template = process.templates.first { escalating ? $0.id.hasSuffix("escalation") : !$0.id.hasSuffix("escalation") } ?? process.templates.first
+            let values = placeholders(ticket, saved: saved)
+            var lines: [String] = []
+            if let template {
+                lines.append("Draft: \(template.title) for #\(ticket.id)")
+                if !template.to.isEmpty { lines.append("To: \(template.to.joined(separator: ", "))") }
+                if !template.cc.isEmpty { lines.append("Cc: \(template.cc.joined(separator: ", "))") }
+                lines.append("Subject: \(fill(template.subject, values))")
+                lines.append("")
+                lines += template.opening.map { fill($0, values) }
+                lines.append("")
+                lines.append("\(Words.quote(ticket.details.summary)).")
+                for note in template.notes { lines.append("(\(note))") }
+            } else {
+                // No template in the source: a plain escalation e-mail to the next level.
+                let target = level(named: slots, in: process, current: ticket.level)
+                    ?? process.level(after: ticket.level ?? (process.firstLevel.number - 1)) ?? process.topLevel
+                let address = ContactText.reach(target, saved: saved).first { $0.contains("@") }
+                lines.append("Draft: escalation to Level \(target.number) (\(target.title)) for #\(ticket.id)")
+                if let address { lines.append("To: \(address)") }
+                lines.append("Subject: Escalation: \(values["customer"]!) – \(values["description"]!)\(values["references"]!.isEmpty ? "" : " (\(values["references"]!))")")
+                lines.append("")
+                lines.append("I am escalating \(values["customer"]!)'s \(process.title) issue to you as Level \(target.number).")
+                lines.append("Problem: \(Words.quote(ticket.details.summary)).")
+                if let impact = ticket.details.impact { lines.append("Business impact: \(Words.quote(impact)).") }
+                if let level = ticket.level, let engagedAt = ticket.engagedAt {
+                    lines.append("Level \(level) was engaged \(at(engagedAt, now: now)).")
+                }
+                for promise in target.promises { lines.append("Per your process: \(promise.text)") }
+                lines.append("Please acknowledge and confirm next steps.")
+            }
+            return Reply(TextWrap.wrap(lines, width: settings.width))
+        }
+    }
+
+    private func placeholders(_ ticket: Ticket, saved: [SavedContact]) -> [String: String] {
+        let references = ticket.details.references.map(\.description).joined(separator: ", ")
+        return [
+            "customer": Words.quote(ticket.details.customer),
+            "account": ticket.details.account.map(Words.quote) ?? "<account number>",
+            "description": Words.quote(ticket.details.summary),
+            "location": "<service location>",
+            "ticket": "#\(ticket.id)",
+            "sender_email": "<your e-mail address>",
+            "references": references.isEmpty ? "#\(ticket.id)" : references,
+            "impact": ticket.details.impact.map(Words.quote) ?? "<business impact>",
+        ]
+    }
+
+    private func fill(_ text: String, _ values: [String: String]) -> String {
+        var result = text
+        for (key, value) in values { result = result.replacingOccurrences(of: "{\(key)}", with: value) }
+        return result
+    }
+
+    func help() -> Reply {
+        let matcher = assistant.matcher
+        func example(_ intent: String) -> String? {
+            guard let phrasing = matcher.phrasings[intent]?.first else { return nil }
+            let samples = ["ticket": "#12", "role": "CCM", "time": "9am", "person": "Dana", "note": "vendor dispatched, ETA Friday",
+                           "category": "billing", "org": "Lumen", "level": "level 2", "duration": "every 4 hours", "channel": "e-mail",
+                           "customer": "Acme", "name": "Dana Reyes", "phone": "555-0142", "email": "dana.reyes@example.com",
+                           "closure_code": "resolved", "filter": "overdue", "condition": "production down", "segment": "enterprise"]
+            return phrasing.parts.map { part -> String in
+                switch part {
+                case .text(let text): return text
+                case .slot(let name): return samples[name] ?? name
+                }
+            }.joined().split(separator: " ").joined(separator: " ")
+        }
+        let asking = ["who_next", "when_next", "contact_lookup", "route", "hours_info", "ladder", "timeline", "escalation_checklist", "elapsed_query", "explain"]
+        let working = ["open_ticket", "log_contact", "log_update", "acknowledge", "escalate", "pause", "set_plan", "close", "status", "list", "draft_message", "undo"]
+        var lines = ["Ask me, for example:"]
+        lines += asking.compactMap(example).map { "  \($0)" }
+        lines.append("Work a ticket:")
+        lines += working.compactMap(example).map { "  \($0)" }
+        lines.append("Meta-commands start with ':' — type :help for them, :why to see how I read your last line.")
+        return Reply(lines)
+    }
+}

@@ -1,0 +1,135 @@
+import EscalateDomain
+import EscalateUnderstanding
+
+/// Escalating, de-escalating, closing, reopening and undoing: the steps that
+/// change where a ticket stands, with a yes/no before consequential ones.
+extension Conversation {
+    func escalate(_ slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
+        try withTicket("escalate", slots) { ticket in
+            guard let process = process(of: ticket) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
+            guard ticket.status != .closed else { return .problem("#\(ticket.id) is closed. Reopen it first if the problem is back.") }
+            let current = ticket.level
+            let target = level(named: slots, in: process, current: current)
+                ?? process.level(after: current ?? (process.firstLevel.number - 1))
+            guard let target else {
+                let top = process.topLevel
+                var lines = ["#\(ticket.id) is already at the top of the ladder, Level \(top.number) (\(top.title))."]
+                if let beyond = process.beyondTop { lines.append(beyond) }
+                return Reply(TextWrap.wrap(lines, width: settings.width))
+            }
+            if let current, target.number <= current {
+                return .problem("#\(ticket.id) is already at Level \(current). To go back down, say “de-escalate #\(ticket.id)”.")
+            }
+            let condition = slots.entity("condition")
+            let reason = slots.text("note")
+            // A condition that allows skipping the wait is recorded first, so the engine sees it.
+            var probe = ticket
+            if let condition, !ticket.conditions.contains(condition) { probe.conditions.append(condition) }
+            if let warning = aboveRecommended(probe, process: process, target: target, now: now) {
+                pending = .confirm(action: .escalate(ticketID: ticket.id, toLevel: target.number, reason: reason, condition: condition),
+                                   prompt: "Escalate #\(ticket.id) to Level \(target.number) anyway? (yes/no)")
+                return Reply(TextWrap.wrap([warning, "Escalate #\(ticket.id) to Level \(target.number) anyway? (yes/no)"], width: settings.width), kind: .question)
+            }
+            return try finishEscalation(ticket.id, toLevel: target.number, reason: reason, condition: condition, now: now)
+        }
+    }
+
+    func finishEscalation(_ ticketID: Int, toLevel: Int, reason: String?, condition: String?, now: Instant) throws -> Reply {
+        var kinds: [(kind: TicketEventKind, occurredAt: Instant)] = []
+        if let condition { kinds.append((.conditionRaised(condition: condition, note: reason), now)) }
+        kinds.append((.escalated(toLevel: toLevel, reason: reason, condition: condition), now))
+        let ticket = try record(kinds, on: ticketID, now: now)
+        guard let process = process(of: ticket), let level = process.level(toLevel) else { return Reply("Escalated #\(ticketID) to Level \(toLevel).") }
+        var lines = ["Escalated #\(ticketID) to Level \(level.number): \(level.title)."]
+        lines += ContactText.reach(level, saved: (try? store.contacts()) ?? []).map { "  Contact: \($0)" }
+        for clock in engine.clocks(ticket, at: now) {
+            if let due = clock.due, case .promise(_, let promise) = clock.subject {
+                lines.append("\(promise.text) Due by \(stamp(due, now: now)).")
+            }
+        }
+        if let guide = process.communicationPlan, ticket.plan == nil {
+            lines.append("Agree a communication plan (mode, frequency, attendees), e.g. “updates every 4 hours by e-mail”.")
+            _ = guide
+        }
+        return Reply(TextWrap.wrap(lines, width: settings.width))
+    }
+
+    func deescalate(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        try withTicket("deescalate", slots) { ticket in
+            guard ticket.status == .escalated || ticket.status == .waitingOnCustomer && (ticket.level ?? 0) > (ticket.entryLevel ?? 0) else {
+                return .problem("#\(ticket.id) isn't escalated (it is \(ticket.status.words)), so there is nothing to de-escalate.")
+            }
+            if let checklist = process(of: ticket)?.checklist("de-escalation") {
+                pending = .checklist(ticketID: ticket.id, checklist: checklist, answers: [])
+                return Reply(["\(checklist.title):", checklistPrompt(checklist, index: 0)], kind: .question)
+            }
+            pending = .confirm(action: .deescalate(ticketID: ticket.id), prompt: "De-escalate #\(ticket.id)? (yes/no)")
+            return Reply("#\(ticket.id) is back on track? De-escalate #\(ticket.id)? (yes/no)", kind: .question)
+        }
+    }
+
+    func checklistPrompt(_ checklist: Checklist, index: Int) -> String {
+        "\(index + 1)/\(checklist.items.count) \(checklist.items[index].question) — done? (yes/no)"
+    }
+
+    func finishDeescalation(_ ticketID: Int, answers: [ChecklistAnswer], now: Instant) throws -> Reply {
+        try record([(.deescalated(answers: answers), now)], on: ticketID, now: now)
+        let confirmed = answers.isEmpty ? "" : " Checklist: \(answers.count) of \(answers.count) confirmed."
+        return Reply("De-escalated #\(ticketID) \(at(now, now: now)).\(confirmed) Escalate again if progress stalls.")
+    }
+
+    func close(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        try withTicket("close", slots) { ticket in
+            guard ticket.status != .closed else { return Reply("#\(ticket.id) is already closed.") }
+            let codes = closureCodes(for: process(of: ticket))
+            guard let id = slots.entity("closure_code"), let code = codes.first(where: { $0.id == id }) else {
+                pending = .missingSlot(intent: "close", slots: slots, slot: "closure_code", ticketID: ticket.id)
+                var lines = ["Which closure code applies to #\(ticket.id)?"]
+                lines += codes.enumerated().map { "  \($0.offset + 1). \($0.element.id): \($0.element.text)" }
+                return Reply(TextWrap.wrap(lines, width: settings.width), kind: .question)
+            }
+            pending = .confirm(action: .close(ticketID: ticket.id, code: code, note: slots.text("note")), prompt: "Close #\(ticket.id)? (yes/no)")
+            return Reply(TextWrap.wrap([
+                "Close #\(ticket.id) \(Words.quote(ticket.details.customer)) as \(code.id): \(code.text)",
+                "This rests on the agreement of: \(code.agreement). Close it? (yes/no)",
+            ], width: settings.width), kind: .question)
+        }
+    }
+
+    func reopen(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        try withTicket("reopen", slots, includeClosed: true) { ticket in
+            guard ticket.status == .closed else { return Reply("#\(ticket.id) isn't closed; it is \(ticket.status.words).") }
+            let updated = try record([(.reopened(reason: slots.text("note")), now)], on: ticket.id, now: now)
+            var lines = ["Reopened #\(ticket.id) \(at(now, now: now))."]
+            if let level = updated.level, let process = process(of: updated), let current = process.level(level) {
+                lines.append("Level \(current.number) (\(current.title)) is engaged again; its clock restarts now.")
+            }
+            return Reply(lines)
+        }
+    }
+
+    func undo(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        try withTicket("undo", slots) { ticket in
+            guard let last = ticket.lastUndoable else {
+                return Reply("There's nothing to undo on #\(ticket.id): only its opening is recorded.")
+            }
+            try record([(.undone(eventID: last.id), now)], on: ticket.id, now: now)
+            return Reply("Undone on #\(ticket.id): \(EventText.describe(last, process: process(of: ticket))) (recorded \(stamp(last.recordedAt, now: now)) by \(last.author)). It stays in the history, marked undone.")
+        }
+    }
+
+    /// Carries out a step the user confirmed.
+    func carryOut(_ action: ConfirmedAction, now: Instant) throws -> Reply {
+        switch action {
+        case .escalate(let ticketID, let toLevel, let reason, let condition):
+            return try finishEscalation(ticketID, toLevel: toLevel, reason: reason, condition: condition, now: now)
+        case .close(let ticketID, let code, let note):
+            try record([(.closed(code: code.id, note: note, agreedBy: code.agreement), now)], on: ticketID, now: now)
+            return Reply(TextWrap.wrap(["Closed #\(ticketID) \(at(now, now: now)) as \(code.id): \(code.text) Agreement: \(code.agreement); recorded by \(settings.user)."], width: settings.width))
+        case .logContact(let ticketID, let kind, let when):
+            return try finishLogContact(ticketID, kind: kind, at: when, now: now)
+        case .deescalate(let ticketID):
+            return try finishDeescalation(ticketID, answers: [], now: now)
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import EscalateDomain
+import EscalateUnderstanding
+import Foundation
+
+/// Logging what happened: contacts, updates, acknowledgements, pauses and plans.
+extension Conversation {
+    /// When something happened: the time given, or now. Refuses the future.
+    func occurred(_ slots: [String: SlotValue], now: Instant) -> (Instant?, Reply?) {
+        guard let time = slots.time else { return (now, nil) }
+        let instant = time.instant
+        if instant > now + 60 {
+            return (nil, .problem("\(Words.upperFirst(stamp(instant, now: now))) is in the future; I can only log what has happened."))
+        }
+        return (instant, nil)
+    }
+
+    func logContact(_ slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
+        try withTicket("log_contact", slots) { ticket in try logContact(ticket, slots, line: line, now: now) }
+    }
+
+    private func logContact(_ ticket: Ticket, _ slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
+        guard let process = process(of: ticket) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
+        let (when, refusal) = occurred(slots, now: now)
+        if let refusal { return refusal }
+        let target = level(named: slots, in: process, current: ticket.level)
+            ?? ticket.level.flatMap { process.level($0) } ?? process.firstLevel
+        if slots.role != nil || slots.text("person") != nil || slots.level != nil, level(named: slots, in: process, current: ticket.level) == nil {
+            let who = slots.role.flatMap { catalog.role($0)?.title } ?? slots.text("person") ?? "that contact"
+            return .problem("\(Words.upperFirst(who)) is not on the \(process.title) ladder. Its levels: \(process.ladder.map { "\($0.number) \($0.title)" }.joined(separator: "; ")).")
+        }
+        let spoke = line.lowercased().range(of: #"\b(spoke|spoken|talked|speak|got through|met)\b"#, options: .regularExpression) != nil
+        let channel = slots.channel ?? (line.lowercased().contains("mail") ? .email : nil)
+        let record = ContactRecord(level: target.number, person: slots.text("person"), channel: channel)
+        let kind: TicketEventKind = spoke ? .contactMade(record) : .contactAttempted(record)
+        // Going above the level the matrix recommends needs a yes.
+        if let warning = aboveRecommended(ticket, process: process, target: target, now: when!) {
+            pending = .confirm(action: .logContact(ticketID: ticket.id, kind: kind, at: when!), prompt: "Log it anyway? (yes/no)")
+            return Reply(TextWrap.wrap([warning, "Log it anyway? (yes/no)"], width: settings.width), kind: .question)
+        }
+        return try finishLogContact(ticket.id, kind: kind, at: when!, now: now)
+    }
+
+    func finishLogContact(_ ticketID: Int, kind: TicketEventKind, at when: Instant, now: Instant) throws -> Reply {
+        let updated = try record([(kind, when)], on: ticketID, now: now)
+        switch kind {
+        case .contactMade(let made):
+            return Reply(contactReply(updated, record: made, verb: "spoke with", when: when, now: now))
+        case .contactAttempted(let attempt):
+            let verb: String
+            switch attempt.channel {
+            case .phone?: verb = "called"
+            case .email?: verb = "e-mailed"
+            case .portal?: verb = "contacted (through the portal)"
+            default: verb = "contacted"
+            }
+            return Reply(contactReply(updated, record: attempt, verb: verb, when: when, now: now))
+        default:
+            return Reply("Logged on #\(ticketID).")
+        }
+    }
+
+    private func contactReply(_ ticket: Ticket, record: ContactRecord, verb: String, when: Instant, now: Instant) -> [String] {
+        let process = self.process(of: ticket)
+        let level = process?.level(record.level)
+        let who = level.map { "Level \($0.number) (\($0.title))" } ?? "Level \(record.level)"
+        var lines = ["Logged on #\(ticket.id): you \(verb) \(who) \(at(when, now: now))."]
+        if let advice = engine.whoNow(ticket, at: now) {
+            lastExplanation = explanation(advice, now: now)
+            switch advice.situation {
+            case .waiting(_, let next, _, let opensAt):
+                lines.append("Level \(next.number) opens after \(advice.wait!), \(at(opensAt, now: now)).")
+            case .nextOpen(_, let next, .waitPassed(_, let openedAt)):
+                lines.append("The wait has passed: Level \(next.number) is open to you since \(stamp(openedAt, now: now)).")
+            default:
+                break
+            }
+        }
+        for clock in engine.clocks(ticket, at: now) {
+            if case .running = clock.state, let due = clock.due, case .promise = clock.subject {
+                lines.append("Expect \(clock.what) by \(stamp(due, now: now)).")
+            }
+        }
+        return TextWrap.wrap(lines, width: settings.width)
+    }
+
+    /// A warning when `target` is above the level the matrix recommends now.
+    func aboveRecommended(_ ticket: Ticket, process: EscalationProcess, target: EscalationLevel, now: Instant) -> String? {
+        guard let advice = engine.whoNow(ticket, at: now) else { return nil }
+        switch advice.situation {
+        case .start(let first) where target.number > first.number:
+            return "The matrix says to start with Level \(first.number), \(first.title). \(process.start ?? "")"
+        case .waiting(let current, let next, let remaining, let opensAt) where target.number >= next.number:
+            return "The matrix recommends staying with Level \(current.number) until \(stamp(opensAt, now: now)) (\(Words.businessTime(remaining)) to go) before Level \(next.number)."
+        case .nextOpen(_, let next, _) where target.number > next.number:
+            return "The matrix recommends Level \(next.number), \(next.title), next; Level \(target.number) skips a level."
+        default:
+            return nil
+        }
+    }
+
+    func logUpdate(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        guard let note = slots.text("note"), !note.isEmpty else {
+            let ticketID: Int? = { if case .found(let t)? = try? resolveTicket(intent: "log_update", slots: slots) { return t.id } else { return nil } }()
+            pending = .missingSlot(intent: "log_update", slots: slots, slot: "note", ticketID: ticketID)
+            return Reply("What's the update?", kind: .question)
+        }
+        return try withTicket("log_update", slots) { ticket in
+            var kinds: [(kind: TicketEventKind, occurredAt: Instant)] = [(.updateLogged(note: Words.quote(note)), now)]
+            // An IMS, order, GCR or repair number in the note becomes a reference.
+            let found = references(in: note).filter { !ticket.details.references.contains($0) }
+            kinds += found.map { (.referenceAdded($0), now) }
+            let updated = try record(kinds, on: ticket.id, now: now)
+            var lines = ["Noted on #\(ticket.id) \(at(now, now: now)): \(Words.quote(note))"]
+            if !found.isEmpty { lines.append("Added \(Words.list(found.map(\.description))) to #\(ticket.id).") }
+            if let clock = engine.clocks(updated, at: now).first(where: { if case .update = $0.subject { return true } else { return false } }), let due = clock.due {
+                lines.append("Next update due by \(stamp(due, now: now)).")
+            }
+            return Reply(TextWrap.wrap(lines, width: settings.width))
+        }
+    }
+
+    /// Outside numbers mentioned in free text.
+    func references(in text: String) -> [TicketReference] {
+        let interpretation = assistant.matcher.interpret(text, context: RecognitionContext(now: Instant(secondsSinceEpoch: 0), zone: settings.zone))
+        return interpretation.entities.compactMap { span in
+            guard case .ticket(.external(let kind, let value)) = span.value, let referenceKind = TicketReference.Kind(rawValue: kind) else { return nil }
+            return TicketReference(kind: referenceKind, value: value)
+        }
+    }
+
+    func acknowledge(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        return try withTicket("acknowledge", slots) { ticket in
+            guard let process = process(of: ticket) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
+            let (when, refusal) = occurred(slots, now: now)
+            if let refusal { return refusal }
+            let level = self.level(named: slots, in: process, current: ticket.level) ?? ticket.level.flatMap { process.level($0) } ?? process.firstLevel
+            let before = engine.clocks(ticket, at: when!).first { if case .promise(let l, _) = $0.subject { return l.number == level.number } else { return false } }
+            let updated = try record([(.acknowledged(ContactRecord(level: level.number, person: slots.text("person"))), when!)], on: ticket.id, now: now)
+            var lines = ["Recorded on #\(ticket.id): Level \(level.number) (\(level.title)) acknowledged \(at(when!, now: now))."]
+            if let before, let due = before.due {
+                if when! <= due {
+                    lines.append("That is within the promise: \(before.what) was due by \(stamp(due, now: now)).")
+                } else {
+                    lines.append("That was late: it was due by \(stamp(due, now: now)) (\(BusinessDuration(seconds: before.calendar.elapsed(from: due, to: when!))) of business time over).")
+                }
+            }
+            if let advice = engine.whoNow(updated, at: now), case .waiting(_, let next, _, let opensAt) = advice.situation, level.waitAfterAcknowledgement != nil {
+                lines.append("Now expect follow-up as committed; Level \(next.number) opens \(at(opensAt, now: now)) if it does not come.")
+            }
+            return Reply(TextWrap.wrap(lines, width: settings.width))
+        }
+    }
+
+    func pause(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        return try withTicket("pause", slots) { ticket in
+            if let since = ticket.pausedSince {
+                return Reply("#\(ticket.id) is already waiting on the customer, since \(stamp(since, now: now)).")
+            }
+            guard ticket.status != .closed else { return .problem("#\(ticket.id) is closed; there is no clock to stop.") }
+            try record([(.paused(reason: slots.text("note")), now)], on: ticket.id, now: now)
+            return Reply("#\(ticket.id) is waiting on the customer from \(stamp(now, now: now)); the escalation clock is stopped until they reply.")
+        }
+    }
+
+    func resume(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        return try withTicket("resume", slots) { ticket in
+            guard let since = ticket.pausedSince else {
+                return Reply("#\(ticket.id) isn't waiting on the customer; its clock is already running.")
+            }
+            let updated = try record([(.resumed(note: slots.text("note")), now)], on: ticket.id, now: now)
+            var lines = ["#\(ticket.id) is active again from \(stamp(now, now: now)); it waited on the customer for \(WallText.duration(now - since))."]
+            if let advice = engine.whoNow(updated, at: now), case .waiting(_, let next, _, let opensAt) = advice.situation {
+                lines.append("Level \(next.number) now opens \(at(opensAt, now: now)).")
+            }
+            return Reply(lines)
+        }
+    }
+
+    func setPlan(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        return try withTicket("set_plan", slots) { ticket in
+            guard let every = slots.duration else {
+                pending = .missingSlot(intent: "set_plan", slots: slots, slot: "duration", ticketID: ticket.id)
+                return Reply(missingPrompt("duration"), kind: .question)
+            }
+            let plan = CommunicationPlan(every: every, channel: slots.channel)
+            let updated = try record([(.planSet(plan), now)], on: ticket.id, now: now)
+            var lines = ["Communication plan for #\(ticket.id): updates \(plan.description)."]
+            if let clock = engine.clocks(updated, at: now).first(where: { if case .update = $0.subject { return true } else { return false } }), let due = clock.due {
+                lines.append("Next update due by \(stamp(due, now: now)).")
+            }
+            return Reply(lines)
+        }
+    }
+}
+
+/// Wall-clock lengths for sentences: `2h15m`, `3 days 4h`.
+enum WallText {
+    static func duration(_ seconds: Int64) -> String {
+        let days = seconds / 86_400
+        let rest = BusinessDuration(seconds: seconds % 86_400).description
+        if days == 0 { return rest }
+        return "\(Words.plural(Int(days), "day"))" + (seconds % 86_400 >= 60 ? " \(rest)" : "")
+    }
+}

@@ -1,0 +1,43 @@
+import EscalateDomain
+import EscalateUnderstanding
+
+/// Opening a ticket, asking for whatever is missing.
+extension Conversation {
+    func openTicket(_ slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
+        guard let customer = slots.text("customer") ?? slots.text("person") else {
+            pending = .missingSlot(intent: "open_ticket", slots: slots, slot: "customer", ticketID: nil)
+            return Reply(missingPrompt("customer"), kind: .question)
+        }
+        var process = slots.process.flatMap { catalog.process($0) }
+        if process == nil {
+            let candidates = processes(org: slots.org, category: slots.category)
+            if candidates.count == 1 {
+                process = candidates[0]
+            } else {
+                var carried = slots
+                carried["customer"] = .text(customer)
+                return askWhichProcess(intent: "open_ticket", slots: carried, candidates: candidates.isEmpty ? catalog.processes : candidates,
+                                       question: "Which process is this ticket for?")
+            }
+        }
+        guard let process else { return .problem("Which process?") }
+        let summary = slots.text("note") ?? (slots.category.map { "\($0.replacingOccurrences(of: "_", with: " ")) issue" } ?? process.title)
+        var references: [TicketReference] = []
+        if case .external(let kind, let value)? = slots.ticketRef, let referenceKind = TicketReference.Kind(rawValue: kind) {
+            references.append(TicketReference(kind: referenceKind, value: value))
+        }
+        let details = TicketDetails(customer: customer, organisation: process.organisation, process: process.id,
+                                    summary: Words.quote(summary), references: references)
+        let ticket = try storeCall {
+            try store.openTicket(details, at: now, by: settings.user) { engine.schedule($0) }
+        }
+        focus = ticket.id
+        let first = process.firstLevel
+        var lines = ["Opened #\(ticket.id) for \(customer): \(process.title)."]
+        lines.append("Summary: \(details.summary).")
+        lines.append("Start with Level \(first.number), \(first.title).")
+        lines += ContactText.reach(first, saved: (try? store.contacts()) ?? []).map { "  Contact: \($0)" }
+        lines.append("Tell me when you contact them, e.g. “I called my CCM at 9am”.")
+        return Reply(TextWrap.wrap(lines, width: settings.width))
+    }
+}

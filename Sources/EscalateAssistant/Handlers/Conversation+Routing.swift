@@ -1,0 +1,188 @@
+import EscalateDomain
+import EscalateUnderstanding
+
+/// Where topics go, when desks are open, ladders, timelines, checklists
+/// and closure codes.
+extension Conversation {
+    func route(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        guard let topic = slots.category else {
+            let topics = Set(catalog.organisations.flatMap { $0.routes.map(\.topic) }).sorted()
+            return .problem("Which topic? I can route \(Words.list(topics.map { $0.replacingOccurrences(of: "_", with: " ") }, conjunction: "or")).")
+        }
+        var organisations = catalog.organisations.filter { slots.org == nil || $0.id == slots.org }
+        if slots.org == nil, let ticketID = focus, let ticket = try load(ticketID),
+           organisations.contains(where: { $0.id == ticket.details.organisation && $0.routes.contains { $0.topic == topic } }) {
+            organisations = organisations.filter { $0.id == ticket.details.organisation }
+        }
+        var lines: [String] = []
+        for organisation in organisations {
+            let routes = organisation.routes.filter { $0.topic == topic && (slots.entity("segment") == nil || $0.segment == nil || $0.segment == slots.entity("segment")) }
+            for route in routes {
+                lines.append("\(organisation.name) — \(route.title):")
+                for contact in route.contacts { lines.append("  \(ContactText.line(contact))") }
+                if let name = route.calendar, let calendar = catalog.calendar(named: name) {
+                    lines.append("  Hours: \(hours(calendar, now: now)); \(openNow(calendar, now: now))")
+                }
+                if let promise = route.promise { lines.append("  \(promise.text)") }
+                for note in route.notes { lines.append("  \(note)") }
+            }
+        }
+        guard !lines.isEmpty else {
+            return .problem("I have no route for \(topic.replacingOccurrences(of: "_", with: " "))\(slots.org.map { " at \(organisationName($0))" } ?? ""). Try “show the escalation ladder”.")
+        }
+        return Reply(TextWrap.wrap(lines, width: settings.width))
+    }
+
+    /// `open now, until 19:00 CT` or `closed now; opens tomorrow at 07:00 CT`.
+    func openNow(_ calendar: BusinessCalendar, now: Instant) -> String {
+        if calendar.isAlwaysOpen { return "open now" }
+        if calendar.isOpen(at: now) {
+            return calendar.nextClosing(atOrAfter: now).map { "open now, until \(stamp($0, now: now))" } ?? "open now"
+        }
+        return calendar.nextOpening(atOrAfter: now).map { "closed now; opens \(at($0, now: now))" } ?? "closed"
+    }
+
+    func hoursInfo(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        var calendars: [(String, BusinessCalendar)] = []
+        for organisation in catalog.organisations where slots.org == nil || organisation.id == slots.org {
+            for route in organisation.routes where slots.category == nil || route.topic == slots.category {
+                if let segment = slots.entity("segment"), let routeSegment = route.segment, routeSegment != segment { continue }
+                if let name = route.calendar, let calendar = catalog.calendar(named: name), !calendars.contains(where: { $0.1.name == name }) {
+                    calendars.append(("\(organisation.name) \(Words.lowerFirst(route.title))", calendar))
+                }
+            }
+            if slots.category == nil {
+                for process in organisation.processes {
+                    for level in process.ladder {
+                        let calendar = engine.calendar(for: level)
+                        if !calendars.contains(where: { $0.1.name == calendar.name }) { calendars.append((calendar.title, calendar)) }
+                    }
+                }
+            }
+        }
+        if calendars.isEmpty, slots.category == "portal" {
+            return Reply("Lumen Connect and the CenturyLink customer portal are online 24 hours a day, seven days a week.")
+        }
+        guard !calendars.isEmpty else {
+            return .problem("I don't have opening hours for that. The desks I know: " + catalog.calendarNames.joined(separator: ", ") + ".")
+        }
+        var lines: [String] = []
+        for (title, calendar) in calendars {
+            lines.append("\(Words.upperFirst(title)): \(hours(calendar, now: now)) — \(openNow(calendar, now: now)).")
+        }
+        if calendars.contains(where: { !$0.1.holidays.rules.isEmpty }) {
+            lines.append("Closed on US federal holidays as observed.")
+        }
+        return Reply(TextWrap.wrap(lines, width: settings.width))
+    }
+
+    /// The process a question is about: the slot's, the ticket's, or asked.
+    func processFor(_ slots: [String: SlotValue], intent: String) throws -> (process: EscalationProcess?, ticket: Ticket?, reply: Reply?) {
+        if let id = slots.process, let process = catalog.process(id) { return (process, nil, nil) }
+        if slots.ticketRef != nil || (slots.org == nil && slots.category == nil && focus != nil) {
+            switch try resolveTicket(intent: intent, slots: slots, includeClosed: true) {
+            case .reply(let reply): return (nil, nil, reply)
+            case .found(let ticket): return (process(of: ticket), ticket, nil)
+            }
+        }
+        let candidates = processes(org: slots.org, category: slots.category)
+        if candidates.count == 1 { return (candidates[0], nil, nil) }
+        return (nil, nil, askWhichProcess(intent: intent, slots: slots, candidates: candidates.isEmpty ? catalog.processes : candidates, question: "Which process?"))
+    }
+
+    func ladder(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        let (process, _, reply) = try processFor(slots, intent: "ladder")
+        if let reply { return reply }
+        guard let process else { return .problem("Which process?") }
+        let saved = try storeCall { try store.contacts() }
+        return Reply(LadderText.lines(process, organisation: catalog.organisation(process.organisation), calendars: catalog.calendars, saved: saved, width: settings.width))
+    }
+
+    func timeline(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        let (found, ticket, reply) = try processFor(slots, intent: "timeline")
+        if let reply { return reply }
+        guard let process = found else { return .problem("Which process?") }
+        guard !process.timeline.isEmpty else {
+            var lines = ["\(process.title) has no published timeline."]
+            if let wait = process.firstLevel.wait { lines.append("Its first wait is \(wait) before Level \(process.level(after: process.firstLevel.number)?.number ?? 2).") }
+            return Reply(lines)
+        }
+        var lines = ["\(process.title) timeline (business days):"]
+        let calendar = engine.calendar(for: process.firstLevel)
+        for step in process.timeline {
+            var text = "  \(step.label): \(step.text)"
+            if let ticket, let due = step.due, let deadline = calendar.add(due, to: ticket.openedAt) {
+                text += deadline < now ? " (was due by \(stamp(deadline, now: now)))" : " (due by \(stamp(deadline, now: now)))"
+            }
+            lines.append(text)
+        }
+        if let ticket {
+            lines.insert("#\(ticket.id) was opened \(at(ticket.openedAt, now: now)).", at: 1)
+            let references = ticket.details.references.map(\.description)
+            if !references.isEmpty { lines.append("References so far: \(references.joined(separator: ", ")).") }
+        }
+        for rule in process.numbering { lines.append(rule) }
+        return Reply(TextWrap.wrap(lines, width: settings.width))
+    }
+
+    func escalationChecklist(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        let (found, ticket, reply) = try processFor(slots, intent: "escalation_checklist")
+        if let reply { return reply }
+        guard let process = found else { return .problem("Which process?") }
+        var lines: [String] = []
+        if let checklist = process.checklist("pre-escalation") {
+            lines.append("\(checklist.title):")
+            lines += checklist.items.enumerated().map { "  \($0.offset + 1). \($0.element.question)" }
+        } else {
+            lines.append("Before you escalate (\(process.title)):")
+            if let start = process.start { lines.append("  - \(start)") }
+        }
+        if !process.whenToRaise.isEmpty {
+            lines.append("Escalate when \(Words.list(process.whenToRaise.map(\.text), conjunction: "or")).")
+        }
+        if let ticket, let advice = engine.whoNow(ticket, at: now) {
+            switch advice.situation {
+            case .waiting(_, let next, let remaining, let opensAt):
+                lines.append("#\(ticket.id): not yet: Level \(next.number) opens \(at(opensAt, now: now)) (\(Words.businessTime(remaining)) to go).")
+            case .nextOpen(_, let next, _):
+                lines.append("#\(ticket.id): Level \(next.number) is open to you now.")
+            case .start(let first):
+                lines.append("#\(ticket.id): start with Level \(first.number), \(first.title), first.")
+            case .top(let top):
+                lines.append("#\(ticket.id) is already at the top, Level \(top.number).")
+            default:
+                break
+            }
+        }
+        return Reply(TextWrap.wrap(lines, width: settings.width))
+    }
+
+    static let defaultClosureCodes = [
+        ClosureCode(id: "objectives_met", text: "The initially agreed upon objectives have been achieved.", agreement: "customer and CCM"),
+        ClosureCode(id: "downgraded", text: "Agreement reached to downgrade the severity; management engagement is no longer required.", agreement: "customer and CCM"),
+        ClosureCode(id: "resolved", text: "The customer agrees the issue is resolved.", agreement: "customer"),
+        ClosureCode(id: "cannot_resolve", text: "Mutual agreement that the issue cannot or will not be resolved, communicated to all parties.", agreement: "all parties"),
+    ]
+
+    func closureCodes(for process: EscalationProcess?) -> [ClosureCode] {
+        guard let process, !process.closureCodes.isEmpty else { return Self.defaultClosureCodes }
+        return process.closureCodes
+    }
+
+    func closureInfo(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        var process: EscalationProcess?
+        if let org = slots.org {
+            process = catalog.processes.first { $0.organisation == org && !$0.closureCodes.isEmpty } ?? catalog.processes.first { $0.organisation == org }
+        } else if let ticketID = focus, let ticket = try load(ticketID) {
+            process = self.process(of: ticket)
+        }
+        let codes = closureCodes(for: process)
+        var lines = ["A ticket is closed when one of these holds\(process.map { " (\($0.title))" } ?? ""):"]
+        lines += codes.map { "  \($0.id): \($0.text) (agreement: \($0.agreement))" }
+        lines.append("Your CCM resolves the issue and closes the ticket; I record whose agreement the closure rests on.")
+        if process?.organisation == "centurylink" || process?.organisation == "lumen" || process == nil {
+            lines.append("Every ticket opened on your behalf is reviewed by management afterwards.")
+        }
+        return Reply(TextWrap.wrap(lines, width: settings.width))
+    }
+}

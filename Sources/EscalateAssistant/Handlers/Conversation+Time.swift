@@ -1,0 +1,33 @@
+import EscalateDomain
+
+/// Times in the reader's zone, with their zone always named.
+extension Conversation {
+    /// `at 13:00 CT today`, `tomorrow at 08:00 CT`, `on Tue 24 Nov at 10:00 CT`.
+    func at(_ instant: Instant, now: Instant) -> String {
+        let time = ZonedTime(instant, in: settings.zone)
+        let today = settings.zone.local(now).date
+        let day = time.local.date
+        let clock = time.clockTime
+        if day == today { return "at \(clock) today" }
+        if day == today.adding(days: 1) { return "tomorrow at \(clock)" }
+        if day == today.adding(days: -1) { return "yesterday at \(clock)" }
+        if day.year == today.year { return "on \(day.friendlyShort) at \(clock)" }
+        return "on \(day.friendly) at \(clock)"
+    }
+
+    /// `13:00 CT`, `Tue 24 Nov 10:00 CT`: for tables.
+    func stamp(_ instant: Instant, now: Instant) -> String {
+        let time = ZonedTime(instant, in: settings.zone)
+        if time.local.date == settings.zone.local(now).date { return time.clockTime }
+        if time.local.date.year == settings.zone.local(now).date.year { return time.friendly }
+        return time.friendlyWithYear
+    }
+
+    /// `Mon–Fri 08:00–17:00 CT` for a calendar.
+    func hours(_ calendar: BusinessCalendar, now: Instant) -> String {
+        if calendar.isAlwaysOpen { return "24/7" }
+        let abbreviation = calendar.zone.abbreviation(at: now)
+        let open = calendar.hours.summary.filter { !$0.hasSuffix("closed") }
+        return open.map { "\($0) \(abbreviation)" }.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,199 @@
+import EscalateDomain
+import EscalateUnderstanding
+
+/// "Who do I escalate to now?" and "when can I go to the next level?"
+extension Conversation {
+    func whoNext(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        if slots.ticketRef == nil, focus == nil, slots.org != nil || slots.category != nil || slots.process != nil {
+            return generalAdvice(slots, intent: "who_next")
+        }
+        if slots.ticketRef == nil, focus == nil, try storeCall({ try store.tickets(TicketQuery(.active, limit: 1)) }).isEmpty {
+            return generalAdvice(slots, intent: "who_next")
+        }
+        switch try resolveTicket(intent: "who_next", slots: slots) {
+        case .reply(let reply): return reply
+        case .found(let ticket):
+            focus = ticket.id
+            guard let advice = engine.whoNow(ticket, at: now) else {
+                return .problem("#\(ticket.id) follows the process '\(ticket.details.process)', which is not in the matrices any more.")
+            }
+            lastExplanation = explanation(advice, now: now)
+            return Reply(adviceLines(advice, now: now) + breachedLines(ticket, now: now))
+        }
+    }
+
+    func whenNext(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        if slots.ticketRef == nil, focus == nil, slots.org != nil || slots.category != nil {
+            return generalAdvice(slots, intent: "when_next")
+        }
+        switch try resolveTicket(intent: "when_next", slots: slots) {
+        case .reply(let reply): return reply
+        case .found(let ticket):
+            focus = ticket.id
+            guard let advice = engine.whoNow(ticket, at: now) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
+            lastExplanation = explanation(advice, now: now)
+            switch advice.situation {
+            case .waiting(let current, let next, let remaining, let opensAt):
+                return Reply([
+                    "#\(ticket.id): Level \(next.number) opens \(at(opensAt, now: now)), \(advice.wait!) after you engaged Level \(current.number) \(at(advice.engagedAt!, now: now)).",
+                    "That is \(Words.businessTime(remaining)) from now, on \(advice.calendar.name) (\(hours(advice.calendar, now: now))).",
+                ])
+            case .nextOpen(_, let next, .waitPassed(let wait, let openedAt)):
+                return Reply("#\(ticket.id): you can go to Level \(next.number) now. It opened \(at(openedAt, now: now)), \(wait) after you engaged Level \(advice.process.level(advice.ticket.level ?? 0)?.number ?? 1) \(at(advice.engagedAt!, now: now)).")
+            default:
+                return Reply(adviceLines(advice, now: now))
+            }
+        }
+    }
+
+    /// Advice without a ticket: where a process starts.
+    func generalAdvice(_ slots: [String: SlotValue], intent: String) -> Reply {
+        let candidates = slots.process.flatMap { catalog.process($0) }.map { [$0] } ?? processes(org: slots.org, category: slots.category)
+        if candidates.count > 1 || candidates.isEmpty {
+            if slots.org == nil && slots.category == nil {
+                return Reply([
+                    "You have no tickets yet, so I can't say where you are on a ladder.",
+                    "Open one (“open a ticket for Acme”), or ask about a process, e.g. “who do I escalate to for CMS billing?”.",
+                ])
+            }
+            return askWhichProcess(intent: intent, slots: slots, candidates: candidates.isEmpty ? catalog.processes : candidates, question: "Which process is it?")
+        }
+        let process = candidates[0]
+        let first = process.firstLevel
+        let saved = (try? store.contacts()) ?? []
+        var lines = ["\(process.title): start with Level \(first.number), \(first.title)."]
+        lines += ContactText.reach(first, saved: saved).map { "  Contact: \($0)" }
+        if let start = process.start { lines.append(start) }
+        if let next = process.level(after: first.number) {
+            if let wait = first.wait {
+                lines.append("Allow \(wait) before Level \(next.number), \(next.title).")
+            } else {
+                lines.append("Then Level \(next.number), \(next.title), when a reason to escalate holds.")
+            }
+        }
+        lines.append("Open a ticket to track it: “open a ticket for <customer>”.")
+        return Reply(TextWrap.wrap(lines, width: settings.width))
+    }
+
+    /// The answer to "who now?", in words.
+    func adviceLines(_ advice: EscalationAdvice, now: Instant) -> [String] {
+        let ticket = advice.ticket
+        let process = advice.process
+        let saved = (try? store.contacts()) ?? []
+        let head = "#\(ticket.id) \(Words.quote(ticket.details.customer)) (\(process.title))"
+        var lines: [String] = []
+        func reach(_ level: EscalationLevel) {
+            lines += ContactText.reach(level, saved: saved).map { "  Contact: \($0)" }
+            for promise in level.promises { lines.append("  Promise: \(promise.text)") }
+        }
+        switch advice.situation {
+        case .start(let first):
+            lines.append("\(head): start with Level \(first.number), \(first.title).")
+            reach(first)
+            if let start = process.start { lines.append(start) }
+        case .waiting(let current, let next, let remaining, let opensAt):
+            lines.append("\(head): stay with Level \(current.number), \(current.title), for now.")
+            lines.append("You engaged Level \(current.number) \(at(advice.engagedAt!, now: now)); allow \(advice.wait!) before Level \(next.number), so it opens \(at(opensAt, now: now)) (\(Words.businessTime(remaining)) to go).")
+            lines.append("Then: Level \(next.number), \(next.title).")
+        case .nextOpen(let current, let next, let reason):
+            switch reason {
+            case .waitPassed(let wait, let openedAt):
+                lines.append("\(head): Level \(next.number) is open to you now: \(next.title).")
+                lines.append("You engaged Level \(current.number) \(at(advice.engagedAt!, now: now)); \(wait) passed \(at(openedAt, now: now)).")
+            case .condition(let condition):
+                lines.append("\(head): you may go to Level \(next.number) now, without waiting: \(next.title).")
+                lines.append("Reason: \(condition.text).")
+            case .noWait:
+                lines.append("\(head): you are with Level \(current.number), \(current.title). The next level is Level \(next.number): \(next.title).")
+                let reasons = process.whenToRaise.map(\.text)
+                lines.append(reasons.isEmpty
+                    ? "The process sets no wait: escalate when progress does not satisfy you."
+                    : "The process sets no wait: go up when \(Words.list(reasons, conjunction: "or")).")
+            }
+            reach(next)
+        case .paused(let current, let since, let remaining):
+            lines.append("\(head) is waiting on the customer since \(stamp(since, now: now)), so the escalation clock is stopped.")
+            if let current { lines.append("Level \(current.number), \(current.title), stays your contact.") }
+            if let remaining { lines.append("When the customer replies, the next level opens after \(Words.businessTime(remaining)) more.") }
+        case .top(let top):
+            lines.append("\(head): you are at the top of the ladder, Level \(top.number): \(top.title).")
+            reach(top)
+            if let beyond = process.beyondTop { lines.append(beyond) }
+        case .deescalated(let current, let next):
+            lines.append("\(head) was de-escalated, so no escalation is running.")
+            if let current { lines.append("Level \(current.number), \(current.title), remains the contact.") }
+            if let next { lines.append("If progress stalls again, escalate to Level \(next.number): \(next.title).") }
+        case .closed(let code, let agreedBy, let closedAt):
+            let text = process.closureCodes.first { $0.id == code }?.text ?? code
+            lines.append("\(head) is closed since \(stamp(closedAt, now: now)) (\(code): \(text) Agreement: \(agreedBy).)")
+            lines.append("Reopen it if the problem is back.")
+        }
+        return TextWrap.wrap(lines, width: settings.width)
+    }
+
+    /// Missed promises, as reasons to go higher.
+    func breachedLines(_ ticket: Ticket, now: Instant) -> [String] {
+        engine.clocks(ticket, at: now).compactMap { clock in
+            guard case .breached(let since) = clock.state else { return nil }
+            return "Missed: \(clock.what) was due \(at(since, now: now))."
+        }
+    }
+
+    /// The arithmetic behind an answer, for "why?".
+    func explanation(_ advice: EscalationAdvice, now: Instant) -> [String]? {
+        guard let breakdown = advice.breakdown, let wait = advice.wait else { return nil }
+        var lines = ["The wait is \(wait) on \(advice.calendar.name) (\(hours(advice.calendar, now: now)))."]
+        lines += breakdown.lines
+        switch advice.situation {
+        case .waiting(_, let next, let remaining, let opensAt):
+            lines.append("\(Words.upperFirst(Words.businessTime(remaining))) still to go: Level \(next.number) opens \(at(opensAt, now: now)).")
+        case .nextOpen(_, let next, .waitPassed(_, let openedAt)):
+            lines.append("The wait was used up \(at(openedAt, now: now)), so Level \(next.number) is open.")
+        default:
+            break
+        }
+        return lines
+    }
+
+    func explainLast() -> Reply {
+        guard let lastExplanation else {
+            return Reply("There's nothing to explain yet. Ask me who to escalate to, or when the next level opens, and then ask “why?”.")
+        }
+        return Reply(lastExplanation)
+    }
+
+    func elapsedQuery(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        var ticket: Ticket?
+        if slots.ticketRef != nil || focus != nil || slots.time == nil {
+            switch try resolveTicket(intent: "elapsed_query", slots: slots) {
+            case .reply(let reply): if slots.time == nil { return reply }
+            case .found(let found): ticket = found
+            }
+        }
+        let level = ticket.flatMap { t in process(of: t).flatMap { engine.currentLevel(t, in: $0) } }
+        let calendar = level.map { engine.calendar(for: $0) } ?? catalog.calendar(named: "support-desk")!
+        let start: Instant
+        let since: String
+        if let time = slots.time {
+            start = time.instant
+            since = "since \(stamp(start, now: now))"
+        } else if let ticket, let engagedAt = ticket.engagedAt {
+            start = engagedAt
+            since = "since you engaged Level \(ticket.level!) \(at(engagedAt, now: now))"
+        } else if let ticket {
+            start = ticket.openedAt
+            since = "since #\(ticket.id) was opened \(at(ticket.openedAt, now: now))"
+        } else {
+            return .problem("Since when? Say e.g. “how many business hours since 9am?”.")
+        }
+        guard start <= now else { return .problem("\(Words.upperFirst(stamp(start, now: now))) is in the future.") }
+        let pauses = ticket?.pauses(until: now) ?? []
+        let seconds = calendar.elapsed(from: start, to: now, excluding: pauses)
+        lastExplanation = calendar.breakdown(from: start, to: now, excluding: pauses).lines
+        var lines = ["\(Words.upperFirst(Words.businessTime(seconds))) \(since), on \(calendar.name) (\(hours(calendar, now: now)))."]
+        if let ticket { lines[0] = "#\(ticket.id): " + Words.lowerFirst(lines[0]) }
+        if !pauses.isEmpty { lines.append("Time waiting on the customer is not counted.") }
+        lines.append("Ask “why?” for the day-by-day count.")
+        return Reply(TextWrap.wrap(lines, width: settings.width))
+    }
+}

@@ -1,0 +1,53 @@
+import EscalateDomain
+
+/// How to reach a level, a route or a person, in words.
+enum ContactText {
+    /// One line per route: `phone 877-453-8353, option 2`, `e-mail billing@lumen.com`.
+    static func lines(_ routes: [ContactRoute]) -> [String] {
+        routes.map(line)
+    }
+
+    static func line(_ route: ContactRoute) -> String {
+        switch route {
+        case .phone(let number, let detail, _):
+            return "phone \(number)" + (detail.map { ", \($0)" } ?? "")
+        case .email(let address, let detail):
+            return "e-mail \(address)" + (detail.map { " (\($0))" } ?? "")
+        case .portal(let name, let detail):
+            return name + (detail.map { ": \($0)" } ?? "")
+        case .ask(_, let text):
+            return text
+        case .note(let text):
+            return text
+        }
+    }
+
+    /// A person's name with their title and routes.
+    static func person(_ person: Person) -> String {
+        var parts = [person.name]
+        if let title = person.title { parts[0] += " (\(title))" }
+        if let phone = person.phone { parts.append(phone) }
+        if let email = person.email { parts.append(email) }
+        return parts.joined(separator: ", ")
+    }
+
+    static func saved(_ contact: SavedContact) -> String {
+        ([contact.name] + [contact.phone, contact.email].compactMap { $0 }).joined(separator: ", ")
+    }
+
+    /// How to reach `level`: a contact the user saved for its role comes
+    /// first, then its named person, then the routes the matrix gives.
+    static func reach(_ level: EscalationLevel, saved: [SavedContact]) -> [String] {
+        var lines: [String] = []
+        if let role = level.role, let contact = saved.last(where: { $0.role == role }) {
+            lines.append("\(ContactText.saved(contact)) (saved by \(contact.savedBy))")
+        }
+        if let person = level.person, !level.contacts.contains(where: { if case .phone = $0 { return true } else { return false } }) {
+            lines.append(ContactText.person(person))
+        } else if let person = level.person {
+            lines.append(person.name + (person.title.map { " (\($0))" } ?? ""))
+        }
+        lines += self.lines(level.contacts)
+        return lines
+    }
+}

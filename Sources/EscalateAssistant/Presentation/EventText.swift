@@ -1,0 +1,42 @@
+import EscalateDomain
+
+/// A ticket event in words, for history and undo.
+enum EventText {
+    static func describe(_ event: TicketEvent, process: EscalationProcess?) -> String {
+        func level(_ number: Int) -> String {
+            process?.level(number).map { "Level \(number) (\($0.title))" } ?? "Level \(number)"
+        }
+        switch event.kind {
+        case .opened(let details):
+            return "opened for \(Words.quote(details.customer)): \(Words.quote(details.summary))"
+        case .contactAttempted(let record):
+            return "contacted \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "")
+        case .contactMade(let record):
+            return "spoke with \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "")
+        case .acknowledged(let record):
+            return "\(level(record.level)) acknowledged"
+        case .updateLogged(let note):
+            return "update: \(Words.quote(note))"
+        case .escalated(let toLevel, let reason, let condition):
+            return "escalated to \(level(toLevel))" + (condition.map { " (\($0.replacingOccurrences(of: "_", with: " ")))" } ?? "") + (reason.map { ": \(Words.quote($0))" } ?? "")
+        case .deescalated(let answers):
+            return "de-escalated" + (answers.isEmpty ? "" : " (checklist confirmed)")
+        case .paused(let reason):
+            return "waiting on the customer" + (reason.map { ": \(Words.quote($0))" } ?? "")
+        case .resumed:
+            return "customer replied; clock restarted"
+        case .planSet(let plan):
+            return "communication plan: updates \(plan.description)"
+        case .closed(let code, let note, let agreedBy):
+            return "closed as \(code) (agreement: \(agreedBy))" + (note.map { ": \(Words.quote($0))" } ?? "")
+        case .reopened(let reason):
+            return "reopened" + (reason.map { ": \(Words.quote($0))" } ?? "")
+        case .referenceAdded(let reference):
+            return "reference added: \(reference)"
+        case .conditionRaised(let condition, _):
+            return "raised: \(condition.replacingOccurrences(of: "_", with: " "))"
+        case .undone(let id):
+            return "undid event \(id)"
+        }
+    }
+}

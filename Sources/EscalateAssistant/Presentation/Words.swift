@@ -1,0 +1,40 @@
+import EscalateDomain
+
+/// Small pieces of wording used across replies.
+enum Words {
+    static func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// `1h30m of business time`, or `no business time`.
+    static func businessTime(_ seconds: Int64) -> String {
+        seconds <= 0 ? "no business time" : "\(BusinessDuration(seconds: seconds)) of business time"
+    }
+
+    /// "Level 2 (Regional manager, Service Delivery)".
+    static func level(_ level: EscalationLevel) -> String { "Level \(level.number) (\(level.title))" }
+
+    /// Lower-cases the first letter, for use mid-sentence.
+    static func lowerFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        if text.count > 1, text.dropFirst().first?.isUppercase == true { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
+    static func upperFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    /// Free text from a user, on one line.
+    static func quote(_ text: String) -> String {
+        text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+    }
+
+    static func list(_ items: [String], conjunction: String = "and") -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        case 2: return "\(items[0]) \(conjunction) \(items[1])"
+        default: return items.dropLast().joined(separator: ", ") + ", \(conjunction) " + items.last!
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import EscalateAssistant
+import EscalateCatalog
+import EscalateDomain
+import EscalateStore
+import EscalateUnderstanding
+import Foundation
+
+/// Builds what a session needs from the command line's options.
+enum SessionFactory {
+    /// The store at `--db`, `:memory:`, or the default data file.
+    static func openStore(_ path: String?) throws -> SQLiteTicketStore {
+        do {
+            return try SQLiteTicketStore(path: path ?? Paths().database)
+        } catch let error as StoreError {
+            throw CLIError(error.message)
+        }
+    }
+
+    /// The assistant over the catalog, with the intents of `--intents DIR` when given.
+    static func assistant(catalog: Catalog, intentsFolder: String?) throws -> Assistant {
+        do {
+            guard let intentsFolder else { return try Assistant(catalog: catalog) }
+            return Assistant(catalog: catalog, matcher: try IntentMatcher(files: try readIntents(intentsFolder)))
+        } catch let error as IntentFileError {
+            throw CLIError("\(error)")
+        }
+    }
+
+    /// The `.intent`, `.entity` and `.voc` files of a folder, by path.
+    static func readIntents(_ folder: String) throws -> [String: String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw CLIError("--intents \(folder): no such folder")
+        }
+        var files: [String: String] = [:]
+        for name in names where name.hasSuffix(".intent") || name.hasSuffix(".entity") || name.hasSuffix(".voc") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot read the file") }
+            files[path] = String(decoding: data, as: UTF8.self)
+        }
+        guard files.keys.contains(where: { $0.hasSuffix(".intent") }) else { throw CLIError("--intents \(folder): no .intent files there") }
+        return files
+    }
+}
