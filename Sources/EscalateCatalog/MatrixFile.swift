@@ -10,7 +10,7 @@ struct MatrixFile {
 
     static let organisationKeys: Set<String> = ["id", "name", "summary", "processes", "routes", "contact-lists", "notes"]
     static let processKeys: Set<String> = [
-        "id", "title", "summary", "topics", "ladder", "when-to-raise", "start", "beyond-top", "routes", "templates",
+        "id", "title", "short", "summary", "topics", "ladder", "when-to-raise", "start", "beyond-top", "routes", "templates",
         "checklists", "closure-codes", "timeline", "communication-plan", "numbering", "notes",
     ]
     static let levelKeys: Set<String> = [
@@ -79,7 +79,7 @@ struct MatrixReader {
             }
         }
         return EscalationProcess(
-            id: id, organisation: organisation, title: try map.string("title"),
+            id: id, organisation: organisation, title: try map.string("title"), shortTitle: try map.optionalString("short"),
             summary: try map.optionalString("summary") ?? "", topics: try map.optionalStrings("topics"),
             ladder: ladder, whenToRaise: conditions, start: try map.optionalString("start"),
             beyondTop: try map.optionalString("beyond-top"),

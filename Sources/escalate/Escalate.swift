@@ -11,7 +11,8 @@ struct Escalate: ParsableCommand {
         commandName: "escalate",
         abstract: "Who do I escalate to now? A conversational assistant for escalation matrices, tickets and business hours.",
         subcommands: [
-            ReplCommand.self, ReplayCommand.self, RecordCommand.self, CalendarCommand.self,
+            ReplCommand.self, AskCommand.self, ParseCommand.self, ReplayCommand.self, RecordCommand.self,
+            CalendarCommand.self, MatrixCommand.self, ExportCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: ReplCommand.self
     )

@@ -73,7 +73,7 @@ extension Conversation {
     }
 
     func notUnderstood(_ interpretation: Interpretation) -> Reply {
-        let near = interpretation.nearest.filter { $0.score >= 0.2 }.prefix(2).compactMap { Self.descriptions[$0.intent] }
+        let near = interpretation.nearest.filter { $0.score >= 0.3 }.prefix(2).compactMap { Self.descriptions[$0.intent] }
         if near.isEmpty {
             return .problem("Sorry, I can't help with that. I answer questions about escalations and tickets; type :help for examples.")
         }

@@ -15,7 +15,7 @@ extension Conversation {
         for summary in opened {
             guard let ticket = try? load(summary.id), let advice = engine.whoNow(ticket, at: now),
                   case .nextOpen(_, let next, .waitPassed(_, let openedAt)) = advice.situation else { continue }
-            lines.append("#\(ticket.id) \(Words.quote(ticket.details.customer)): Level \(next.number) (\(next.title)) is open to you since \(stamp(openedAt, now: now)).")
+            lines.append("#\(ticket.id) \(Words.quote(ticket.details.customer)): \(Words.level(next)) is open to you since \(stamp(openedAt, now: now)).")
         }
         let due = (try? store.tickets(TicketQuery(.dueCrossedBetween(after: since, upTo: now)))) ?? []
         for summary in due {

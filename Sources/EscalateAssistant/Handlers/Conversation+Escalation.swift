@@ -102,7 +102,7 @@ extension Conversation {
             let updated = try record([(.reopened(reason: slots.text("note")), now)], on: ticket.id, now: now)
             var lines = ["Reopened #\(ticket.id) \(at(now, now: now))."]
             if let level = updated.level, let process = process(of: updated), let current = process.level(level) {
-                lines.append("Level \(current.number) (\(current.title)) is engaged again; its clock restarts now.")
+                lines.append("\(Words.level(current)) is engaged again; its clock restarts now.")
             }
             return Reply(lines)
         }

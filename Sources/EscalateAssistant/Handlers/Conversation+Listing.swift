@@ -6,7 +6,7 @@ extension Conversation {
     func status(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
         try withTicket("status", slots, includeClosed: true) { ticket in
             let process = self.process(of: ticket)
-            var lines = ["#\(ticket.id) \(Words.quote(ticket.details.customer)) — \(process?.title ?? ticket.details.process) (\(ticket.status.words))"]
+            var lines = ["#\(ticket.id) \(Words.quote(ticket.details.customer)) — \(process?.shortTitle ?? ticket.details.process) (\(ticket.status.words))"]
             lines.append("Summary: \(Words.quote(ticket.details.summary)). Opened \(at(ticket.openedAt, now: now)) by \(ticket.openedBy).")
             if let level = ticket.level, let engagedAt = ticket.engagedAt {
                 let title = process?.level(level)?.title ?? ""
@@ -90,11 +90,11 @@ extension Conversation {
         }
         var lines = ["\(title) (\(tickets.count)):"]
         for ticket in tickets {
-            var line = "  " + summaryLine(ticket)
+            var line = summaryLine(ticket)
             if let due = ticket.schedule.nextDue, let what = ticket.schedule.nextDueWhat, ticket.status.isActive {
                 line += due <= now ? " — OVERDUE: \(what) was due \(stamp(due, now: now))" : " — due \(stamp(due, now: now)): \(what)"
             }
-            lines += TextWrap.wrap(line, width: settings.width, firstIndent: "", indent: "      ")
+            lines += TextWrap.wrap(line, width: settings.width, firstIndent: "  ", indent: "      ")
         }
         if filter == "overdue" || filter == "due_today" {
             lines.append("Ask “who do I escalate to now?” about any of them.")

@@ -62,7 +62,7 @@ extension Conversation {
     private func contactReply(_ ticket: Ticket, record: ContactRecord, verb: String, when: Instant, now: Instant) -> [String] {
         let process = self.process(of: ticket)
         let level = process?.level(record.level)
-        let who = level.map { "Level \($0.number) (\($0.title))" } ?? "Level \(record.level)"
+        let who = level.map { Words.level($0) } ?? "Level \(record.level)"
         var lines = ["Logged on #\(ticket.id): you \(verb) \(who) \(at(when, now: now))."]
         if let advice = engine.whoNow(ticket, at: now) {
             lastExplanation = explanation(advice, now: now)
@@ -136,7 +136,7 @@ extension Conversation {
             let level = self.level(named: slots, in: process, current: ticket.level) ?? ticket.level.flatMap { process.level($0) } ?? process.firstLevel
             let before = engine.clocks(ticket, at: when!).first { if case .promise(let l, _) = $0.subject { return l.number == level.number } else { return false } }
             let updated = try record([(.acknowledged(ContactRecord(level: level.number, person: slots.text("person"))), when!)], on: ticket.id, now: now)
-            var lines = ["Recorded on #\(ticket.id): Level \(level.number) (\(level.title)) acknowledged \(at(when!, now: now))."]
+            var lines = ["Recorded on #\(ticket.id): \(Words.level(level)) acknowledged \(at(when!, now: now))."]
             if let before, let due = before.due {
                 if when! <= due {
                     lines.append("That is within the promise: \(before.what) was due by \(stamp(due, now: now)).")

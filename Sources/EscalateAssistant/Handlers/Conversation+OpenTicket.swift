@@ -21,7 +21,7 @@ extension Conversation {
             }
         }
         guard let process else { return .problem("Which process?") }
-        let summary = slots.text("note") ?? (slots.category.map { "\($0.replacingOccurrences(of: "_", with: " ")) issue" } ?? process.title)
+        let summary = slots.text("note") ?? slots.category.map { Words.upperFirst($0.replacingOccurrences(of: "_", with: " ")) + " issue" } ?? "No summary yet"
         var references: [TicketReference] = []
         if case .external(let kind, let value)? = slots.ticketRef, let referenceKind = TicketReference.Kind(rawValue: kind) {
             references.append(TicketReference(kind: referenceKind, value: value))
@@ -33,8 +33,8 @@ extension Conversation {
         }
         focus = ticket.id
         let first = process.firstLevel
-        var lines = ["Opened #\(ticket.id) for \(customer): \(process.title)."]
-        lines.append("Summary: \(details.summary).")
+        var lines = ["Opened #\(ticket.id) for \(customer): \(process.shortTitle)."]
+        if slots.text("note") != nil { lines.append("Summary: \(details.summary).") }
         lines.append("Start with Level \(first.number), \(first.title).")
         lines += ContactText.reach(first, saved: (try? store.contacts()) ?? []).map { "  Contact: \($0)" }
         lines.append("Tell me when you contact them, e.g. “I called my CCM at 9am”.")

@@ -80,7 +80,7 @@ extension Conversation {
         let ticket = advice.ticket
         let process = advice.process
         let saved = (try? store.contacts()) ?? []
-        let head = "#\(ticket.id) \(Words.quote(ticket.details.customer)) (\(process.title))"
+        let head = "#\(ticket.id) \(Words.quote(ticket.details.customer)) (\(process.shortTitle))"
         var lines: [String] = []
         func reach(_ level: EscalationLevel) {
             lines += ContactText.reach(level, saved: saved).map { "  Contact: \($0)" }
@@ -141,8 +141,13 @@ extension Conversation {
 
     /// The arithmetic behind an answer, for "why?".
     func explanation(_ advice: EscalationAdvice, now: Instant) -> [String]? {
-        guard let breakdown = advice.breakdown, let wait = advice.wait else { return nil }
-        var lines = ["The wait is \(wait) on \(advice.calendar.name) (\(hours(advice.calendar, now: now)))."]
+        guard let breakdown = advice.breakdown else { return nil }
+        var lines: [String] = []
+        if let wait = advice.wait {
+            lines.append("The wait is \(wait) on \(advice.calendar.name) (\(hours(advice.calendar, now: now))).")
+        } else {
+            lines.append("\(advice.process.title) sets no wait before the next level; here is the business time since the current level was engaged, on \(advice.calendar.name) (\(hours(advice.calendar, now: now))).")
+        }
         lines += breakdown.lines
         switch advice.situation {
         case .waiting(_, let next, let remaining, let opensAt):

@@ -19,12 +19,14 @@ enum TextWrap {
         return lines
     }
 
-    /// Each paragraph wrapped, as one list of lines.
+    /// Each paragraph wrapped, as one list of lines. An indented paragraph
+    /// or a "- " item continues with a hanging indent two columns deeper.
     static func wrap(_ paragraphs: [String], width: Int) -> [String] {
         paragraphs.flatMap { paragraph -> [String] in
             let leading = String(paragraph.prefix { $0 == " " })
-            let bullet = paragraph.dropFirst(leading.count).hasPrefix("- ") ? leading + "  " : leading
-            return wrap(String(paragraph.dropFirst(leading.count)), width: width, firstIndent: leading, indent: bullet)
+            let body = paragraph.dropFirst(leading.count)
+            let hanging = leading.isEmpty && !body.hasPrefix("- ") ? "" : leading + "  "
+            return wrap(String(body), width: width, firstIndent: leading, indent: hanging)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import EscalateDomain
 
 /// Small pieces of wording used across replies.
@@ -9,8 +10,12 @@ enum Words {
         seconds <= 0 ? "no business time" : "\(BusinessDuration(seconds: seconds)) of business time"
     }
 
-    /// "Level 2 (Regional manager, Service Delivery)".
-    static func level(_ level: EscalationLevel) -> String { "Level \(level.number) (\(level.title))" }
+    /// "Level 2 (Regional manager, Service Delivery)", "Level 1 (Customer
+    /// care manager, CCM)": a title's own parentheses become a comma.
+    static func level(_ level: EscalationLevel) -> String {
+        let title = level.title.replacingOccurrences(of: " (", with: ", ").replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "")
+        return "Level \(level.number) (\(title))"
+    }
 
     /// Lower-cases the first letter, for use mid-sentence.
     static func lowerFirst(_ text: String) -> String {

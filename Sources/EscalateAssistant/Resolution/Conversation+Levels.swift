@@ -53,7 +53,7 @@ extension Conversation {
         pending = .whichProcess(intent: intent, slots: slots, candidates: shown)
         var lines = [question]
         for (index, process) in shown.enumerated() {
-            lines.append("  \(index + 1). \(process.title)")
+            lines.append("  \(index + 1). \(process.shortTitle)")
         }
         return Reply(lines, kind: .question)
     }

@@ -56,7 +56,7 @@ extension Conversation {
 
     /// `#12 Acme — Lumen installation and activation (escalated, Level 2)`.
     func summaryLine(_ ticket: TicketSummary) -> String {
-        let process = catalog.process(ticket.process)?.title ?? ticket.process
+        let process = catalog.process(ticket.process)?.shortTitle ?? ticket.process
         var state = ticket.status.words
         if let level = ticket.level { state += ", Level \(level)" }
         return "#\(ticket.id) \(Words.quote(ticket.customer)) — \(process) (\(state))"

@@ -27,6 +27,9 @@ public final class Session {
         self.conversation = Conversation(assistant: assistant, store: store, settings: settings)
     }
 
+    /// How the last line was understood.
+    public var lastInterpretation: Interpretation? { conversation.lastInterpretation }
+
     /// Now, as the session sees it.
     public var now: Instant { clock.now(wall: wallClock) }
 

@@ -119,6 +119,8 @@ public struct EscalationProcess: Hashable, Sendable {
     public var id: String
     public var organisation: String
     public var title: String
+    /// A short name for lists and headings ("Lumen installation").
+    public var shortTitle: String
     public var summary: String
     /// The topics (category ids) this process serves.
     public var topics: [String]
@@ -139,7 +141,7 @@ public struct EscalationProcess: Hashable, Sendable {
     public var notes: [String]
 
     public init(
-        id: String, organisation: String, title: String, summary: String = "", topics: [String] = [],
+        id: String, organisation: String, title: String, shortTitle: String? = nil, summary: String = "", topics: [String] = [],
         ladder: [EscalationLevel], whenToRaise: [Condition] = [], start: String? = nil, beyondTop: String? = nil,
         routes: [Route] = [], templates: [MessageTemplate] = [], checklists: [Checklist] = [],
         closureCodes: [ClosureCode] = [], timeline: [TimelineStep] = [], communicationPlan: CommunicationPlanGuide? = nil,
@@ -148,6 +150,7 @@ public struct EscalationProcess: Hashable, Sendable {
         self.id = id
         self.organisation = organisation
         self.title = title
+        self.shortTitle = shortTitle ?? title
         self.summary = summary
         self.topics = topics
         self.ladder = ladder.sorted { $0.number < $1.number }

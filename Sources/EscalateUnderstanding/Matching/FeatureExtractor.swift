@@ -19,14 +19,17 @@ struct FeatureExtractor: Sendable {
     ]
 
     init(concepts: [String: [String]]) {
-        for (concept, phrases) in concepts {
+        for (concept, phrases) in concepts.sorted(by: { $0.key < $1.key }) {
             for phrase in phrases {
                 let stems = Tokenizer.tokens(phrase).map { Stemmer.stem($0.text) }
                 guard let first = stems.first else { continue }
                 self.concepts[first, default: []].append((stems, concept))
             }
         }
-        for key in self.concepts.keys { self.concepts[key]!.sort { $0.stems.count > $1.stems.count } }
+        // Longest first; ties in a fixed order, so that matching never depends on hashing.
+        for key in self.concepts.keys {
+            self.concepts[key]!.sort { ($0.stems.count, $1.concept, $1.stems.joined(separator: " ")) > ($1.stems.count, $0.concept, $0.stems.joined(separator: " ")) }
+        }
     }
 
     /// Replaces concept phrases with `@concept` tokens.

@@ -28,7 +28,8 @@ extension IntentMatcher {
         if let second = ranked.first(where: { intentNames[$0.intent] != name }) {
             interpretation.runnerUp = (intentNames[second.intent], second.score)
         }
-        interpretation.score = best.score
+        // When the out-of-scope examples win, report the best real intent's score.
+        interpretation.score = name == Self.outOfScope ? (ranked.first?.score ?? 0) : best.score
         interpretation.topIntent = name
         interpretation.coverage = scored.coverage
         interpretation.unknownWords = scored.unknown
@@ -151,7 +152,8 @@ extension IntentMatcher {
             words.append(stems[index])
             index += 1
         }
-        let features = Set(extractor.features(words, extras: extras))
+        // Sorted, so that sums come out the same on every run.
+        let features = Set(extractor.features(words, extras: extras)).sorted()
         let unknownWeight = log(1 + Double(intentNames.count))
         var norm2 = Double(unknown) * unknownWeight * unknownWeight
         for feature in features { if let weight = idf[feature] { norm2 += weight * weight } }

@@ -135,7 +135,7 @@ public struct IntentMatcher: Sendable {
         var centres = Array(repeating: [String: Double](), count: names.count)
         var perIntent = Array(repeating: 0, count: names.count)
         for (intent, phrasing, features) in exampleFeatures {
-            let unique = Set(features)
+            let unique = Set(features).sorted()
             let norm = sqrt(unique.reduce(0) { $0 + pow(idf[$1] ?? 0, 2) })
             guard norm > 0 else { continue }
             let id = examples.count
@@ -148,14 +148,14 @@ public struct IntentMatcher: Sendable {
             perIntent[intent] += 1
         }
         for intent in centres.indices where perIntent[intent] > 0 {
-            for (feature, weight) in centres[intent] { centres[intent][feature] = weight / Double(perIntent[intent]) }
+            for feature in centres[intent].keys.sorted() { centres[intent][feature]! /= Double(perIntent[intent]) }
         }
         self.intentNames = names
         self.examples = examples
         self.postings = postings
         self.idf = idf
         self.centres = centres
-        self.centreNorms = centres.map { sqrt($0.values.reduce(0) { $0 + $1 * $1 }) }
+        self.centreNorms = centres.map { centre in sqrt(centre.keys.sorted().reduce(0) { $0 + centre[$1]! * centre[$1]! }) }
         self.extractor = extractor
         self.recogniser = recogniser
         self.corrector = TypoCorrector(vocabulary: vocabulary)

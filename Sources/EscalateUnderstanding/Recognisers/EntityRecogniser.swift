@@ -46,7 +46,7 @@ struct EntityRecogniser: Sendable {
         }
         let enumerated = Self.nonOverlapping(candidates)
         var alternates: [EntitySpan] = []
-        for type in Set(candidates.map(\.type)) {
+        for type in Set(candidates.map(\.type)).sorted() {
             let ofType = Self.nonOverlapping(candidates.filter { $0.type == type })
             alternates += ofType.filter { !enumerated.contains($0) }
         }
@@ -79,7 +79,8 @@ struct EntityRecogniser: Sendable {
             if $0.length != $1.length { return $0.length > $1.length }
             let a = priority[$0.type] ?? 10, b = priority[$1.type] ?? 10
             if a != b { return a < b }
-            return $0.start < $1.start
+            if $0.start != $1.start { return $0.start < $1.start }
+            return ($0.type, $0.value.description) < ($1.type, $1.value.description)
         }
         var used = Set<Int>()
         var result: [EntitySpan] = []

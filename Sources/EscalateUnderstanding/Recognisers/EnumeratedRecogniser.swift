@@ -12,7 +12,7 @@ struct EnumeratedRecogniser: Sendable {
     private var entries: [String: [Entry]] = [:]
 
     init(entities: [String: [EntityValue]]) {
-        for (type, values) in entities {
+        for (type, values) in entities.sorted(by: { $0.key < $1.key }) {
             for value in values {
                 for phrase in value.phrases {
                     let stems = Tokenizer.tokens(phrase).map { Stemmer.stem($0.text) }
@@ -22,7 +22,7 @@ struct EnumeratedRecogniser: Sendable {
             }
         }
         for key in entries.keys {
-            entries[key]!.sort { $0.stems.count > $1.stems.count }
+            entries[key]!.sort { ($0.stems.count, $1.type, $1.id) > ($1.stems.count, $0.type, $0.id) }
         }
     }
 

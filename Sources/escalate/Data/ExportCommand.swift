@@ -1,0 +1,53 @@
+import ArgumentParser
+import EscalateDomain
+import Foundation
+
+/// The export format: every ticket's log and the saved contacts.
+struct ExportDocument: Codable {
+    var format = "escalate-export"
+    var version = 1
+    var exportedAt: String
+    var events: [TicketEvent]
+    var contacts: [SavedContact]
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, exportedAt = "exported_at", events, contacts
+    }
+}
+
+/// `escalate export`: JSON of tickets and events.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write every ticket's event log and the saved contacts as JSON.")
+
+    @Option(help: ArgumentHelp("The database file, or :memory:.", valueName: "path"))
+    var db: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let store = try SessionFactory.openStore(db)
+        let document = try StoreOperation.run {
+            ExportDocument(exportedAt: Instant(Date()).description, events: try store.allEvents(), contacts: try store.contacts())
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let text = String(decoding: try encoder.encode(document), as: UTF8.self)
+        if let output {
+            do { try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                throw CLIError("\(output): cannot write the file")
+            }
+            FileHandle.standardError.write(Data("Exported \(Set(document.events.map(\.ticketID)).count) tickets (\(document.events.count) events) to \(output)\n".utf8))
+        } else {
+            print(text)
+        }
+    }
+}
+
+/// Store calls from a command: failures become one line and status 2.
+enum StoreOperation {
+    static func run<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as CLIError { throw error } catch { throw CLIError("\(error)") }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import EscalateAssistant
+import EscalateDomain
+import Foundation
+
+/// `escalate ask TEXT`: one question, answered without the REPL.
+struct AskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Answer one question or note without the REPL. Exit status 2 when it is not understood."
+    )
+
+    @Argument(help: "The question or note.")
+    var text: [String]
+
+    @Option(help: ArgumentHelp("Answer as of this instant, e.g. 2026-11-23T13:00 America/Chicago.", valueName: "time"))
+    var now: String?
+
+    @Option(help: ArgumentHelp("The database file, or :memory:.", valueName: "path"))
+    var db: String?
+
+    @Flag(help: "Print the reply as JSON, with how it was understood.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Who you are: customer or ccm.", valueName: "role"))
+    var role: String = "customer"
+
+    @Option(help: ArgumentHelp("Your name, recorded on any change (default: $USER).", valueName: "name"))
+    var user: String?
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let zone = try data.readerZone()
+        let catalog = try data.loadCatalog(zone: zone)
+        guard let userRole = UserRole(rawValue: role.lowercased()) else { throw CLIError("unknown role '\(role)' (use customer or ccm)") }
+        var clock = SessionClock.real
+        if let now {
+            do { clock = .simulated(try ZonedTime(parsing: now, defaultZone: zone).instant) } catch { throw CLIError("--now: \(error)") }
+        }
+        let settings = SessionSettings(user: user ?? ProcessInfo.processInfo.environment["USER"] ?? "me", zone: zone, role: userRole, width: 80)
+        let session = Session(settings: settings, assistant: try SessionFactory.assistant(catalog: catalog, intentsFolder: nil),
+                              store: try SessionFactory.openStore(db), clock: clock)
+        let reply = session.respond(to: text.joined(separator: " "))
+        if json {
+            var object: [String: Any] = ["reply": reply.lines, "kind": "\(reply.kind)"]
+            if let interpretation = session.lastInterpretation {
+                object["understood"] = (try? JSONSerialization.jsonObject(with: Data(ParseJSON.line(for: interpretation).utf8))) ?? NSNull()
+            }
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted])
+            Console.print(String(decoding: data, as: UTF8.self))
+        } else {
+            Console.print(reply.text)
+        }
+        if reply.kind == .problem { throw ExitCode(2) }
+    }
+}
