@@ -74,7 +74,7 @@ extension IntentMatcher {
             coverage = max(coverage, part.coverage)
             for (intent, value) in part.ranked {
                 // A lone greeting sentence does not outrank the request beside it.
-                let weight = Self.smallTalk.contains(intentNames[intent]) ? 0.8 : 0.97
+                let weight = Self.smallTalk.contains(intentNames[intent]) ? 0.6 : 0.97
                 best[intent] = max(best[intent] ?? 0, value * weight)
             }
         }
@@ -99,10 +99,29 @@ extension IntentMatcher {
     }
 
     /// Where a note begins: after a `:` or ` - ` that follows a ticket number
-    /// or a word such as "update" ("update #12: vendor dispatched").
+    /// or a word such as "update" ("update #12: vendor dispatched"); or,
+    /// with no separator at all, after a ticket number that a note word
+    /// stands next to ("add note to ticket 4 technician replaced the card",
+    /// "ims 604418 update rep says credit will post").
     func noteStart(tokens: [Token], spans: [EntitySpan], text: String) -> Int? {
         let units = Array(text.utf16)
         let keywords: Set<String> = ["update", "note", "notes", "fyi", "comment", "progress", "latest", "news", "re", "saying", "says"]
+        if let separated = separatedNote(tokens: tokens, spans: spans, units: units, keywords: keywords) { return separated }
+        let writing: Set<String> = ["note", "notes", "comment", "write", "jot"]
+        for span in spans where span.type == "ticket" {
+            if case .ticket(.context) = span.value { continue }
+            let window = max(0, span.start - 4)..<span.start
+            var start = span.end
+            if start < tokens.count, ["update", "note", "comment"].contains(tokens[start].text) { start += 1 }
+            else if !tokens[window].contains(where: { writing.contains($0.text) }) { continue }
+            while start < tokens.count, [":", "-", "that", "saying", "with"].contains(tokens[start].text) { start += 1 }
+            let rest = tokens[start...].filter { !FeatureExtractor.stopwords.contains($0.text) }
+            if rest.count >= 2 { return start }
+        }
+        return nil
+    }
+
+    private func separatedNote(tokens: [Token], spans: [EntitySpan], units: [UInt16], keywords: Set<String>) -> Int? {
         for index in tokens.indices.dropLast() {
             let gap = units[tokens[index].end..<max(tokens[index].end, tokens[index + 1].start)]
             let isColon = gap.contains(58)

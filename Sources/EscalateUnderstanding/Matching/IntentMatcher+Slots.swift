@@ -49,7 +49,10 @@ extension IntentMatcher {
             guard let (anchors, range) = align(phrasing, slot: slot, stems: stems, spans: spans), !range.isEmpty else { continue }
             // A name never contains a role, a channel or a number.
             if slot != "note", spans.contains(where: { $0.type != "person" && range.overlaps($0.start..<$0.end) }) { continue }
-            let value = clean(String(decoding: units[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF16.self), slot: slot)
+            var kept = range
+            if slot != "note" { kept = nameTokens(in: range, tokens: tokens, stems: stems) }
+            guard !kept.isEmpty else { continue }
+            let value = clean(String(decoding: units[tokens[kept.lowerBound].start..<tokens[kept.upperBound - 1].end], as: UTF16.self), slot: slot)
             guard !value.isEmpty else { continue }
             if best == nil || anchors > best!.anchors || (anchors == best!.anchors && value.count > best!.value.count) {
                 best = (anchors, value, range)
@@ -125,6 +128,24 @@ extension IntentMatcher {
         }
         guard covered < end - start else { return nil }
         return (anchors, start..<end)
+    }
+
+    /// The name inside a stretch of words ("for globex please" → "globex"):
+    /// little words and the intent files' own words are dropped from the
+    /// front, and the name ends at the first such word after it.
+    func nameTokens(in range: Range<Int>, tokens: [Token], stems: [String]) -> Range<Int> {
+        let lead: Set<String> = ["for", "the", "a", "an", "customer", "client", "new", "is", "to", "that", "our", "my", "called", "named", "from", "at"]
+        func isNameWord(_ index: Int) -> Bool {
+            let word = tokens[index].text
+            return !inScope.contains(word) && !inScope.contains(stems[index]) && !CommonWords.all.contains(word)
+                && !FeatureExtractor.stopwords.contains(word) && word.contains(where: \.isLetter)
+        }
+        var start = range.lowerBound
+        while start < range.upperBound, lead.contains(tokens[start].text) || !isNameWord(start) { start += 1 }
+        guard start < range.upperBound else { return range }
+        var end = start + 1
+        while end < range.upperBound, end - start < 4, isNameWord(end) || ["&", "and"].contains(tokens[end].text) && end + 1 < range.upperBound && isNameWord(end + 1) { end += 1 }
+        return start..<end
     }
 
     func clean(_ raw: String, slot: String) -> String {

@@ -30,8 +30,11 @@ public enum Tokenizer {
         "i'd": ["i", "would"], "we're": ["we", "are"], "we've": ["we", "have"], "they're": ["they", "are"],
         "you're": ["you", "are"], "let's": ["let", "us"], "lets": ["let", "us"], "y'all": ["you"],
         "gonna": ["going", "to"], "wanna": ["want", "to"], "gotta": ["got", "to"], "pls": ["please"], "plz": ["please"],
-        "thx": ["thanks"], "ty": ["thanks"], "u": ["you"], "ur": ["your"], "r": ["are"], "msg": ["message"],
-        "asap": ["as", "soon", "as", "possible"], "e-mail": ["email"], "e-mails": ["emails"], "e-mailed": ["emailed"],
+        "thx": ["thanks"], "ty": ["thanks"], "u": ["you"], "ur": ["your"], "r": ["are"], "msg": ["message"], "mgr": ["manager"], "dept": ["department"], "acct": ["account"], "num": ["number"], "no.": ["number"],
+        "asap": ["as", "soon", "as", "possible"], "wat": ["what"], "wats": ["what", "is"], "wot": ["what"], "abt": ["about"],
+        "b4": ["before"], "bc": ["because"], "cuz": ["because"], "coz": ["because"], "vm": ["voicemail"], "tmrw": ["tomorrow"],
+        "tmr": ["tomorrow"], "tmrrw": ["tomorrow"], "yday": ["yesterday"], "yest": ["yesterday"], "shd": ["should"], "cld": ["could"], "wd": ["would"], "bcs": ["because"], "rn": ["right", "now"], "atm": ["at", "the", "moment"],
+        "ppl": ["people"], "w": ["with"], "thru": ["through"], "tho": ["though"], "ya": ["you"], "e-mail": ["email"], "e-mails": ["emails"], "e-mailed": ["emailed"],
     ]
 
     /// The tokens of `text`. Letters, digits and `#`, `'`, `@`, `.`-inside-words
