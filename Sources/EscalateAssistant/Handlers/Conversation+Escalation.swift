@@ -9,8 +9,9 @@ extension Conversation {
             guard let process = process(of: ticket) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
             guard ticket.status != .closed else { return .problem("#\(ticket.id) is closed. Reopen it first if the problem is back.") }
             let current = ticket.level
+            // With nobody engaged yet, you are at the first level: escalating goes past it.
             let target = level(named: slots, in: process, current: current)
-                ?? process.level(after: current ?? (process.firstLevel.number - 1))
+                ?? process.level(after: current ?? process.firstLevel.number)
             guard let target else {
                 let top = process.topLevel
                 var lines = ["#\(ticket.id) is already at the top of the ladder, Level \(top.number) (\(top.title))."]

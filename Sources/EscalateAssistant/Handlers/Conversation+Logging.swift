@@ -88,7 +88,10 @@ extension Conversation {
         guard let advice = engine.whoNow(ticket, at: now) else { return nil }
         switch advice.situation {
         case .start(let first) where target.number > first.number:
-            return "The matrix says to start with Level \(first.number), \(first.title). \(process.start ?? "")"
+            // A raised condition that skips the first level's wait opens the next one.
+            if let next = process.level(after: first.number), target.number == next.number,
+               ticket.conditions.contains(where: { first.skipWhen.contains($0) }) { return nil }
+            return "The matrix says to start with \(Words.level(first)). \(process.start ?? "")"
         case .waiting(let current, let next, let remaining, let opensAt) where target.number >= next.number:
             return "The matrix recommends staying with Level \(current.number) until \(stamp(opensAt, now: now)) (\(Words.businessTime(remaining)) to go) before Level \(next.number)."
         case .nextOpen(_, let next, _) where target.number > next.number:

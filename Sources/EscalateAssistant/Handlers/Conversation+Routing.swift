@@ -68,7 +68,11 @@ extension Conversation {
         }
         var lines: [String] = []
         for (title, calendar) in calendars {
-            lines.append("\(Words.upperFirst(title)): \(hours(calendar, now: now)) — \(openNow(calendar, now: now)).")
+            if calendar.isAlwaysOpen {
+                lines.append("\(Words.upperFirst(title)): open 24/7, holidays included.")
+            } else {
+                lines.append("\(Words.upperFirst(title)): \(hours(calendar, now: now)) — \(openNow(calendar, now: now)).")
+            }
         }
         if calendars.contains(where: { !$0.1.holidays.rules.isEmpty }) {
             lines.append("Closed on US federal holidays as observed.")
@@ -158,8 +162,8 @@ extension Conversation {
     }
 
     static let defaultClosureCodes = [
-        ClosureCode(id: "objectives_met", text: "The initially agreed upon objectives have been achieved.", agreement: "customer and CCM"),
-        ClosureCode(id: "downgraded", text: "Agreement reached to downgrade the severity; management engagement is no longer required.", agreement: "customer and CCM"),
+        ClosureCode(id: "objectives_met", text: "The initially agreed upon objectives have been achieved.", agreement: "customer and the escalation owner"),
+        ClosureCode(id: "downgraded", text: "Agreement reached to downgrade the severity; management engagement is no longer required.", agreement: "customer and the escalation owner"),
         ClosureCode(id: "resolved", text: "The customer agrees the issue is resolved.", agreement: "customer"),
         ClosureCode(id: "cannot_resolve", text: "Mutual agreement that the issue cannot or will not be resolved, communicated to all parties.", agreement: "all parties"),
     ]

@@ -34,12 +34,12 @@ extension Conversation {
             lastExplanation = explanation(advice, now: now)
             switch advice.situation {
             case .waiting(let current, let next, let remaining, let opensAt):
-                return Reply([
+                return Reply(TextWrap.wrap([
                     "#\(ticket.id): Level \(next.number) opens \(at(opensAt, now: now)), \(advice.wait!) after you engaged Level \(current.number) \(at(advice.engagedAt!, now: now)).",
-                    "That is \(Words.businessTime(remaining)) from now, on \(advice.calendar.name) (\(hours(advice.calendar, now: now))).",
-                ])
+                    "That is \(Words.businessTime(remaining)) from now, on \(advice.calendar.name) (\(hours(advice.calendar, now: now))). Ask “why?” for the count.",
+                ], width: settings.width))
             case .nextOpen(_, let next, .waitPassed(let wait, let openedAt)):
-                return Reply("#\(ticket.id): you can go to Level \(next.number) now. It opened \(at(openedAt, now: now)), \(wait) after you engaged Level \(advice.process.level(advice.ticket.level ?? 0)?.number ?? 1) \(at(advice.engagedAt!, now: now)).")
+                return Reply(TextWrap.wrap(["#\(ticket.id): you can go to Level \(next.number) now. It opened \(at(openedAt, now: now)), \(wait) after you engaged Level \(advice.ticket.level ?? advice.process.firstLevel.number) \(at(advice.engagedAt!, now: now))."], width: settings.width))
             default:
                 return Reply(adviceLines(advice, now: now))
             }
@@ -139,9 +139,19 @@ extension Conversation {
         }
     }
 
-    /// The arithmetic behind an answer, for "why?".
+    /// The arithmetic behind an answer, for "why?": while waiting, the count
+    /// up to the moment the next level opens; once open, up to when it opened.
     func explanation(_ advice: EscalationAdvice, now: Instant) -> [String]? {
-        guard let breakdown = advice.breakdown else { return nil }
+        guard var breakdown = advice.breakdown, let engagedAt = advice.engagedAt else { return nil }
+        let pauses = advice.ticket.pauses(until: now)
+        switch advice.situation {
+        case .waiting(_, _, _, let opensAt):
+            breakdown = advice.calendar.breakdown(from: engagedAt, to: opensAt, excluding: pauses)
+        case .nextOpen(_, _, .waitPassed(_, let openedAt)):
+            breakdown = advice.calendar.breakdown(from: engagedAt, to: openedAt, excluding: pauses)
+        default:
+            break
+        }
         var lines: [String] = []
         if let wait = advice.wait {
             lines.append("The wait is \(wait) on \(advice.calendar.name) (\(hours(advice.calendar, now: now))).")
@@ -151,7 +161,7 @@ extension Conversation {
         lines += breakdown.lines
         switch advice.situation {
         case .waiting(_, let next, let remaining, let opensAt):
-            lines.append("\(Words.upperFirst(Words.businessTime(remaining))) still to go: Level \(next.number) opens \(at(opensAt, now: now)).")
+            lines.append("So Level \(next.number) opens \(at(opensAt, now: now)), \(Words.businessTime(remaining)) from now.")
         case .nextOpen(_, let next, .waitPassed(_, let openedAt)):
             lines.append("The wait was used up \(at(openedAt, now: now)), so Level \(next.number) is open.")
         default:
@@ -164,7 +174,7 @@ extension Conversation {
         guard let lastExplanation else {
             return Reply("There's nothing to explain yet. Ask me who to escalate to, or when the next level opens, and then ask “why?”.")
         }
-        return Reply(lastExplanation)
+        return Reply(TextWrap.wrap(lastExplanation, width: settings.width))
     }
 
     func elapsedQuery(_ slots: [String: SlotValue], now: Instant) throws -> Reply {

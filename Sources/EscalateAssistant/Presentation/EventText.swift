@@ -4,7 +4,7 @@ import EscalateDomain
 enum EventText {
     static func describe(_ event: TicketEvent, process: EscalationProcess?) -> String {
         func level(_ number: Int) -> String {
-            process?.level(number).map { "Level \(number), \($0.title)" } ?? "Level \(number)"
+            process?.level(number).map(Words.level) ?? "Level \(number)"
         }
         switch event.kind {
         case .opened(let details):

@@ -20,10 +20,17 @@ extension IntentMatcher {
             }
         }
         for slot in Self.freeSlots where wanted.contains(slot) && slots[slot] == nil {
-            if let (value, range) = freeText(slot, intent: intent, tokens: tokens, stems: stems, spans: spans, text: text) {
-                slots[slot] = .text(value)
-                freeRanges.append(range)
+            guard var (value, range) = freeText(slot, intent: intent, tokens: tokens, stems: stems, spans: spans, text: text) else { continue }
+            // A note starts after a name already taken ("for Acme: invoice wrong").
+            if slot == "note", let taken = freeRanges.filter({ $0.overlaps(range) }).map(\.upperBound).max() {
+                guard taken < range.upperBound else { continue }
+                range = taken..<range.upperBound
+                let units = Array(text.utf16)
+                value = clean(String(decoding: units[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF16.self), slot: slot)
+                guard !value.isEmpty else { continue }
             }
+            slots[slot] = .text(value)
+            freeRanges.append(range)
         }
         for span in spans + alternates where wanted.contains(span.type) {
             if !Self.topicTypes.contains(span.type), freeRanges.contains(where: { $0.overlaps(span.start..<span.end) }) { continue }
