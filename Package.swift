@@ -68,7 +68,7 @@ let package = Package(
         // The one benchmark executable: swift run -c release escalate-bench
         .executableTarget(
             name: "escalate-bench",
-            dependencies: ["EscalateDomain", "EscalateCatalog"]
+            dependencies: ["EscalateDomain", "EscalateCatalog", "EscalateStore", "EscalateUnderstanding"]
         ),
 
         .testTarget(

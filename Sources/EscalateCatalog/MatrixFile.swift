@@ -14,7 +14,7 @@ struct MatrixFile {
         "checklists", "closure-codes", "timeline", "communication-plan", "numbering", "notes",
     ]
     static let levelKeys: Set<String> = [
-        "level", "title", "role", "person", "contacts", "calendar", "wait", "wait-after-acknowledgement", "promises", "skip-when", "notes",
+        "level", "title", "role", "person", "contacts", "calendar", "calendar-by-segment", "wait", "wait-after-acknowledgement", "promises", "skip-when", "notes",
     ]
 
     /// Decodes the `organisations` and `roles` of `top`, checking calendar
@@ -95,7 +95,11 @@ struct MatrixReader {
     func level(_ value: YAMLValue) throws -> EscalationLevel {
         let map = try value.mapping("a level", allowed: MatrixFile.levelKeys)
         let calendarValue = try map.required("calendar")
-        return EscalationLevel(
+        var bySegment: [String: String] = [:]
+        if let segments = map["calendar-by-segment"] {
+            for entry in try segments.mapping("'calendar-by-segment'").entries { bySegment[entry.key] = try calendarName(entry.value) }
+        }
+        var level = EscalationLevel(
             number: try map.required("level").int("'level'"), title: try map.string("title"),
             role: try map.optionalString("role"), person: try map["person"].map(person),
             contacts: try map["contacts"].map { try $0.list("'contacts'").map(contact) } ?? [],
@@ -103,6 +107,8 @@ struct MatrixReader {
             wait: try map["wait"].map(span), waitAfterAcknowledgement: try map["wait-after-acknowledgement"].map(span),
             promises: try map["promises"].map { try $0.list("'promises'").map(promise) } ?? [],
             skipWhen: try map.optionalStrings("skip-when"), notes: try map.optionalStrings("notes"))
+        level.calendarBySegment = bySegment
+        return level
     }
 
     func calendarName(_ value: YAMLValue) throws -> String {

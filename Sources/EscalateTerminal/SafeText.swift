@@ -46,3 +46,38 @@ extension String {
         return result
     }
 }
+
+extension SafeText {
+    /// `text` neutralised and fitted to `width` columns: a longer line wraps
+    /// at spaces, continuing two columns deeper than its own indent (an
+    /// indented line or a "- " item) or flush for a plain sentence. E-mail
+    /// headers (`To:`, `Cc:`, `Subject:`) are left whole, for copying.
+    public static func fitted(_ text: String, width: Int) -> String {
+        neutralised(text).split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            wrap(String(line), width: width)
+        }.joined(separator: "\n")
+    }
+
+    static func wrap(_ line: String, width: Int) -> [String] {
+        guard line.count > width, width > 20 else { return [line] }
+        for header in ["To: ", "Cc: ", "Subject: "] where line.hasPrefix(header) { return [line] }
+        let leading = String(line.prefix { $0 == " " })
+        let body = line.dropFirst(leading.count)
+        let hanging = leading.isEmpty && !body.hasPrefix("- ") ? "" : leading + "  "
+        var lines: [String] = []
+        var current = leading
+        var empty = true
+        for word in body.split(separator: " ", omittingEmptySubsequences: true) {
+            let candidate = empty ? current + word : current + " " + word
+            if candidate.count > width && !empty {
+                lines.append(current)
+                current = hanging + word
+            } else {
+                current = candidate
+            }
+            empty = false
+        }
+        lines.append(current)
+        return lines
+    }
+}

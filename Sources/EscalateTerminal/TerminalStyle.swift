@@ -8,7 +8,7 @@ public struct TerminalStyle: Sendable {
     public init(colour: Bool) { self.colour = colour }
 
     /// Decides from the environment and whether `fd` is a terminal.
-    public static func detect(environment: [String: String] = ProcessInfo.processInfo.environment, fd: Int32 = STDOUT_FILENO) -> TerminalStyle {
+    public static func detect(environment: [String: String] = ProcessInfo.processInfo.environment, fd: Int32 = 1) -> TerminalStyle {
         if environment["NO_COLOR"] != nil { return TerminalStyle(colour: false) }
         if environment["TERM"] == "dumb" || environment["TERM"] == nil { return TerminalStyle(colour: false) }
         return TerminalStyle(colour: isatty(fd) == 1)
@@ -35,7 +35,7 @@ public struct TerminalStyle: Sendable {
     }
 
     /// The width of the terminal on `fd`, or `COLUMNS`, or 80.
-    public static func columns(fd: Int32 = STDOUT_FILENO, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+    public static func columns(fd: Int32 = 1, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
         if let text = environment["COLUMNS"], let value = Int(text), value > 20 { return value }
         var size = winsize()
         if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }

@@ -15,6 +15,15 @@ struct BenchmarkRow {
     var samples: Int = 51
     /// One sample's work. It returns a value so that the work is not optimised away.
     var body: () -> Int
+    /// When set, a sample's figure is what this makes of `body`'s value
+    /// (a child process timed by the body itself) instead of the time taken.
+    var measure: ((Int) -> Double)?
+
+    func measuring(_ transform: @escaping (Int) -> Double) -> BenchmarkRow {
+        var row = self
+        row.measure = transform
+        return row
+    }
 
     struct Result {
         var row: BenchmarkRow
@@ -39,9 +48,10 @@ struct BenchmarkRow {
         var times: [Double] = []
         for _ in 0..<samples {
             let start = DispatchTime.now().uptimeNanoseconds
-            sink &+= body()
+            let value = body()
+            sink &+= value
             let end = DispatchTime.now().uptimeNanoseconds
-            times.append(Double(end - start) / 1e9 / Double(callsPerSample))
+            times.append(measure.map { $0(value) } ?? Double(end - start) / 1e9 / Double(callsPerSample))
         }
         if sink == 42_424_242 { print("") }
         times.sort()

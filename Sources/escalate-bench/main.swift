@@ -9,6 +9,9 @@ import Foundation
 let filter = CommandLine.arguments.dropFirst().first
 var rows: [BenchmarkRow] = []
 rows += CalendarBenchmarks.rows()
+rows += StoreBenchmarks.rows(filter: filter)
+rows += UnderstandingBenchmarks.rows()
+rows += ProcessBenchmarks.rows()
 
 let selected = rows.filter { filter == nil || $0.name.localizedCaseInsensitiveContains(filter!) }
 print(BenchmarkRow.header)

@@ -7,17 +7,29 @@ import EscalateUnderstanding
 public struct Assistant: Sendable {
     public var catalog: Catalog
     public var engine: EscalationEngine
-    public var matcher: IntentMatcher
+    var matcherHandle: MatcherHandle
 
     public init(catalog: Catalog, matcher: IntentMatcher) {
         self.catalog = catalog
         self.engine = catalog.engine
-        self.matcher = matcher
+        self.matcherHandle = MatcherHandle(matcher)
     }
 
-    /// The built-in intents, read from the catalog.
-    public init(catalog: Catalog) throws {
-        self.init(catalog: catalog, matcher: try IntentMatcher(files: catalog.intentFiles))
+    /// The built-in intents, read from the catalog; the matcher is built in
+    /// the background and ready by the time the first line is typed.
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+        self.engine = catalog.engine
+        self.matcherHandle = MatcherHandle(building: catalog.intentFiles)
+    }
+
+    /// The intent matcher (waits while it is still being built). The built-in
+    /// intent files are checked by the tests, so building them cannot fail.
+    public var matcher: IntentMatcher {
+        get {
+            do { return try matcherHandle.get() } catch { fatalError("the built-in intent files do not load: \(error)") }
+        }
+        set { matcherHandle = MatcherHandle(newValue) }
     }
 
     /// Everyone named in the matrices, for the name recogniser.

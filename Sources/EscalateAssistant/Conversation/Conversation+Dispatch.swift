@@ -1,5 +1,6 @@
 import EscalateDomain
 import EscalateUnderstanding
+import Foundation
 
 /// From an understood intent to its handler.
 extension Conversation {
@@ -22,16 +23,53 @@ extension Conversation {
         "set_plan": "set a communication plan", "close": "close a ticket", "reopen": "reopen a ticket",
         "status": "see a ticket's status", "history": "see a ticket's history", "list": "list tickets",
         "draft_message": "draft the escalation e-mail", "undo": "undo the last change", "help": "get help",
-        "greet": "say hello", "thanks": "say thanks", "cancel": "cancel",
+        "greet": "say hello", "thanks": "say thanks", "cancel": "cancel", "promise_due": "ask when a reply is due",
     ]
 
     func handle(_ interpretation: Interpretation, line: String, now: Instant) throws -> Reply {
         guard let intent = interpretation.intent else { return notUnderstood(interpretation) }
+        // "Can I go straight to management?" asks; it does not escalate.
+        if Self.actions.contains(intent), Self.isPermissionQuestion(line) {
+            return try answerInstead(of: intent, slots: interpretation.slots, line: line, now: now)
+        }
         if Self.actions.contains(intent) && !interpretation.isConfident {
             return didYouMean(interpretation)
         }
         return try perform(intent, slots: interpretation.slots, line: line, now: now)
     }
+
+    /// Whether a line asks for permission or advice ("can I…", "should we…",
+    /// "am I allowed to…") rather than giving an instruction ("can you…").
+    static func isPermissionQuestion(_ line: String) -> Bool {
+        let words = Tokenizer.tokens(line).map(\.text)
+        let askers: Set<String> = ["can", "may", "could", "should", "shall", "am", "do", "must", "is", "are", "would"]
+        for index in words.indices.prefix(8) where askers.contains(words[index]) {
+            guard index + 1 < words.count else { break }
+            let subject = words[index + 1]
+            if subject == "i" || subject == "we" { return true }
+            if subject == "you" || subject == "u" { return false }
+        }
+        return false
+    }
+
+    /// The answer to an action asked as a question.
+    func answerInstead(of intent: String, slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
+        switch intent {
+        case "escalate": return try whoNext(slots, now: now)
+        case "acknowledge": return try promiseDue(slots, now: now)
+        case "close": return try closureInfo(slots, now: now)
+        case "deescalate": return try escalationChecklist(slots, now: now)
+        default:
+            let description = Self.descriptions[intent] ?? "do that"
+            return Reply("Yes: tell me as an instruction and I'll \(description.replacingOccurrences(of: "ask ", with: "answer "))\(Self.instructionExample[intent].map { ", e.g. “\($0)”" } ?? "").")
+        }
+    }
+
+    static let instructionExample: [String: String] = [
+        "pause": "pause #1, waiting on the customer", "resume": "the customer replied on #1", "reopen": "reopen #1",
+        "log_update": "update #1: vendor dispatched", "log_contact": "I called my CCM at 9am", "set_plan": "updates every 4 hours by e-mail",
+        "undo": "undo", "open_ticket": "open a ticket for Acme", "set_contact": "my CCM is Dana Reyes, 555-0142",
+    ]
 
     func perform(_ intent: String, slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
         switch intent {
@@ -63,6 +101,7 @@ extension Conversation {
         case "history": return try history(slots, now: now)
         case "list": return try list(slots, now: now)
         case "draft_message": return try draftMessage(slots, now: now)
+        case "promise_due": return try promiseDue(slots, now: now)
         case "undo": return try undo(slots, now: now)
         case "help": return help()
         case "greet": return Reply("Hello! Ask me who to escalate to, or type :help to see what I can do.")

@@ -15,12 +15,12 @@ extension Conversation {
         for summary in opened {
             guard let ticket = try? load(summary.id), let advice = engine.whoNow(ticket, at: now),
                   case .nextOpen(_, let next, .waitPassed(_, let openedAt)) = advice.situation else { continue }
-            lines.append("#\(ticket.id) \(Words.quote(ticket.details.customer)): \(Words.level(next)) is open to you since \(stamp(openedAt, now: now)).")
+            lines.append("#\(ticket.id) \(Words.quote(ticket.details.customer)): \(Words.level(next)) has been open to you since \(stamp(openedAt, now: now)).")
         }
         let due = (try? store.tickets(TicketQuery(.dueCrossedBetween(after: since, upTo: now)))) ?? []
         for summary in due {
             guard let when = summary.schedule.nextDue, let what = summary.schedule.nextDueWhat else { continue }
-            lines.append("#\(summary.id) \(Words.quote(summary.customer)): \(what) was due \(at(when, now: now)) — overdue.")
+            lines.append("#\(summary.id) \(Words.quote(summary.customer)): \(Words.upperFirst(what)) was due \(at(when, now: now)) and has not come: overdue.")
         }
         return lines
     }

@@ -16,7 +16,10 @@ extension Conversation {
     /// (the question is dropped and the line handled afresh).
     func answer(_ question: PendingQuestion, with line: String, interpretation: Interpretation, now: Instant) -> Reply? {
         let text = Self.normalised(line)
-        if Self.cancelWords.contains(text) || interpretation.intent == "cancel" {
+        // "no" answers a yes/no question; only then is it read as "cancel".
+        let yesOrNo = Self.yesWords.contains(text) || Self.noWords.contains(text)
+        let asksYesNo: Bool = { if case .confirm = question { return true }; if case .checklist = question { return true }; return false }()
+        if !(asksYesNo && yesOrNo), Self.cancelWords.contains(text) || interpretation.intent == "cancel" {
             pending = nil
             return Reply("Cancelled.")
         }

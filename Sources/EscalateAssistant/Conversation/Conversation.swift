@@ -11,8 +11,12 @@ public final class Conversation {
     let store: TicketStore
     var settings: SessionSettings
 
-    /// The ticket last mentioned or opened: "it".
-    var focus: Int?
+    /// The ticket last mentioned or opened: "it". With no reference at all,
+    /// it is assumed only on the line right after it was mentioned.
+    var focus: Int? { didSet { focusTurn = turn } }
+    var focusTurn = 0
+    /// Lines handled so far.
+    var turn = 0
     var pending: PendingQuestion?
     /// The arithmetic behind the last answer that gave a time.
     var lastExplanation: [String]?
@@ -49,7 +53,15 @@ public final class Conversation {
 
     /// The reply to one line of input at `now`.
     public func respond(to line: String, now: Instant) -> Reply {
-        let interpretation = assistant.matcher.interpret(line, context: recognitionContext(now: now))
+        turn += 1
+        lastExplanation = nil
+        let context = recognitionContext(now: now)
+        var interpretation = assistant.matcher.interpret(line, context: context)
+        // A customer named in the line picks their ticket ("where are we with Acme?").
+        if interpretation.slots.ticketRef == nil, let intent = interpretation.intent, !["open_ticket", "set_contact"].contains(intent),
+           let customer = Self.customerNamed(in: line, customers: context.customers) {
+            interpretation.slots["ticket"] = .ticket(.customer(customer))
+        }
         if let pending {
             if let reply = answer(pending, with: line, interpretation: interpretation, now: now) {
                 lastInterpretation = interpretation
@@ -63,6 +75,16 @@ public final class Conversation {
             return .problem(error.message)
         } catch {
             return .problem("That could not be saved: \(error). Nothing was changed.")
+        }
+    }
+
+    /// The known customer whose name the line contains as whole words.
+    static func customerNamed(in line: String, customers: [String]) -> String? {
+        let words = Tokenizer.tokens(line).map(\.text)
+        return customers.sorted { $0.count > $1.count }.first { customer in
+            let name = Tokenizer.tokens(customer).map(\.text)
+            guard !name.isEmpty, name.count <= words.count else { return false }
+            return (0...(words.count - name.count)).contains { Array(words[$0..<$0 + name.count]) == name }
         }
     }
 

@@ -26,42 +26,82 @@ extension Conversation {
             }
             return .problem("I don't know anyone called \(person). Save them with e.g. “my CCM is \(person), 555-0142”.")
         }
-        // A role or a level: in the ticket's process if there is one, else wherever it appears.
-        var processesToSearch: [EscalationProcess] = []
-        var current: Int?
-        if let ticketID = focus, let ticket = try load(ticketID), let process = process(of: ticket), slots.org == nil || slots.org == process.organisation {
-            processesToSearch = [process]
-            current = ticket.level
+        if let region = slots.entity("region") { return regionContacts(region) }
+        var role = slots.role
+        // An abbreviation means the organisation's own role: a Lumen CSM is a client support manager.
+        if let id = role, let org = slots.org, let description = catalog.role(id), !description.organisations.contains(org),
+           let local = catalog.roles.first(where: { $0.abbreviation != nil && $0.abbreviation == description.abbreviation && $0.organisations.contains(org) }) {
+            role = local.id
         }
-        processesToSearch += processes(org: slots.org, category: slots.category)
-        if let role = slots.role, let contact = saved.last(where: { $0.role == role }) {
+        var slots = slots
+        if let role { slots["role"] = .entity(role) }
+        if let role, let contact = saved.last(where: { $0.role == role }) {
             let title = catalog.role(role)?.title ?? role
             return Reply("Your \(Words.lowerFirst(title)) is \(ContactText.saved(contact)) (saved by \(contact.savedBy)).")
         }
-        for process in processesToSearch {
-            guard let level = level(named: slots, in: process, current: current) else { continue }
-            var lines = ["\(process.title), Level \(level.number): \(level.title)."]
-            lines += ContactText.reach(level, saved: saved).map { "  Contact: \($0)" }
-            if level.role == "ccm" || slots.role == "ccm" {
-                lines.append("Tell me your CCM's details and I'll remember them: “my CCM is Dana Reyes, 555-0142”.")
-            }
-            return Reply(TextWrap.wrap(lines, width: settings.width))
+        // The ticket's process, when the question does not name another.
+        var candidates = processes(org: slots.org, category: slots.category, segment: slots.entity("segment"))
+        var current: Int?
+        if let ticketID = focus, focusTurn >= turn - 1 || slots.ticketRef != nil, let ticket = try load(ticketID), let process = process(of: ticket),
+           slots.org == nil || slots.org == process.organisation, slots.category == nil || process.topics.contains(slots.category!) {
+            candidates = [process]
+            current = ticket.level
         }
-        if let role = slots.role, let description = catalog.role(role) {
-            if role == "ccm" {
-                return Reply(TextWrap.wrap([
-                    "Your CCM's name, phone number and e-mail address are on your order acknowledgement letter. If you don't know your CCM, contact your channel manager.",
-                    "Tell me them and I'll remember: “my CCM is Dana Reyes, 555-0142”.",
-                ], width: settings.width))
+        if role == "ccm", candidates.count > 1 {
+            return Reply([
+                "Your CCM's name, phone number and e-mail address are on your order acknowledgement letter. If you don't know your CCM, contact your channel manager.",
+                "Tell me them and I'll remember: “my CCM is Dana Reyes, 555-0142”.",
+            ])
+        }
+        // Levels whose own role it is come first; then the management level the titles share.
+        var found: [(EscalationProcess, EscalationLevel)] = []
+        if let role { found = candidates.compactMap { process in process.ladder.first { $0.role == role }.map { (process, $0) } } }
+        if found.isEmpty { found = candidates.compactMap { process in level(named: slots, in: process, current: current).map { (process, $0) } } }
+        if found.count > 1, let words = lastInterpretation?.correctedWords {
+            // "the director of customer care": prefer the title the words name.
+            let scored = found.map { pair in (pair, pair.1.title.lowercased().split(separator: " ").filter { words.contains(String($0)) }.count) }
+            let best = scored.map(\.1).max() ?? 0
+            if best > 1 { found = scored.filter { $0.1 == best }.map(\.0) }
+        }
+        if found.count == 1 {
+            let (process, level) = found[0]
+            var lines = ["\(process.shortTitle), Level \(level.number): \(level.title)."]
+            lines += ContactText.reach(level, saved: saved).map { "  Contact: \($0)" }
+            if level.role == "ccm" { lines.append("Tell me your CCM's details and I'll remember them: “my CCM is Dana Reyes, 555-0142”.") }
+            return Reply(lines)
+        }
+        if found.count > 1 {
+            var lines = ["That depends on the process:"]
+            for (process, level) in found.prefix(6) {
+                let reach = ContactText.reach(level, saved: saved).first.map { " — \($0)" } ?? ""
+                lines.append("  \(process.shortTitle), Level \(level.number): \(level.title)\(reach)")
             }
-            if let organisation = catalog.organisations.first(where: { description.organisations.contains($0.id) }), !organisation.contactLists.isEmpty, ["ccm_manager", "director", "vp"].contains(role) {
-                var lines = ["\(description.title): ask your CCM, or use \(organisation.name)'s management contacts by region:"]
-                lines += organisation.contactLists.map { list in "  \(list.title.replacingOccurrences(of: "Management for ", with: "")): " + list.people.map { "\($0.name) \($0.phone ?? "")" }.joined(separator: "; ") }
-                return Reply(lines)
+            lines.append("Name the process for the full details, e.g. “who is level 2 for CMS billing?”.")
+            return Reply(lines)
+        }
+        if let role, let description = catalog.role(role) {
+            if let organisation = catalog.organisations.first(where: { description.organisations.contains($0.id) && !$0.contactLists.isEmpty }),
+               ["ccm_manager", "director", "vp"].contains(role) {
+                return Reply(["\(description.title): ask your CCM, or use \(organisation.name)'s management contacts for your region, e.g. “who are the management contacts for the Gulf region?”."])
             }
             return Reply("I have no contact saved for your \(Words.lowerFirst(description.title)). Tell me: “my \(description.abbreviation ?? Words.lowerFirst(description.title)) is <name>, <phone>, <e-mail>”.")
         }
         return .problem("Who are you looking for? Try “who is my CCM?” or “what's Dana's number?”.")
+    }
+
+    /// CenturyLink's management contacts for one indirect region.
+    func regionContacts(_ id: String) -> Reply {
+        for organisation in catalog.organisations {
+            guard let list = organisation.contactLists.first(where: { $0.id == id }) else { continue }
+            var lines = ["\(list.title) (\(organisation.name)):"]
+            lines += list.people.map { "  \(ContactText.person($0))" }
+            if let process = organisation.processes.first(where: { $0.ladder.contains { $0.role == "ccm_manager" } }),
+               let level = process.ladder.first(where: { $0.role == "ccm_manager" }) {
+                lines.append("They are \(Words.level(level)) of \(process.shortTitle). \(level.promises.first?.text ?? "")")
+            }
+            return Reply(lines)
+        }
+        return .problem("I have no management list for that region.")
     }
 
     func setContact(_ slots: [String: SlotValue], now: Instant) throws -> Reply {

@@ -45,7 +45,7 @@ extension Conversation {
         lines += ContactText.reach(level, saved: (try? store.contacts()) ?? []).map { "  Contact: \($0)" }
         for clock in engine.clocks(ticket, at: now) {
             if let due = clock.due, case .promise(_, let promise) = clock.subject {
-                lines.append("\(promise.text) Due by \(stamp(due, now: now)).")
+                lines.append("Promise: \(promise.text) Due \(at(due, now: now)).")
             }
         }
         if let guide = process.communicationPlan, ticket.plan == nil {
@@ -100,7 +100,7 @@ extension Conversation {
     func reopen(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
         try withTicket("reopen", slots, includeClosed: true) { ticket in
             guard ticket.status == .closed else { return Reply("#\(ticket.id) isn't closed; it is \(ticket.status.words).") }
-            let updated = try record([(.reopened(reason: slots.text("note")), now)], on: ticket.id, now: now)
+            let updated = try record([(.reopened(reason: slots.text("note").map(Words.quote)), now)], on: ticket.id, now: now)
             var lines = ["Reopened #\(ticket.id) \(at(now, now: now))."]
             if let level = updated.level, let process = process(of: updated), let current = process.level(level) {
                 lines.append("\(Words.level(current)) is engaged again; its clock restarts now.")
@@ -115,7 +115,7 @@ extension Conversation {
                 return Reply("There's nothing to undo on #\(ticket.id): only its opening is recorded.")
             }
             try record([(.undone(eventID: last.id), now)], on: ticket.id, now: now)
-            return Reply("Undone on #\(ticket.id): \(EventText.describe(last, process: process(of: ticket))) (recorded \(stamp(last.recordedAt, now: now)) by \(last.author)). It stays in the history, marked undone.")
+            return Reply("Undone on #\(ticket.id): \(EventText.describe(last, in: ticket, process: process(of: ticket))) (recorded \(at(last.recordedAt, now: now)) by \(last.author)). It stays in the history, marked undone.")
         }
     }
 

@@ -8,15 +8,30 @@ extension Conversation {
             let process = self.process(of: ticket)
             var lines = ["#\(ticket.id) \(Words.quote(ticket.details.customer)) — \(process?.shortTitle ?? ticket.details.process) (\(ticket.status.words))"]
             lines.append("Summary: \(Words.quote(ticket.details.summary)). Opened \(at(ticket.openedAt, now: now)) by \(ticket.openedBy).")
+            if let closure = ticket.closure {
+                let text = closureCodes(for: process).first { $0.id == closure.code }?.text ?? closure.code
+                lines.append("Closed \(at(closure.at, now: now)) as \(closure.code): \(text) Agreement: \(closure.agreedBy).")
+                if let note = closure.note { lines.append("Closing note: \(Words.quote(note))") }
+            } else if let since = ticket.pausedSince {
+                let reason = ticket.effectiveEvents.last { if case .paused = $0.kind { return true } else { return false } }
+                var text = "Waiting on the customer since \(stamp(since, now: now)); the escalation clock is stopped"
+                if let reason, case .paused(let why?) = reason.kind { text += " (\(Words.quote(why)))" }
+                lines.append(text + ".")
+            }
             if let level = ticket.level, let engagedAt = ticket.engagedAt {
                 let title = process?.level(level)?.title ?? ""
                 lines.append("Level \(level): \(title), engaged \(at(engagedAt, now: now)).")
-            } else {
+            } else if ticket.closure == nil {
                 lines.append("No level engaged yet.")
             }
             for clock in engine.clocks(ticket, at: now) {
                 switch clock.state {
-                case .met(let when): lines.append("\(Words.upperFirst(clock.what)): met \(at(when, now: now)).")
+                case .met(let when):
+                    if let due = clock.due, when > due {
+                        lines.append("\(Words.upperFirst(clock.what)): came late, \(at(when, now: now)) (due \(stamp(due, now: now))).")
+                    } else {
+                        lines.append("\(Words.upperFirst(clock.what)): came in time, \(at(when, now: now)).")
+                    }
                 case .running: if let due = clock.due { lines.append("\(Words.upperFirst(clock.what)): due by \(stamp(due, now: now)).") }
                 case .breached(let since): lines.append("\(Words.upperFirst(clock.what)): OVERDUE since \(stamp(since, now: now)).")
                 case .paused: lines.append("\(Words.upperFirst(clock.what)): on hold while waiting on the customer.")
@@ -42,13 +57,16 @@ extension Conversation {
     func history(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
         try withTicket("history", slots, includeClosed: true) { ticket in
             let process = self.process(of: ticket)
-            var lines = ["History of #\(ticket.id) \(Words.quote(ticket.details.customer)) (times in \(settings.zone.abbreviation(at: now))):"]
-            for event in ticket.events {
-                var text = "  \(stamp(event.occurredAt, now: now))  \(event.author)  \(EventText.describe(event, process: process))"
-                if ticket.undone.contains(event.id) { text += "  [undone]" }
+            var lines = ["History of #\(ticket.id) \(Words.quote(ticket.details.customer)), by when it happened:"]
+            // By when it happened; an entry recorded later than it happened says so.
+            let ordered = ticket.events.enumerated().sorted { ($0.element.occurredAt, $0.offset) < ($1.element.occurredAt, $1.offset) }.map(\.element)
+            for event in ordered {
+                var text = "  \(ZonedTime(event.occurredAt, in: settings.zone).friendly)  \(event.author): \(EventText.describe(event, in: ticket, process: process))"
+                if event.recordedAt - event.occurredAt >= 15 * 60 { text += " (logged \(stamp(event.recordedAt, now: now)))" }
+                if ticket.undone.contains(event.id) { text += " [undone]" }
                 lines.append(text)
             }
-            return Reply(TextWrap.wrap(lines, width: settings.width))
+            return Reply(lines)
         }
     }
 
@@ -92,12 +110,12 @@ extension Conversation {
         for ticket in tickets {
             var line = summaryLine(ticket)
             if let due = ticket.schedule.nextDue, let what = ticket.schedule.nextDueWhat, ticket.status.isActive {
-                line += due <= now ? " — OVERDUE: \(what) was due \(stamp(due, now: now))" : " — due \(stamp(due, now: now)): \(what)"
+                line += due < now ? " — OVERDUE: \(what) was due \(stamp(due, now: now))" : " — due \(stamp(due, now: now)): \(what)"
+            }
+            if let opened = ticket.schedule.nextLevelAt, opened <= now, ticket.status.isActive {
+                line += " — next level open since \(stamp(opened, now: now))"
             }
             lines += TextWrap.wrap(line, width: settings.width, firstIndent: "  ", indent: "      ")
-        }
-        if filter == "overdue" || filter == "due_today" {
-            lines.append("Ask “who do I escalate to now?” about any of them.")
         }
         return Reply(lines)
     }

@@ -4,12 +4,18 @@ import Foundation
 
 /// Logging what happened: contacts, updates, acknowledgements, pauses and plans.
 extension Conversation {
-    /// When something happened: the time given, or now. Refuses the future.
-    func occurred(_ slots: [String: SlotValue], now: Instant) -> (Instant?, Reply?) {
+    /// When something happened: the time given, or now. Refuses the future,
+    /// and times before the ticket was opened. A day with no time of day is
+    /// now when it is today, else the start of that day.
+    func occurred(_ slots: [String: SlotValue], now: Instant, ticket: Ticket? = nil) -> (Instant?, Reply?) {
         guard let time = slots.time else { return (now, nil) }
-        let instant = time.instant
+        var instant = time.instant
+        if case .date(let date, _) = time, date == settings.zone.local(now).date { instant = now }
         if instant > now + 60 {
             return (nil, .problem("\(Words.upperFirst(stamp(instant, now: now))) is in the future; I can only log what has happened."))
+        }
+        if let ticket, instant < ticket.openedAt {
+            return (nil, .problem("\(Words.upperFirst(stamp(instant, now: now))) is before #\(ticket.id) was opened (\(stamp(ticket.openedAt, now: now))); give a later time."))
         }
         return (instant, nil)
     }
@@ -20,7 +26,7 @@ extension Conversation {
 
     private func logContact(_ ticket: Ticket, _ slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
         guard let process = process(of: ticket) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
-        let (when, refusal) = occurred(slots, now: now)
+        let (when, refusal) = occurred(slots, now: now, ticket: ticket)
         if let refusal { return refusal }
         let target = level(named: slots, in: process, current: ticket.level)
             ?? ticket.level.flatMap { process.level($0) } ?? process.firstLevel
@@ -68,7 +74,11 @@ extension Conversation {
             lastExplanation = explanation(advice, now: now)
             switch advice.situation {
             case .waiting(_, let next, _, let opensAt):
-                lines.append("Level \(next.number) opens after \(advice.wait!), \(at(opensAt, now: now)).")
+                if let engagedAt = advice.engagedAt, engagedAt < when {
+                    lines.append("Level \(next.number) still opens \(at(opensAt, now: now)): the wait runs from your first contact with this level, \(at(engagedAt, now: now)).")
+                } else {
+                    lines.append("Level \(next.number) opens after \(advice.wait!), \(at(opensAt, now: now)).")
+                }
             case .nextOpen(_, let next, .waitPassed(_, let openedAt)):
                 lines.append("The wait has passed: Level \(next.number) is open to you since \(stamp(openedAt, now: now)).")
             default:
@@ -77,7 +87,7 @@ extension Conversation {
         }
         for clock in engine.clocks(ticket, at: now) {
             if case .running = clock.state, let due = clock.due, case .promise = clock.subject {
-                lines.append("Expect \(clock.what) by \(stamp(due, now: now)).")
+                lines.append("Expect \(Words.withArticle(clock.what)) by \(stamp(due, now: now)).")
             }
         }
         return TextWrap.wrap(lines, width: settings.width)
@@ -93,9 +103,12 @@ extension Conversation {
                ticket.conditions.contains(where: { first.skipWhen.contains($0) }) { return nil }
             return "The matrix says to start with \(Words.level(first)). \(process.start ?? "")"
         case .waiting(let current, let next, let remaining, let opensAt) where target.number >= next.number:
-            return "The matrix recommends staying with Level \(current.number) until \(stamp(opensAt, now: now)) (\(Words.businessTime(remaining)) to go) before Level \(next.number)."
+            let skipped = process.ladder.filter { $0.number > next.number && $0.number < target.number }.map { String($0.number) }
+            let skipping = skipped.isEmpty ? "" : " Going to Level \(target.number) also skips Level\(skipped.count > 1 ? "s" : "") \(Words.list(skipped))."
+            return "The matrix recommends staying with Level \(current.number) until \(stamp(opensAt, now: now)) (\(Words.businessTime(remaining)) to go) before Level \(next.number).\(skipping)"
         case .nextOpen(_, let next, _) where target.number > next.number:
-            return "The matrix recommends Level \(next.number), \(next.title), next; Level \(target.number) skips a level."
+            let skipped = process.ladder.filter { $0.number >= next.number && $0.number < target.number }.map { String($0.number) }
+            return "The matrix recommends Level \(next.number), \(next.title), next; going to Level \(target.number) skips Level\(skipped.count > 1 ? "s" : "") \(Words.list(skipped))."
         default:
             return nil
         }
@@ -134,12 +147,13 @@ extension Conversation {
     func acknowledge(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
         return try withTicket("acknowledge", slots) { ticket in
             guard let process = process(of: ticket) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
-            let (when, refusal) = occurred(slots, now: now)
+            let (when, refusal) = occurred(slots, now: now, ticket: ticket)
             if let refusal { return refusal }
             let level = self.level(named: slots, in: process, current: ticket.level) ?? ticket.level.flatMap { process.level($0) } ?? process.firstLevel
             let before = engine.clocks(ticket, at: when!).first { if case .promise(let l, _) = $0.subject { return l.number == level.number } else { return false } }
             let updated = try record([(.acknowledged(ContactRecord(level: level.number, person: slots.text("person"))), when!)], on: ticket.id, now: now)
-            var lines = ["Recorded on #\(ticket.id): \(Words.level(level)) acknowledged \(at(when!, now: now))."]
+            let verb = level.promise(.contact) != nil ? "got in touch" : (level.promise(.respond) != nil ? "responded" : "acknowledged")
+            var lines = ["Recorded on #\(ticket.id): \(Words.level(level)) \(verb) \(at(when!, now: now))."]
             if let before, let due = before.due {
                 if when! <= due {
                     lines.append("That is within the promise: \(before.what) was due by \(stamp(due, now: now)).")

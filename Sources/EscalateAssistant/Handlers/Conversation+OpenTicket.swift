@@ -10,7 +10,7 @@ extension Conversation {
         }
         var process = slots.process.flatMap { catalog.process($0) }
         if process == nil {
-            let candidates = processes(org: slots.org, category: slots.category)
+            let candidates = processes(org: slots.org, category: slots.category, segment: slots.entity("segment"))
             if candidates.count == 1 {
                 process = candidates[0]
             } else {
@@ -27,7 +27,7 @@ extension Conversation {
             references.append(TicketReference(kind: referenceKind, value: value))
         }
         let details = TicketDetails(customer: customer, organisation: process.organisation, process: process.id,
-                                    summary: Words.quote(summary), references: references)
+                                    summary: Words.quote(summary), references: references, segment: slots.entity("segment"))
         let ticket = try storeCall {
             try store.openTicket(details, at: now, by: settings.user) { engine.schedule($0) }
         }

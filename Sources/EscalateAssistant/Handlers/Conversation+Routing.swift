@@ -89,7 +89,7 @@ extension Conversation {
             case .found(let ticket): return (process(of: ticket), ticket, nil)
             }
         }
-        let candidates = processes(org: slots.org, category: slots.category)
+        let candidates = processes(org: slots.org, category: slots.category, segment: slots.entity("segment"))
         if candidates.count == 1 { return (candidates[0], nil, nil) }
         return (nil, nil, askWhichProcess(intent: intent, slots: slots, candidates: candidates.isEmpty ? catalog.processes : candidates, question: "Which process?"))
     }

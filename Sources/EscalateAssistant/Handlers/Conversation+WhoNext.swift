@@ -14,11 +14,19 @@ extension Conversation {
         case .reply(let reply): return reply
         case .found(let ticket):
             focus = ticket.id
-            guard let advice = engine.whoNow(ticket, at: now) else {
+            // "If the SLA was missed, can I…?": weigh the condition without recording it.
+            var probe = ticket
+            let hypothetical = slots.entity("condition").flatMap { ticket.conditions.contains($0) ? nil : $0 }
+            if let hypothetical { probe.conditions.append(hypothetical) }
+            guard let advice = engine.whoNow(probe, at: now) else {
                 return .problem("#\(ticket.id) follows the process '\(ticket.details.process)', which is not in the matrices any more.")
             }
             lastExplanation = explanation(advice, now: now)
-            return Reply(adviceLines(advice, now: now) + breachedLines(ticket, now: now))
+            var lines = adviceLines(advice, now: now) + breachedLines(ticket, now: now)
+            if hypothetical != nil, case .nextOpen(_, let next, .condition) = advice.situation {
+                lines.append("Nothing is recorded yet: say “escalate #\(ticket.id)” to go to Level \(next.number).")
+            }
+            return Reply(lines)
         }
     }
 
@@ -36,7 +44,7 @@ extension Conversation {
             case .waiting(let current, let next, let remaining, let opensAt):
                 return Reply(TextWrap.wrap([
                     "#\(ticket.id): Level \(next.number) opens \(at(opensAt, now: now)), \(advice.wait!) after you engaged Level \(current.number) \(at(advice.engagedAt!, now: now)).",
-                    "That is \(Words.businessTime(remaining)) from now, on \(advice.calendar.name) (\(hours(advice.calendar, now: now))). Ask “why?” for the count.",
+                    "That is \(Words.businessTime(remaining)) from now, counting business hours (\(hours(advice.calendar, now: now)))\(advice.ticket.pauses.isEmpty && advice.ticket.pausedSince == nil ? "" : " and leaving out the time spent waiting on the customer"). Ask “why?” for the count.",
                 ], width: settings.width))
             case .nextOpen(_, let next, .waitPassed(let wait, let openedAt)):
                 return Reply(TextWrap.wrap(["#\(ticket.id): you can go to Level \(next.number) now. It opened \(at(openedAt, now: now)), \(wait) after you engaged Level \(advice.ticket.level ?? advice.process.firstLevel.number) \(at(advice.engagedAt!, now: now))."], width: settings.width))
@@ -48,7 +56,7 @@ extension Conversation {
 
     /// Advice without a ticket: where a process starts.
     func generalAdvice(_ slots: [String: SlotValue], intent: String) -> Reply {
-        let candidates = slots.process.flatMap { catalog.process($0) }.map { [$0] } ?? processes(org: slots.org, category: slots.category)
+        let candidates = slots.process.flatMap { catalog.process($0) }.map { [$0] } ?? processes(org: slots.org, category: slots.category, segment: slots.entity("segment"))
         if candidates.count > 1 || candidates.isEmpty {
             if slots.org == nil && slots.category == nil {
                 return Reply([
@@ -105,18 +113,20 @@ extension Conversation {
                 lines.append("Reason: \(condition.text).")
             case .noWait:
                 lines.append("\(head): you are with Level \(current.number), \(current.title). The next level is Level \(next.number): \(next.title).")
-                let reasons = process.whenToRaise.map(\.text)
+                // The process's reasons to raise apply from its first level; higher up, none are published.
+                let reasons = current.number == process.firstLevel.number ? process.whenToRaise.map(\.text) : []
                 lines.append(reasons.isEmpty
-                    ? "The process sets no wait: escalate when progress does not satisfy you."
+                    ? "The process sets no wait at this level: go up when it does not resolve your issue."
                     : "The process sets no wait: go up when \(Words.list(reasons, conjunction: "or")).")
             }
             reach(next)
         case .paused(let current, let since, let remaining):
-            lines.append("\(head) is waiting on the customer since \(stamp(since, now: now)), so the escalation clock is stopped.")
+            lines.append("\(head) has been waiting on the customer since \(stamp(since, now: now)), so the escalation clock is stopped.")
             if let current { lines.append("Level \(current.number), \(current.title), stays your contact.") }
             if let remaining { lines.append("When the customer replies, the next level opens after \(Words.businessTime(remaining)) more.") }
         case .top(let top):
             lines.append("\(head): you are at the top of the ladder, Level \(top.number): \(top.title).")
+            lastExplanation = promiseExplanation(ticket, now: now)
             reach(top)
             if let beyond = process.beyondTop { lines.append(beyond) }
         case .deescalated(let current, let next):
@@ -154,11 +164,11 @@ extension Conversation {
         }
         var lines: [String] = []
         if let wait = advice.wait {
-            lines.append("The wait is \(wait) on \(advice.calendar.name) (\(hours(advice.calendar, now: now))).")
+            lines.append("The wait is \(wait), counted in business hours (\(hours(advice.calendar, now: now))).")
         } else {
-            lines.append("\(advice.process.title) sets no wait before the next level; here is the business time since the current level was engaged, on \(advice.calendar.name) (\(hours(advice.calendar, now: now))).")
+            lines.append("\(advice.process.shortTitle) sets no wait before the next level; here is the business time since the current level was engaged (\(hours(advice.calendar, now: now))).")
         }
-        lines += breakdown.lines
+        lines += breakdown.lines(in: settings.zone)
         switch advice.situation {
         case .waiting(_, let next, let remaining, let opensAt):
             lines.append("So Level \(next.number) opens \(at(opensAt, now: now)), \(Words.businessTime(remaining)) from now.")
@@ -168,6 +178,13 @@ extension Conversation {
             break
         }
         return lines
+    }
+
+    /// The count behind the first promise still running, for "why?".
+    func promiseExplanation(_ ticket: Ticket, now: Instant) -> [String]? {
+        guard let clock = engine.clocks(ticket, at: now).first(where: { $0.due != nil }), let due = clock.due else { return nil }
+        return ["\(Words.upperFirst(clock.what)) is due \(clock.subject.span) after \(at(clock.startedAt, now: now)):"]
+            + clock.calendar.breakdown(from: clock.startedAt, to: due, excluding: ticket.pauses(until: now)).lines(in: settings.zone)
     }
 
     func explainLast() -> Reply {
@@ -191,7 +208,7 @@ extension Conversation {
         let since: String
         if let time = slots.time {
             start = time.instant
-            since = "since \(stamp(start, now: now))"
+            since = "since \(Words.lowerFirst(at(start, now: now).replacingOccurrences(of: "at ", with: "", options: .anchored)))"
         } else if let ticket, let engagedAt = ticket.engagedAt {
             start = engagedAt
             since = "since you engaged Level \(ticket.level!) \(at(engagedAt, now: now))"
@@ -204,8 +221,8 @@ extension Conversation {
         guard start <= now else { return .problem("\(Words.upperFirst(stamp(start, now: now))) is in the future.") }
         let pauses = ticket?.pauses(until: now) ?? []
         let seconds = calendar.elapsed(from: start, to: now, excluding: pauses)
-        lastExplanation = calendar.breakdown(from: start, to: now, excluding: pauses).lines
-        var lines = ["\(Words.upperFirst(Words.businessTime(seconds))) \(since), on \(calendar.name) (\(hours(calendar, now: now)))."]
+        lastExplanation = calendar.breakdown(from: start, to: now, excluding: pauses).lines(in: settings.zone)
+        var lines = ["\(Words.upperFirst(Words.businessTime(seconds))) \(since), counting business hours (\(hours(calendar, now: now)))."]
         if let ticket { lines[0] = "#\(ticket.id): " + Words.lowerFirst(lines[0]) }
         if !pauses.isEmpty { lines.append("Time waiting on the customer is not counted.") }
         lines.append("Ask “why?” for the day-by-day count.")

@@ -25,7 +25,7 @@ enum ContactText {
     /// A person's name with their title and routes.
     static func person(_ person: Person) -> String {
         var parts = [person.name]
-        if let title = person.title { parts[0] += " (\(title))" }
+        if let title = person.title { parts[0] += title.contains("(") ? ", \(title)" : " (\(title))" }
         if let phone = person.phone { parts.append(phone) }
         if let email = person.email { parts.append(email) }
         return parts.joined(separator: ", ")
@@ -42,10 +42,13 @@ enum ContactText {
         if let role = level.role, let contact = saved.last(where: { $0.role == role }) {
             lines.append("\(ContactText.saved(contact)) (saved by \(contact.savedBy))")
         }
-        if let person = level.person, !level.contacts.contains(where: { if case .phone = $0 { return true } else { return false } }) {
-            lines.append(ContactText.person(person))
-        } else if let person = level.person {
-            lines.append(person.name + (person.title.map { " (\($0))" } ?? ""))
+        if let person = level.person {
+            // The person's own number and address, unless the routes below already give them.
+            let given = level.contacts.map(line).joined(separator: " ")
+            var shown = person
+            if let phone = person.phone, given.contains(phone) { shown.phone = nil }
+            if let email = person.email, given.contains(email) { shown.email = nil }
+            lines.append(ContactText.person(shown))
         }
         lines += self.lines(level.contacts)
         return lines

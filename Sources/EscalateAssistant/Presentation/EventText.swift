@@ -2,7 +2,7 @@ import EscalateDomain
 
 /// A ticket event in words, for history and undo.
 enum EventText {
-    static func describe(_ event: TicketEvent, process: EscalationProcess?) -> String {
+    static func describe(_ event: TicketEvent, in ticket: Ticket? = nil, process: EscalationProcess?) -> String {
         func level(_ number: Int) -> String {
             process?.level(number).map(Words.level) ?? "Level \(number)"
         }
@@ -14,7 +14,7 @@ enum EventText {
         case .contactMade(let record):
             return "spoke with \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "")
         case .acknowledged(let record):
-            return "\(level(record.level)) acknowledged"
+            return "acknowledgement from \(level(record.level))" + (record.person.map { " (\(Words.quote($0)))" } ?? "")
         case .updateLogged(let note):
             return "update: \(Words.quote(note))"
         case .escalated(let toLevel, let reason, let condition):
@@ -34,9 +34,11 @@ enum EventText {
         case .referenceAdded(let reference):
             return "reference added: \(reference)"
         case .conditionRaised(let condition, _):
-            return "raised: \(condition.replacingOccurrences(of: "_", with: " "))"
+            let text = process?.whenToRaise.first { $0.id == condition }?.text ?? condition.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "sla", with: "SLA")
+            return "reason to escalate: \(text)"
         case .undone(let id):
-            return "undid event \(id)"
+            guard let target = ticket?.events.first(where: { $0.id == id }) else { return "undid an earlier entry" }
+            return "undid: \(describe(target, in: ticket, process: process))"
         }
     }
 }

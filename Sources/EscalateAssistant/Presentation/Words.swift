@@ -34,6 +34,12 @@ enum Words {
         text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
     }
 
+    /// "an acknowledgement from …", "a response from …".
+    static func withArticle(_ noun: String) -> String {
+        guard let first = noun.lowercased().first else { return noun }
+        return ("aeiou".contains(first) ? "an " : "a ") + noun
+    }
+
     static func list(_ items: [String], conjunction: String = "and") -> String {
         switch items.count {
         case 0: return ""

@@ -13,12 +13,30 @@ extension Conversation {
         case nil: break
         }
         if let role = slots.role, let level = level(forRole: role, in: process) { return level }
-        if let person = slots.text("person")?.lowercased() {
-            if let level = process.ladder.first(where: { $0.person?.name.lowercased().hasPrefix(person) == true }) { return level }
-            let saved = (try? store.contacts()) ?? []
-            if let contact = saved.first(where: { $0.name.lowercased().hasPrefix(person) }), let role = contact.role {
-                return level(forRole: role, in: process)
-            }
+        if let address = slots.text("email")?.lowercased() {
+            if let level = process.ladder.first(where: { level in
+                level.person?.email?.lowercased() == address || level.contacts.contains { if case .email(let a, _) = $0 { return a.lowercased() == address } else { return false } }
+            }) { return level }
+        }
+        if let person = slots.text("person")?.lowercased() { return level(ofPerson: person, in: process) }
+        return nil
+    }
+
+    /// The level a named person stands at: its person, a name in its
+    /// contacts, a saved contact's role, or a manager on the organisation's
+    /// regional lists (the management level).
+    func level(ofPerson person: String, in process: EscalationProcess) -> EscalationLevel? {
+        if let level = process.ladder.first(where: { $0.person?.name.lowercased().hasPrefix(person) == true }) { return level }
+        if let level = process.ladder.first(where: { level in level.contacts.contains { ContactText.line($0).lowercased().contains(person) } }) {
+            return level
+        }
+        let saved = (try? store.contacts()) ?? []
+        if let contact = saved.first(where: { $0.name.lowercased().hasPrefix(person) }), let role = contact.role {
+            return level(forRole: role, in: process)
+        }
+        if let organisation = catalog.organisation(process.organisation),
+           organisation.contactLists.contains(where: { $0.people.contains { $0.name.lowercased().hasPrefix(person) } }) {
+            return level(forRole: "ccm_manager", in: process)
         }
         return nil
     }
@@ -27,6 +45,7 @@ extension Conversation {
     /// CCM for the titles that share it (director, VP, CCM manager, regional manager).
     func level(forRole role: String, in process: EscalationProcess) -> EscalationLevel? {
         if let level = process.ladder.first(where: { $0.role == role }) { return level }
+        if role == "director", let level = process.ladder.last(where: { $0.title.lowercased().contains("director") }) { return level }
         let management: Set<String> = ["ccm_manager", "director", "vp", "regional_manager"]
         if management.contains(role) {
             return process.ladder.first { management.contains($0.role ?? "") }
@@ -36,9 +55,11 @@ extension Conversation {
         return process.ladder.first { level in words.allSatisfy { level.title.lowercased().contains($0) } }
     }
 
-    /// The processes an organisation and a category point to.
-    func processes(org: String?, category: String?) -> [EscalationProcess] {
+    /// The processes an organisation and a category point to. A segment
+    /// (Enterprise, National Wholesale) is Lumen's.
+    func processes(org: String?, category: String?, segment: String? = nil) -> [EscalationProcess] {
         var candidates = catalog.processes
+        let org = org ?? (segment != nil ? "lumen" : nil)
         if let org { candidates = candidates.filter { $0.organisation == org } }
         if let category {
             let matching = candidates.filter { $0.topics.contains(category) }

@@ -27,10 +27,12 @@ extension Conversation {
             var matches = try storeCall { try store.tickets(customerMatching: name) }
             if !includeClosed, matches.contains(where: { $0.status.isActive }) { matches = matches.filter { $0.status.isActive } }
             return try choose(from: matches, intent: intent, slots: slots, none: "No ticket is for a customer called \(Words.upperFirst(name)).\(try yourTickets())")
-        case .context?, nil:
-            break
+        case .context?:
+            if let focus, let ticket = try load(focus) { return .found(ticket) }
+        case nil:
+            // No reference at all: the ticket of the line before, if there was one.
+            if let focus, focusTurn >= turn - 1, let ticket = try load(focus) { return .found(ticket) }
         }
-        if let focus, let ticket = try load(focus) { return .found(ticket) }
         let candidates = try storeCall { try store.tickets(TicketQuery(includeClosed ? .all : .active)) }
         return try choose(from: candidates, intent: intent, slots: slots,
                           none: includeClosed ? "There are no tickets yet." : "You have no open tickets. Open one with “open a ticket for Acme”.")

@@ -89,11 +89,16 @@ extension BusinessCalendar {
 
 extension BusinessTimeBreakdown {
     /// The breakdown as text lines, times in the calendar's own zone.
-    public var lines: [String] {
+    public var lines: [String] { lines(in: zone) }
+
+    /// The breakdown as text lines, times in `reader`'s zone. The days are
+    /// still the calendar's days.
+    public func lines(in reader: Zone) -> [String] {
+        let zone = reader
         var lines: [String] = []
         let fromText = ZonedTime(from, in: zone).friendlyWithYear
         let toText = ZonedTime(to, in: zone).friendlyWithYear
-        lines.append("Business time on \(calendarName) from \(fromText) to \(toText):")
+        lines.append("Business time from \(fromText) to \(toText):")
         for entry in entries {
             switch entry {
             case .counted(let date, let spans, let seconds, let note):

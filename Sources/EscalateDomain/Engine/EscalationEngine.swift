@@ -19,9 +19,11 @@ public struct EscalationEngine: Sendable {
 
     public var allProcesses: [EscalationProcess] { organisations.flatMap(\.processes) }
 
-    /// The calendar a level is measured in (the repair calendar never closes).
-    public func calendar(for level: EscalationLevel) -> BusinessCalendar {
-        calendars[level.calendar] ?? calendars.values.first!
+    /// The calendar a level is measured in (the repair calendar never
+    /// closes), or the one it names for the ticket's segment.
+    public func calendar(for level: EscalationLevel, segment: String? = nil) -> BusinessCalendar {
+        if let segment, let name = level.calendarBySegment[segment], let calendar = calendars[name] { return calendar }
+        return calendars[level.calendar] ?? calendars.values.first!
     }
 
     /// The ticket's current level in its ladder, if one is engaged.
@@ -35,7 +37,7 @@ public struct EscalationEngine: Sendable {
         guard let process = process(ticket.details.process) else { return nil }
         let first = process.firstLevel
         var advice = EscalationAdvice(
-            ticket: ticket, process: process, situation: .start(first), calendar: calendar(for: first),
+            ticket: ticket, process: process, situation: .start(first), calendar: calendar(for: first, segment: ticket.details.segment),
             engagedAt: ticket.engagedAt, wait: nil, breakdown: nil)
         if let closure = ticket.closure {
             advice.situation = .closed(code: closure.code, agreedBy: closure.agreedBy, at: closure.at)
@@ -44,7 +46,7 @@ public struct EscalationEngine: Sendable {
         guard let current = currentLevel(ticket, in: process), let engagedAt = ticket.engagedAt else {
             return advice
         }
-        let calendar = calendar(for: current)
+        let calendar = calendar(for: current, segment: ticket.details.segment)
         advice.calendar = calendar
         let next = process.level(after: current.number)
         let wait = effectiveWait(ticket, level: current)
@@ -116,7 +118,7 @@ public struct EscalationEngine: Sendable {
         guard let process = process(ticket.details.process), ticket.status != .closed,
               let current = currentLevel(ticket, in: process), let engagedAt = ticket.engagedAt
         else { return [] }
-        let calendar = calendar(for: current)
+        let calendar = calendar(for: current, segment: ticket.details.segment)
         var clocks: [SLAClock] = []
         for promise in current.promises {
             let promiseCalendar = promise.calendar.flatMap { calendars[$0] } ?? calendar
@@ -150,7 +152,8 @@ public struct EscalationEngine: Sendable {
         if let metAt {
             state = .met(at: metAt)
         } else if let due {
-            state = due <= now ? .breached(since: due) : .running(remaining: calendar.elapsed(from: now, to: due, excluding: ticket.pauses(until: now)))
+            // Due at this very minute is due, not yet overdue.
+            state = due < now ? .breached(since: due) : .running(remaining: calendar.elapsed(from: now, to: due, excluding: ticket.pauses(until: now)))
         } else {
             state = .paused
         }

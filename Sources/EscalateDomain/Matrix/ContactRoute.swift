@@ -30,7 +30,7 @@ public enum Channel: String, Hashable, Sendable, CaseIterable, Codable {
         case .phone: return "phone"
         case .email: return "e-mail"
         case .portal: return "the portal"
-        case .meeting: return "a meeting"
+        case .meeting: return "conference call"
         }
     }
 }

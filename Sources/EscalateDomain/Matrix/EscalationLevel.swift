@@ -50,6 +50,8 @@ public struct EscalationLevel: Hashable, Sendable {
     public var contacts: [ContactRoute]
     /// The calendar the level's waits and promises are measured in.
     public var calendar: String
+    /// Calendars that replace it for a customer segment (`wholesale`).
+    public var calendarBySegment: [String: String] = [:]
     /// The business time to allow before the next level may be engaged; `nil`
     /// when the source sets no wait (go up when the conditions are met).
     public var wait: BusinessSpan?

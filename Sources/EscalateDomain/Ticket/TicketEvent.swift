@@ -47,9 +47,12 @@ public struct TicketDetails: Hashable, Sendable, Codable {
     public var severity: String?
     public var milestone: LocalDate?
     public var references: [TicketReference]
+    /// The customer's segment (`enterprise`, `wholesale`), where hours depend on it.
+    public var segment: String?
 
     public init(customer: String, account: String? = nil, organisation: String, process: String, summary: String,
-                impact: String? = nil, severity: String? = nil, milestone: LocalDate? = nil, references: [TicketReference] = []) {
+                impact: String? = nil, severity: String? = nil, milestone: LocalDate? = nil, references: [TicketReference] = [],
+                segment: String? = nil) {
         self.customer = customer
         self.account = account
         self.organisation = organisation
@@ -59,6 +62,7 @@ public struct TicketDetails: Hashable, Sendable, Codable {
         self.severity = severity
         self.milestone = milestone
         self.references = references
+        self.segment = segment
     }
 }
 
@@ -89,10 +93,16 @@ public struct CommunicationPlan: Hashable, Sendable, Codable {
         self.attendees = attendees
     }
 
-    /// `every 4 business hours by e-mail`.
+    /// `every 4 business hours by e-mail`, `every business hour by conference call`.
     public var description: String {
         var text = "every \(every)"
-        if let channel { text += channel == .meeting ? " in a meeting" : " by \(channel.noun)" }
+        switch every {
+        case .hours(let seconds) where seconds == 3600: text = "every business hour"
+        case .businessDays(1): text = "every business day"
+        case .workingDays(1): text = "every working day"
+        default: break
+        }
+        if let channel { text += " by \(channel.noun)" }
         if !attendees.isEmpty { text += " with \(attendees.joined(separator: ", "))" }
         return text
     }

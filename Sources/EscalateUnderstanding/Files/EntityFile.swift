@@ -9,8 +9,10 @@ public struct EntityValue: Hashable, Sendable {
 }
 
 /// Reads `.entity` files: one value per line, `canonical | synonym | …`.
-/// The canonical id counts as a phrase too, with `_` read as a space.
-/// `(a|b)` alternatives may be used inside a synonym.
+/// The canonical id counts as a phrase too, with `_` read as a space,
+/// unless it ends in `!` (`support! | support organisation`: the bare word
+/// "support" is too common to mean the organisation). `(a|b)` alternatives
+/// may be used inside a synonym.
 public enum EntityFile {
     public static func parse(_ text: String, file: String) throws -> [EntityValue] {
         var values: [EntityValue] = []
@@ -19,14 +21,16 @@ public enum EntityFile {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = splitTopLevel(line)
-            let id = fields[0].trimmingCharacters(in: .whitespaces)
+            var id = fields[0].trimmingCharacters(in: .whitespaces)
+            let idIsPhrase = !id.hasSuffix("!")
+            if !idIsPhrase { id.removeLast() }
             guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
                 throw IntentFileError(file: file, line: index + 1, message: "a value's id is letters, digits, '_' and '-': '\(id)'")
             }
             guard seen.insert(id).inserted else {
                 throw IntentFileError(file: file, line: index + 1, message: "'\(id)' is listed twice")
             }
-            var phrases: [String] = [id.replacingOccurrences(of: "_", with: " ").lowercased()]
+            var phrases: [String] = idIsPhrase ? [id.replacingOccurrences(of: "_", with: " ").lowercased()] : []
             for field in fields.dropFirst() {
                 for phrase in try IntentFile.expand(Substring(field), file: file, line: index + 1) {
                     let cleaned = phrase.split(separator: " ").joined(separator: " ").lowercased()

@@ -7,7 +7,7 @@ extension IntentMatcher {
     /// Understands one utterance.
     public func interpret(_ text: String, context: RecognitionContext) -> Interpretation {
         var tokens = Tokenizer.tokens(text)
-        let names = Set((context.people + context.customers).flatMap { Tokenizer.tokens($0).map(\.text) })
+        let names = context.nameWords
         let units = Array(text.utf16)
         for index in tokens.indices {
             let word = tokens[index].text
@@ -39,6 +39,16 @@ extension IntentMatcher {
             return interpretation
         }
         interpretation.intent = name
+        let own = distinctive[name] ?? []
+        var words = Set<String>()
+        var spanIndex = 0
+        for (index, stem) in stems.enumerated() {
+            while spanIndex < spans.count && spans[spanIndex].end <= index { spanIndex += 1 }
+            if spanIndex < spans.count, spans[spanIndex].start <= index, EntityRecogniser.structural.contains(spans[spanIndex].type) { continue }
+            words.insert(stem)
+        }
+        let mapped = extractor.mapConcepts(stems)
+        interpretation.distinctiveWords = Array(words.union(mapped).intersection(own)).sorted()
         interpretation.slots = fillSlots(intent: name, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text)
         return interpretation
     }
@@ -82,7 +92,8 @@ extension IntentMatcher {
         return Scored(ranked: ranked, coverage: coverage, unknown: whole.unknown)
     }
 
-    /// Token ranges of the sentences: split after `.`, `?`, `!` or `;` followed by a space.
+    /// Token ranges of the sentences: split after `.`, `?`, `!` or `;`
+    /// followed by a space. (Commas are not: "pause #3, note: …" is one request.)
     func sentences(tokens: [Token], text: String) -> [Range<Int>] {
         let units = Array(text.utf16)
         var ranges: [Range<Int>] = []
@@ -134,7 +145,9 @@ extension IntentMatcher {
                 return true
             }
             let hasKeyword = tokens[before].contains { keywords.contains($0.text) }
-            if hasTicket || hasKeyword { return index + 1 }
+            // "…for Hooli: new circuit stuck": a name just before the colon.
+            let afterName = isColon && spans.contains { $0.type == "person" && $0.end == index + 1 }
+            if hasTicket || hasKeyword || afterName { return index + 1 }
         }
         return nil
     }
@@ -171,29 +184,38 @@ extension IntentMatcher {
             words.append(stems[index])
             index += 1
         }
-        // Sorted, so that sums come out the same on every run.
-        let features = Set(extractor.features(words, extras: extras)).sorted()
+        // Feature ids, sorted, so that sums come out the same on every run.
+        var ids = Set<Int32>()
+        for feature in extractor.features(words, extras: extras) {
+            if let id = featureIDs[feature] { ids.insert(id) }
+        }
+        let sortedIDs = ids.sorted()
         let unknownWeight = log(1 + Double(intentNames.count))
         var norm2 = Double(unknown) * unknownWeight * unknownWeight
-        for feature in features { if let weight = idf[feature] { norm2 += weight * weight } }
+        for id in sortedIDs { norm2 += idf[Int(id)] * idf[Int(id)] }
         let coverage = content == 0 ? 1 : Double(content - unknown) / Double(content)
         guard norm2 > 0 else { return Scored(ranked: [], coverage: coverage, unknown: unknown) }
         let norm = sqrt(norm2)
         var best = Array(repeating: 0.0, count: intentNames.count)
-        var dots = [Double](repeating: 0, count: examples.count)
         var centre = Array(repeating: 0.0, count: intentNames.count)
-        for feature in features {
-            guard let weight = idf[feature] else { continue }
-            let mine = weight / norm
-            if let list = postings[feature] {
-                for (example, theirs) in list { dots[example] += mine * theirs }
-            }
-            for intent in centres.indices {
-                if let theirs = centres[intent][feature] { centre[intent] += mine * theirs }
+        var dots = [Double](repeating: 0, count: examples.count)
+        postingExamples.withUnsafeBufferPointer { postingExamples in
+            postingWeights.withUnsafeBufferPointer { postingWeights in
+                dots.withUnsafeMutableBufferPointer { dots in
+                    for id in sortedIDs {
+                        let mine = idf[Int(id)] / norm
+                        for index in Int(postingOffsets[Int(id)])..<Int(postingOffsets[Int(id) + 1]) {
+                            dots[Int(postingExamples[index])] += mine * postingWeights[index]
+                        }
+                        for (intent, theirs) in centreWeights[Int(id)] { centre[Int(intent)] += mine * theirs }
+                    }
+                }
             }
         }
-        for (example, dot) in dots.enumerated() where dot > best[examples[example].intent] {
-            best[examples[example].intent] = dot
+        exampleIntent.withUnsafeBufferPointer { exampleIntent in
+            for (example, dot) in dots.enumerated() where dot > best[Int(exampleIntent[example])] {
+                best[Int(exampleIntent[example])] = dot
+            }
         }
         var ranked: [(intent: Int, score: Double)] = []
         for intent in intentNames.indices {

@@ -1,5 +1,21 @@
 import Foundation
 
+/// A part of a phrasing, as slot filling lines it up with an utterance.
+enum AlignmentItem: Hashable, Sendable {
+    case word(String)
+    case typed(String)
+    case free(String)
+
+    static func items(_ phrasing: Phrasing) -> [AlignmentItem] {
+        phrasing.parts.flatMap { part -> [AlignmentItem] in
+            switch part {
+            case .text(let text): return Tokenizer.tokens(text).map { .word(Stemmer.stem($0.text)) }
+            case .slot(let name): return [IntentMatcher.freeSlots.contains(name) ? .free(name) : .typed(name)]
+            }
+        }
+    }
+}
+
 extension IntentMatcher {
     /// The chosen intent's slots: free text by lining the utterance up with
     /// its best phrasing, typed slots from the recognisers (outside the free text).
@@ -52,8 +68,11 @@ extension IntentMatcher {
             if !value.isEmpty { return (value, first..<tokens.count) }
         }
         var best: (anchors: Int, value: String, range: Range<Int>)?
-        for phrasing in phrasings[intent] ?? [] where phrasing.slots.contains(slot) {
-            guard let (anchors, range) = align(phrasing, slot: slot, stems: stems, spans: spans), !range.isEmpty else { continue }
+        let present = Set(stems)
+        for items in alignments[intent] ?? [] where items.contains(.free(slot)) {
+            // Only phrasings whose word just before the slot is in the utterance can line up.
+            if let index = items.firstIndex(of: .free(slot)), index > 0, case .word(let anchor) = items[index - 1], !present.contains(anchor) { continue }
+            guard let (anchors, range) = align(items, slot: slot, stems: stems, spans: spans), !range.isEmpty else { continue }
             // A name never contains a role, a channel or a number.
             if slot != "note", spans.contains(where: { $0.type != "person" && range.overlaps($0.start..<$0.end) }) { continue }
             var kept = range
@@ -70,15 +89,8 @@ extension IntentMatcher {
 
     /// Walks the phrasing's parts along the utterance; returns how many parts
     /// found their place, and the tokens between the free slot's neighbours.
-    func align(_ phrasing: Phrasing, slot: String, stems: [String], spans: [EntitySpan]) -> (Int, Range<Int>)? {
-        enum Item { case word(String), typed(String), free(String) }
-        var items: [Item] = []
-        for part in phrasing.parts {
-            switch part {
-            case .text(let text): items += Tokenizer.tokens(text).map { .word(Stemmer.stem($0.text)) }
-            case .slot(let name): items.append(Self.freeSlots.contains(name) ? .free(name) : .typed(name))
-            }
-        }
+    func align(_ items: [AlignmentItem], slot: String, stems: [String], spans: [EntitySpan]) -> (Int, Range<Int>)? {
+        typealias Item = AlignmentItem
         var position = 0
         var anchors = 0
         var start: Int?
@@ -141,7 +153,8 @@ extension IntentMatcher {
     /// little words and the intent files' own words are dropped from the
     /// front, and the name ends at the first such word after it.
     func nameTokens(in range: Range<Int>, tokens: [Token], stems: [String]) -> Range<Int> {
-        let lead: Set<String> = ["for", "the", "a", "an", "customer", "client", "new", "is", "to", "that", "our", "my", "called", "named", "from", "at"]
+        let lead: Set<String> = ["for", "the", "a", "an", "customer", "client", "new", "is", "to", "that", "our", "my", "called", "named", "from", "at",
+                                 "i", "me", "we", "us", "you", "he", "she", "they", "them", "it", "him", "her"]
         func isNameWord(_ index: Int) -> Bool {
             let word = tokens[index].text
             return !inScope.contains(word) && !inScope.contains(stems[index]) && !CommonWords.all.contains(word)
@@ -149,21 +162,29 @@ extension IntentMatcher {
         }
         var start = range.lowerBound
         while start < range.upperBound, lead.contains(tokens[start].text) || !isNameWord(start) { start += 1 }
-        guard start < range.upperBound else { return range }
+        // No name at all ("open a ticket please"): nothing, so that it is asked for.
+        guard start < range.upperBound else { return range.lowerBound..<range.lowerBound }
         var end = start + 1
         while end < range.upperBound, end - start < 4, isNameWord(end) || ["&", "and"].contains(tokens[end].text) && end + 1 < range.upperBound && isNameWord(end + 1) { end += 1 }
         return start..<end
     }
 
+    /// Punctuation and spaces that never start or end free text.
+    static let edge: Set<Character> = [" ", "\t", "\n", ":", ";", ",", ".", "-", "–", "—", "\"", "'", "“", "”", "‘", "’", "!", "?", "…"]
+
+    static func trimmed(_ text: Substring) -> Substring {
+        var result = text
+        while let first = result.first, edge.contains(first) { result.removeFirst() }
+        while let last = result.last, edge.contains(last) { result.removeLast() }
+        return result
+    }
+
     func clean(_ raw: String, slot: String) -> String {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        let edge = CharacterSet(charactersIn: ":;,.-–—\"'“”‘’!?").union(.whitespaces)
-        text = text.trimmingCharacters(in: edge)
-        if slot == "note", text.hasSuffix("…") { text.removeLast() }
+        var text = Self.trimmed(Substring(raw))
         if slot == "customer" || slot == "name" {
             for prefix in ["the ", "The ", "customer ", "Customer "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
-            if slot == "name", let comma = text.firstIndex(of: ",") { text = String(text[..<comma]) }
+            if slot == "name", let comma = text.firstIndex(of: ",") { text = text[..<comma] }
         }
-        return text.trimmingCharacters(in: edge)
+        return String(Self.trimmed(text))
     }
 }

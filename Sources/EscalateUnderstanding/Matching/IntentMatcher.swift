@@ -25,11 +25,17 @@ public struct IntentMatcher: Sendable {
 
     let intentNames: [String]
     let examples: [Example]
-    /// Feature → [(example, weight)].
-    let postings: [String: [(example: Int, weight: Double)]]
-    let idf: [String: Double]
-    /// Each intent's centre: feature → weight, with its norm.
-    let centres: [[String: Double]]
+    /// Features by id, and their inverse intent frequency.
+    let featureIDs: [String: Int32]
+    let idf: [Double]
+    /// Postings in compressed rows: feature `f`'s examples and weights are
+    /// `postingExamples[postingOffsets[f]..<postingOffsets[f + 1]]`.
+    let postingOffsets: [Int32]
+    let postingExamples: [Int32]
+    let postingWeights: [Double]
+    let exampleIntent: [Int32]
+    /// Each feature's weight in the intents' centres, and the centres' norms.
+    let centreWeights: [[(intent: Int32, weight: Double)]]
     let centreNorms: [Double]
     let extractor: FeatureExtractor
     let recogniser: EntityRecogniser
@@ -39,6 +45,11 @@ public struct IntentMatcher: Sendable {
     /// as understood when judging how much of an utterance is familiar.
     let inScope: Set<String>
     public let slotsByIntent: [String: Set<String>]
+    /// For each intent, the words of its phrasings that few intents share.
+    let distinctive: [String: Set<String>]
+    /// For each intent, its phrasings with a free-text slot, as the stems
+    /// and slots that line an utterance up with them (worked out once).
+    let alignments: [String: [[AlignmentItem]]]
     /// The phrasings as written, by intent, for help and "did you mean".
     public let phrasings: [String: [Phrasing]]
 
@@ -134,8 +145,11 @@ public struct IntentMatcher: Sendable {
         var postings: [String: [(example: Int, weight: Double)]] = [:]
         var centres = Array(repeating: [String: Double](), count: names.count)
         var perIntent = Array(repeating: 0, count: names.count)
+        var seen: Set<[String]> = []
         for (intent, phrasing, features) in exampleFeatures {
             let unique = Set(features).sorted()
+            // Sampled sentences that differ only in little words are one example.
+            guard seen.insert([names[intent]] + unique).inserted else { continue }
             let norm = sqrt(unique.reduce(0) { $0 + pow(idf[$1] ?? 0, 2) })
             guard norm > 0 else { continue }
             let id = examples.count
@@ -150,11 +164,30 @@ public struct IntentMatcher: Sendable {
         for intent in centres.indices where perIntent[intent] > 0 {
             for feature in centres[intent].keys.sorted() { centres[intent][feature]! /= Double(perIntent[intent]) }
         }
+        let features = idf.keys.sorted()
+        var featureIDs: [String: Int32] = [:]
+        var offsets: [Int32] = [0]
+        var postingExamples: [Int32] = []
+        var postingWeights: [Double] = []
+        var centreWeights: [[(intent: Int32, weight: Double)]] = []
+        for (index, feature) in features.enumerated() {
+            featureIDs[feature] = Int32(index)
+            for (example, weight) in postings[feature] ?? [] {
+                postingExamples.append(Int32(example))
+                postingWeights.append(weight)
+            }
+            offsets.append(Int32(postingExamples.count))
+            centreWeights.append(centres.indices.compactMap { intent in centres[intent][feature].map { (Int32(intent), $0) } })
+        }
         self.intentNames = names
         self.examples = examples
-        self.postings = postings
-        self.idf = idf
-        self.centres = centres
+        self.featureIDs = featureIDs
+        self.idf = features.map { idf[$0]! }
+        self.postingOffsets = offsets
+        self.postingExamples = postingExamples
+        self.postingWeights = postingWeights
+        self.exampleIntent = examples.map { Int32($0.intent) }
+        self.centreWeights = centreWeights
         self.centreNorms = centres.map { centre in sqrt(centre.keys.sorted().reduce(0) { $0 + centre[$1]! * centre[$1]! }) }
         self.extractor = extractor
         self.recogniser = recogniser
@@ -167,6 +200,24 @@ public struct IntentMatcher: Sendable {
             (name, Set(phrasings.flatMap(\.slots)).union(mentionedTypes[name] ?? []))
         })
         self.phrasings = intents
+        var distinctive: [String: Set<String>] = [:]
+        for (intent, _, features) in exampleFeatures {
+            for feature in features where !feature.contains(" ") && !feature.hasPrefix("^") && !feature.hasPrefix("{") {
+                // Used by at most a fifth of the intents.
+                if let users = intentsUsing[feature], users.count * 5 <= names.count {
+                    distinctive[names[intent], default: []].insert(feature)
+                }
+            }
+        }
+        self.distinctive = distinctive
+        var alignments: [String: [[AlignmentItem]]] = [:]
+        for (name, phrasings) in intents {
+            var seenItems: Set<[AlignmentItem]> = []
+            alignments[name] = phrasings.filter { phrasing in phrasing.slots.contains { Self.freeSlots.contains($0) } }
+                .map(AlignmentItem.items)
+                .filter { seenItems.insert($0).inserted }
+        }
+        self.alignments = alignments
     }
 
     static let recognisedWords: Set<String> = Set(TimeRecogniser.units.keys)

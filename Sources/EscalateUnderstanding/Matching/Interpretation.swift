@@ -20,9 +20,16 @@ public struct Interpretation: Sendable {
     /// The best-scoring intent, out-of-scope examples included.
     public var topIntent: String?
 
+    /// Words of the utterance that are distinctive for the chosen intent (not
+    /// slots, not words most intents use): "escalate", "pause", "acknowledged".
+    public var distinctiveWords: [String] = []
+
     /// Whether the match is strong enough to act on: a weak match never
-    /// triggers an action.
-    public var isConfident: Bool { intent != nil && score >= IntentMatcher.actionThreshold }
+    /// triggers an action, and neither does one resting only on slots and
+    /// common words ("level 2", "#1", "the customer").
+    public var isConfident: Bool {
+        intent != nil && score >= IntentMatcher.actionThreshold && !distinctiveWords.isEmpty
+    }
 
     /// The slots as canonical strings, sorted by name.
     public var slotDescriptions: [(String, String)] {

@@ -56,8 +56,7 @@ enum ContactDetailsRecogniser {
 /// Recognises the people the assistant knows of, by full or first name,
 /// keeping the name as typed (`Dana`, `Dana Reyes`).
 enum PersonRecogniser {
-    static func recognise(_ tokens: [Token], text: String, people: [String]) -> [EntitySpan] {
-        let names = people.map { $0.lowercased().split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
+    static func recognise(_ tokens: [Token], text: String, people names: [[String]]) -> [EntitySpan] {
         var firstNameCount: [String: Int] = [:]
         for name in names { firstNameCount[name[0], default: 0] += 1 }
         let units = Array(text.utf16)

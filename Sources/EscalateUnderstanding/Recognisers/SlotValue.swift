@@ -105,13 +105,24 @@ public struct EntitySpan: Hashable, Sendable {
 public struct RecognitionContext: Sendable {
     public var now: Instant
     public var zone: Zone
-    public var people: [String]
-    public var customers: [String]
+    public var people: [String] { didSet { prepareNames() } }
+    public var customers: [String] { didSet { prepareNames() } }
+    /// The names as lowercase words, worked out once rather than per utterance.
+    private(set) var peopleWords: [[String]] = []
+    private(set) var customerWords: [[String]] = []
+    private(set) var nameWords: Set<String> = []
 
     public init(now: Instant, zone: Zone, people: [String] = [], customers: [String] = []) {
         self.now = now
         self.zone = zone
         self.people = people
         self.customers = customers
+        prepareNames()
+    }
+
+    private mutating func prepareNames() {
+        peopleWords = people.map { Tokenizer.tokens($0).map(\.text) }.filter { !$0.isEmpty }
+        customerWords = customers.map { Tokenizer.tokens($0).map(\.text) }.filter { !$0.isEmpty }
+        nameWords = Set(peopleWords.joined()).union(customerWords.joined())
     }
 }

@@ -17,7 +17,7 @@ enum TicketRecogniser {
     static func recognise(_ tokens: [Token], context: RecognitionContext) -> [EntitySpan] {
         var spans: [EntitySpan] = []
         var index = 0
-        let customers = context.customers.map { $0.lowercased().split(separator: " ").map(String.init) }
+        let customers = context.customerWords
         while index < tokens.count {
             if let (ref, end) = match(tokens, at: index, customers: customers) {
                 spans.append(EntitySpan(type: "ticket", value: .ticket(ref), start: index, end: end))

@@ -22,10 +22,29 @@ enum TimeRecogniser {
     ]
     static let dayParts: [String: Int] = ["morning": 9, "afternoon": 14, "evening": 18, "night": 21, "tonight": 20]
 
+    /// Words a time can begin with; anything else starting with a letter is skipped at once.
+    static let startWords: Set<String> = {
+        var words: Set<String> = [
+            "just", "right", "moments", "today", "yesterday", "tomorrow", "tonight", "this", "last", "next", "on", "since",
+            "at", "around", "about", "by", "@", "noon", "midday", "midnight", "eod", "cob", "end", "close", "half",
+        ]
+        words.formUnion(Numbers.words.keys)
+        for name in LocalDate.monthNames { let lower = name.lowercased(); words.insert(lower); words.insert(String(lower.prefix(3))) }
+        words.insert("sept")
+        for day in ["mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur", "thurs", "thursday",
+                    "fri", "friday", "sat", "saturday", "sun", "sunday", "mondays", "fridays"] { words.insert(day) }
+        return words
+    }()
+
     static func recognise(_ tokens: [Token], context: RecognitionContext) -> [EntitySpan] {
         var spans: [EntitySpan] = []
         var index = 0
         while index < tokens.count {
+            let first = tokens[index].text
+            if let lead = first.utf8.first, !(lead >= 48 && lead <= 57), !startWords.contains(first) {
+                index += 1
+                continue
+            }
             if let (value, end) = match(tokens, at: index, context: context) {
                 spans.append(EntitySpan(type: "time", value: .time(value), start: index, end: end))
                 index = end
@@ -61,6 +80,10 @@ enum TimeRecogniser {
         if let (day, afterDay) = self.day(tokens, at: start, context: context) {
             var end = afterDay
             var hour: TimeOfDay?
+            // A bare weekday ("ETA Friday", "the new Friday date") is not a
+            // time unless something marks it as one: on, last, this, a part
+            // of the day or a clock time.
+            let bareWeekday = afterDay == start + 1 && isWeekdayWord(tokens[start].text)
             if let part = word(tokens, end), let h = dayParts[part] {
                 hour = TimeOfDay(hour: h)
                 end += 1
@@ -69,17 +92,24 @@ enum TimeRecogniser {
                 hour = clock
                 end = afterClock
             }
-            guard let hour else { return (.date(day, zone), end) }
-            return (.instant(zone.instant(for: LocalDateTime(date: day, time: hour)), zone), end)
+            guard let hour else {
+                if bareWeekday { return nil }
+                return (.date(day, zone), end)
+            }
+            let (typedZone, afterZone) = zoneNamed(tokens, at: end) ?? (zone, end)
+            return (.instant(typedZone.instant(for: LocalDateTime(date: day, time: hour)), zone), afterZone)
         }
         if let (clock, afterClock) = self.clock(tokens, at: start, requirePreposition: true) {
-            var date = zone.local(now).date
             var end = afterClock
-            if let (day, afterDay) = self.day(tokens, at: afterClock, context: context) {
+            // "at 3pm CT", "at 10am Chicago time": the clock is read in that zone.
+            let (typedZone, afterZone) = zoneNamed(tokens, at: end) ?? (zone, end)
+            end = afterZone
+            var date = typedZone.local(now).date
+            if let (day, afterDay) = self.day(tokens, at: end, context: context) {
                 date = day
                 end = afterDay
             }
-            return (.instant(zone.instant(for: LocalDateTime(date: date, time: clock)), zone), end)
+            return (.instant(typedZone.instant(for: LocalDateTime(date: date, time: clock)), zone), end)
         }
         return nil
     }
@@ -119,6 +149,30 @@ enum TimeRecogniser {
         let unit = text.dropFirst(digits.count)
         guard let seconds = units[String(unit)] ?? (unit == "m" ? 60 : nil) else { return nil }
         return (value, seconds)
+    }
+
+    static let zoneWords: [String: String] = [
+        "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago", "central": "America/Chicago", "chicago": "America/Chicago",
+        "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York", "eastern": "America/New_York", "atlanta": "America/New_York",
+        "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver", "mountain": "America/Denver", "denver": "America/Denver",
+        "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "pacific": "America/Los_Angeles",
+        "gmt": "Europe/London", "bst": "Europe/London", "london": "Europe/London", "uk": "Europe/London",
+        "utc": "UTC", "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "sydney": "Australia/Sydney",
+    ]
+
+    /// A zone named after a time: `CT`, `Central`, `Chicago time`, `America/Chicago`, `New York time`.
+    static func zoneNamed(_ tokens: [Token], at start: Int) -> (Zone, Int)? {
+        func at(_ i: Int) -> String? { i < tokens.count ? tokens[i].text : nil }
+        guard let first = at(start) else { return nil }
+        if first == "new", at(start + 1) == "york" {
+            return Zone(identifier: "America/New_York").map { ($0, start + (at(start + 2) == "time" ? 3 : 2)) }
+        }
+        if let second = at(start + 1), second.count > 2, first.count > 2, !["time", "today"].contains(second) {
+            let identifier = first.prefix(1).uppercased() + first.dropFirst() + "/" + second.prefix(1).uppercased() + second.dropFirst()
+            if let zone = Zone(identifier: identifier) { return (zone, start + 2) }
+        }
+        guard let identifier = zoneWords[first], let zone = Zone(identifier: identifier) else { return nil }
+        return (zone, start + (at(start + 1) == "time" ? 2 : 1))
     }
 
     /// today, yesterday, tomorrow, this morning, last night, (on) (last|next|this) Monday,

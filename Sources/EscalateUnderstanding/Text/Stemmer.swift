@@ -15,7 +15,8 @@ public enum Stemmer {
 
     public static func stem(_ word: String) -> String {
         if let exception = exceptions[word] { return exception }
-        guard word.count > 4, word.allSatisfy({ $0.isLetter || $0 == "-" }) else { return word }
+        let utf8 = word.utf8
+        guard utf8.count > 4, utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 >= 128 }) else { return word }
         for (suffix, replacement, minimum) in rules where word.hasSuffix(suffix) && word.count - suffix.count >= minimum {
             return String(word.dropLast(suffix.count)) + replacement
         }

@@ -16,6 +16,15 @@ public struct Token: Hashable, Sendable {
 /// Splits text into lowercase word tokens, keeping their offsets, and
 /// expands the contractions people type ("what's" → "what is").
 public enum Tokenizer {
+    /// Lowercases a word, ASCII on a fast path; a curly apostrophe becomes "'".
+    static func lowercase(_ units: ArraySlice<UInt16>) -> String {
+        if units.allSatisfy({ $0 < 128 }) {
+            return String(decoding: units.map { $0 >= 65 && $0 <= 90 ? UInt8($0 + 32) : UInt8($0) }, as: UTF8.self)
+        }
+        let apostrophe = units.map { $0 == 0x2019 ? 39 : $0 }
+        return String(decoding: apostrophe, as: UTF16.self).lowercased()
+    }
+
     static let contractions: [String: [String]] = [
         "what's": ["what", "is"], "whats": ["what", "is"], "who's": ["who", "is"], "whos": ["who", "is"],
         "where's": ["where", "is"], "wheres": ["where", "is"], "when's": ["when", "is"], "how's": ["how", "is"],
@@ -64,8 +73,7 @@ public enum Tokenizer {
                 }
                 break
             }
-            var word = String(decoding: units[start..<index], as: UTF16.self).lowercased()
-            word = word.replacingOccurrences(of: "\u{2019}", with: "'")
+            var word = lowercase(units[start..<index])
             while word.hasSuffix("'") { word.removeLast() }
             while word.hasPrefix("'") { word.removeFirst() }
             guard !word.isEmpty else { continue }

@@ -46,7 +46,7 @@ struct ReplLoop {
     }
 
     private func emit(_ text: String, as role: TerminalStyle.Role) {
-        print(style.render(text, as: role))
+        print(style.render(SafeText.fitted(text, width: session.settings.width), as: role))
         StandardOutput.flush()
     }
 }

@@ -19,7 +19,7 @@ enum SessionFactory {
     /// The assistant over the catalog, with the intents of `--intents DIR` when given.
     static func assistant(catalog: Catalog, intentsFolder: String?) throws -> Assistant {
         do {
-            guard let intentsFolder else { return try Assistant(catalog: catalog) }
+            guard let intentsFolder else { return Assistant(catalog: catalog) }
             return Assistant(catalog: catalog, matcher: try IntentMatcher(files: try readIntents(intentsFolder)))
         } catch let error as IntentFileError {
             throw CLIError("\(error)")

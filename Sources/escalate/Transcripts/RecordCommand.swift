@@ -30,7 +30,7 @@ struct RecordCommand: ParsableCommand {
         write()
         let loop = ReplLoop(session: session, reader: reader, style: TerminalStyle(colour: false)) { input, output in
             lines.append(input.isEmpty ? ">" : "> " + input)
-            lines += output.flatMap { SafeText.neutralised($0).split(separator: "\n", omittingEmptySubsequences: false).map { Transcript.written(String($0)) } }
+            lines += output.flatMap { SafeText.fitted($0, width: session.settings.width).split(separator: "\n", omittingEmptySubsequences: false).map { Transcript.written(String($0)) } }
             lines.append("")
             write()
         }

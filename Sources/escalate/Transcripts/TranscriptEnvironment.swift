@@ -20,7 +20,7 @@ enum TranscriptEnvironment {
 
     static func assistant() throws -> Assistant {
         if let shared { return shared }
-        let built = try Assistant(catalog: try Catalog.builtIn(localZone: zone))
+        let built = Assistant(catalog: try Catalog.builtIn(localZone: zone))
         shared = built
         return built
     }
@@ -51,7 +51,7 @@ final class TranscriptSessionAdapter: TranscriptSession {
             ended = reply.endsSession
         }
         lines += session.nudges()
-        let printed = lines.flatMap { SafeText.neutralised($0).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let printed = lines.flatMap { SafeText.fitted($0, width: session.settings.width).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         return (printed, ended)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EscalateAssistant
 import EscalateDomain
+import EscalateTerminal
 import Foundation
 
 /// `escalate ask TEXT`: one question, answered without the REPL.
@@ -50,7 +51,7 @@ struct AskCommand: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted])
             Console.print(String(decoding: data, as: UTF8.self))
         } else {
-            Console.print(reply.text)
+            Console.print(SafeText.fitted(reply.text, width: 80))
         }
         if reply.kind == .problem { throw ExitCode(2) }
     }

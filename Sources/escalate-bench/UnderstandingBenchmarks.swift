@@ -1,0 +1,37 @@
+import EscalateCatalog
+import EscalateDomain
+import EscalateUnderstanding
+import Foundation
+
+/// Issue: understanding and conversation. `parse` at most 20 µs median per
+/// utterance with every intent loaded.
+enum UnderstandingBenchmarks {
+    static let utterances = [
+        "who do I escalate to now?", "update #12: vendor dispatched, ETA Friday", "I called my CCM at 9am",
+        "when can I go to the next level on ticket 7", "what's Dana's number", "where do I send a billing dispute?",
+        "the director acknowledged at 2pm", "close it, the customer agreed it's resolved", "list overdue tickets",
+        "updates every 4 hours by e-mail", "my circuit is down, who do I call?", "what's the weather like today",
+        "open a CMS billing ticket for Acme about duplicate charges", "how many business hours since I called?",
+        "draft the escalation email for #3", "waiting on the customer for #44", "asdf qwerty",
+    ]
+
+    static func rows() -> [BenchmarkRow] {
+        let zone = Zone(identifier: "America/Chicago")!
+        let catalog = try! Catalog.builtIn(localZone: zone)
+        let matcher = try! IntentMatcher(files: catalog.intentFiles)
+        let context = RecognitionContext(now: Instant(secondsSinceEpoch: 1_795_446_000), zone: zone, people: ["Dana Reyes", "Robin Castellano"], customers: ["Acme"])
+        var index = 0
+        return [
+            BenchmarkRow(name: "parse one utterance, every intent loaded", target: 20e-6, callsPerSample: 1, samples: 2001) {
+                index = (index + 1) % utterances.count
+                return matcher.interpret(utterances[index], context: context).intent?.count ?? 0
+            },
+            BenchmarkRow(name: "build the intent matcher (background, informative)", target: 2.0, callsPerSample: 1, samples: 5) {
+                (try? IntentMatcher(files: catalog.intentFiles))?.intents.count ?? 0
+            },
+            BenchmarkRow(name: "load the built-in catalog", target: 50e-3, callsPerSample: 1, samples: 11) {
+                (try? Catalog.builtIn(localZone: zone))?.processes.count ?? 0
+            },
+        ]
+    }
+}
