@@ -105,6 +105,19 @@ static inline int esc_install_signal_handlers(void) {
     return 0;
 }
 
+/// Unblocks the signals that end or interrupt a session. A parent may start
+/// us with them blocked (a blocked mask is inherited across exec), and then
+/// Ctrl-C and `kill` would be silently ignored.
+static inline void esc_unblock_session_signals(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGQUIT);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 /// Returns 1 and clears the flag if a SIGINT arrived since the last call.
 static inline int esc_take_sigint(void) {
     int seen = *esc_sigint_flag();

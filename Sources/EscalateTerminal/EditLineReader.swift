@@ -33,6 +33,7 @@ public final class EditLineReader: LineReader {
         self.historyFile = historyFile
         self.completion = completion
         self.promptBuffer = strdup("> ")!
+        esc_unblock_session_signals()
         _ = esc_save_terminal()
         _ = esc_install_signal_handlers()
 

@@ -1,3 +1,5 @@
+import CLibedit
+
 /// What reading one line from the user gave.
 public enum LineInput: Equatable, Sendable {
     /// A line, without its newline.
@@ -24,7 +26,9 @@ public protocol LineReader: AnyObject {
 public final class PlainLineReader: LineReader {
     public private(set) var history: [String] = []
 
-    public init() {}
+    public init() {
+        esc_unblock_session_signals()
+    }
 
     public func readLine(prompt: String) -> LineInput {
         guard var line = Swift.readLine(strippingNewline: true) else { return .endOfInput }

@@ -58,6 +58,10 @@ extension SafeText {
         }.joined(separator: "\n")
     }
 
+    /// `line` broken at spaces into lines of at most `width` columns (a
+    /// longer word stands alone). Spacing inside a line is kept, so that
+    /// aligned columns stay aligned; an indented line or a "- " item
+    /// continues two columns deeper.
     static func wrap(_ line: String, width: Int) -> [String] {
         guard line.count > width, width > 20 else { return [line] }
         for header in ["To: ", "Cc: ", "Subject: "] where line.hasPrefix(header) { return [line] }
@@ -67,8 +71,8 @@ extension SafeText {
         var lines: [String] = []
         var current = leading
         var empty = true
-        for word in body.split(separator: " ", omittingEmptySubsequences: true) {
-            let candidate = empty ? current + word : current + " " + word
+        for (gap, word) in words(body) {
+            let candidate = empty ? current + word : current + gap + word
             if candidate.count > width && !empty {
                 lines.append(current)
                 current = hanging + word
@@ -79,5 +83,19 @@ extension SafeText {
         }
         lines.append(current)
         return lines
+    }
+
+    /// The words of `text`, each with the spaces before it.
+    static func words(_ text: Substring) -> [(gap: Substring, word: Substring)] {
+        var result: [(Substring, Substring)] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let gapEnd = text[index...].firstIndex { $0 != " " } ?? text.endIndex
+            guard gapEnd < text.endIndex else { break }
+            let wordEnd = text[gapEnd...].firstIndex(of: " ") ?? text.endIndex
+            result.append((text[index..<gapEnd], text[gapEnd..<wordEnd]))
+            index = wordEnd
+        }
+        return result
     }
 }

@@ -91,14 +91,22 @@ import Testing
         #expect(engine.clocks(script.ticket, at: script.instant("2026-11-23 09:00")).first?.due == script.instant("2026-11-23 11:00"))
     }
 
-    @Test func lumenBillingAcknowledgesWithinFortyEightBusinessHours() {
-        var script = TicketScript(process: "lumen-billing", organisation: "lumen", at: "2026-11-25 09:00")
-        script.engage(1, at: "2026-11-25 10:00", channel: .email)
+    @Test func lumenBillingAcknowledgesWithinFortyEightBusinessHoursOfTheSegmentsHours() {
+        // Billing has one level: the promise is the acknowledgement, counted
+        // on the live hours of the customer's segment.
+        var enterprise = TicketScript(process: "lumen-billing", organisation: "lumen", at: "2026-11-25 09:00")
+        enterprise.engage(1, at: "2026-11-25 10:00", channel: .email)
+        expectTop(advice(enterprise, at: "2026-11-30 09:00"), level: 1)
         // 7:00–19:00 CT: Wed 9h, Thanksgiving closed, Fri 12h, Mon 12h, Tue 12h, Wed 3h.
-        expectWaiting(advice(script, at: "2026-11-30 09:00"), next: 2, opensAt: "2026-12-02 10:00", zone: "America/Chicago")
-        _ = expectOpen(advice(script, at: "2026-12-02 10:00"), next: 2)
-        script.engage(2, at: "2026-12-02 11:00")
-        expectTop(advice(script, at: "2026-12-02 12:00"), level: 2)
+        #expect(engine.clocks(enterprise.ticket, at: enterprise.instant("2026-11-30 09:00")).first?.due == enterprise.instant("2026-12-02 10:00"))
+
+        var wholesale = TicketScript(process: "lumen-billing", organisation: "lumen", segment: "wholesale", at: "2026-11-25 09:00")
+        wholesale.engage(1, at: "2026-11-25 10:00", channel: .email)
+        // 8:00–17:00 CT: Wed 7h, Thanksgiving closed, Fri 9h, Mon 9h, Tue 9h, Wed 9h, Thu 5h.
+        let clock = engine.clocks(wholesale.ticket, at: wholesale.instant("2026-11-30 09:00")).first
+        #expect(clock?.due == wholesale.instant("2026-12-03 13:00"))
+        let late = engine.clocks(wholesale.ticket, at: wholesale.instant("2026-12-03 13:01")).first
+        #expect(late?.state == .breached(since: wholesale.instant("2026-12-03 13:00")))
     }
 
     @Test func repairAndMaintenanceHaveOneLevel() {

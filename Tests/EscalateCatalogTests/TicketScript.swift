@@ -5,9 +5,10 @@ struct TicketScript {
     var events: [TicketEvent] = []
     let zone: String
 
-    init(process: String, organisation: String, zone: String = "America/Chicago", at time: String) {
+    init(process: String, organisation: String, zone: String = "America/Chicago", segment: String? = nil, at time: String) {
         self.zone = zone
-        let details = TicketDetails(customer: "Acme", account: "ACC-1", organisation: organisation, process: process, summary: "Circuit install slipping")
+        let details = TicketDetails(
+            customer: "Acme", account: "ACC-1", organisation: organisation, process: process, summary: "Circuit install slipping", segment: segment)
         append(.opened(details), at: time)
     }
 

@@ -87,8 +87,10 @@ import Testing
 
     @Test func exportAndImportRoundTrip() throws {
         let source = database("export-source")
-        for line in ["open a complaint ticket for Globex about a rude engineer", "I spoke to the CSR about #1 at 10am", "my CCM is Dana Reyes, 555-0142"] {
-            _ = try EscalateProcess.run(["ask", "--db", source, "--now", "2026-11-23T11:00 America/Chicago", line])
+        for (time, line) in [("09:00", "open a complaint ticket for Globex about a rude engineer"), ("11:00", "I spoke to the CSR about #1 at 10am"),
+                             ("11:00", "my CCM is Dana Reyes, 555-0142")] {
+            let outcome = try EscalateProcess.run(["ask", "--db", source, "--now", "2026-11-23T\(time) America/Chicago", line])
+            #expect(outcome.status == 0, "\(line): \(outcome.stdout)")
         }
         let file = EscalateProcess.sandbox.appendingPathComponent("export-\(UUID().uuidString).json")
         let exported = try EscalateProcess.run(["export", "--db", source, "--output", file.path])

@@ -61,14 +61,18 @@ import Testing
         try process.run()
         input.fileHandleForWriting.write(Data("open a lumen installation ticket for Acme\n".utf8))
         // Wait for the reply, then kill at once, with no chance to clean up.
-        var received = Data()
+        // The reader runs on its own queue so that a missing reply fails the
+        // test after the deadline instead of hanging it.
+        let received = ReceivedText()
+        output.fileHandleForReading.readabilityHandler = { handle in received.append(handle.availableData) }
         let deadline = Date().addingTimeInterval(30)
-        while !String(decoding: received, as: UTF8.self).contains("Opened #1"), Date() < deadline {
-            received.append(output.fileHandleForReading.availableData)
+        while !received.text.contains("Opened #1"), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        #expect(String(decoding: received, as: UTF8.self).contains("Opened #1 for Acme"))
+        output.fileHandleForReading.readabilityHandler = nil
+        #expect(received.text.contains("Opened #1 for Acme"))
         let reopened = try EscalateProcess.run(["ask", "--db", db, "--now", "2026-11-23T09:05 America/Chicago", "status of #1"])
         #expect(reopened.status == 0)
         #expect(reopened.stdout.hasPrefix("#1 Acme — Lumen installation (open)"))
@@ -98,5 +102,23 @@ import Testing
         let path = home.appendingPathComponent("escalate/escalate.sqlite").path
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+}
+
+/// Output gathered from another queue.
+final class ReceivedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ more: Data) {
+        lock.lock()
+        data.append(more)
+        lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
     }
 }

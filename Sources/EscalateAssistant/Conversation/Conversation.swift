@@ -18,8 +18,10 @@ public final class Conversation {
     /// Lines handled so far.
     var turn = 0
     var pending: PendingQuestion?
-    /// The arithmetic behind the last answer that gave a time.
+    /// The arithmetic behind this turn's answer, when it gave a time.
     var lastExplanation: [String]?
+    /// The arithmetic behind the previous turn's answer: what “why?” explains.
+    var previousExplanation: [String]?
     /// How the last line was understood, for `:why`.
     public private(set) var lastInterpretation: Interpretation?
     /// When nudges were last computed.
@@ -54,6 +56,7 @@ public final class Conversation {
     /// The reply to one line of input at `now`.
     public func respond(to line: String, now: Instant) -> Reply {
         turn += 1
+        previousExplanation = lastExplanation
         lastExplanation = nil
         let context = recognitionContext(now: now)
         var interpretation = assistant.matcher.interpret(line, context: context)

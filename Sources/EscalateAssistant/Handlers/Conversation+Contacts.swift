@@ -14,13 +14,13 @@ extension Conversation {
             }
             for process in catalog.processes {
                 if let level = process.ladder.first(where: { $0.person?.name.lowercased().hasPrefix(key) == true }), let found = level.person {
-                    return Reply(TextWrap.wrap(["\(ContactText.person(found)).", "\(process.title), Level \(level.number): \(level.title)."], width: settings.width))
+                    return Reply(["\(ContactText.person(found)).", "\(process.title), Level \(level.number): \(level.title)."])
                 }
             }
             for organisation in catalog.organisations {
                 for list in organisation.contactLists {
                     if let found = list.people.first(where: { $0.name.lowercased().hasPrefix(key) }) {
-                        return Reply(TextWrap.wrap(["\(ContactText.person(found)).", "\(list.title) (\(organisation.name))."], width: settings.width))
+                        return Reply(["\(ContactText.person(found)).", "\(list.title) (\(organisation.name))."])
                     }
                 }
             }
@@ -55,7 +55,15 @@ extension Conversation {
         }
         // Levels whose own role it is come first; then the management level the titles share.
         var found: [(EscalationProcess, EscalationLevel)] = []
-        if let role { found = candidates.compactMap { process in process.ladder.first { $0.role == role }.map { (process, $0) } } }
+        if let role {
+            func holding(_ processes: [EscalationProcess]) -> [(EscalationProcess, EscalationLevel)] {
+                processes.compactMap { process in process.ladder.first { $0.role == role }.map { (process, $0) } }
+            }
+            found = holding(candidates)
+            // A topic word inside the role's own name ("wireline implementation
+            // manager") must not hide the process that has the role.
+            if found.isEmpty && current == nil { found = holding(catalog.processes.filter { slots.org == nil || $0.organisation == slots.org }) }
+        }
         if found.isEmpty { found = candidates.compactMap { process in level(named: slots, in: process, current: current).map { (process, $0) } } }
         if found.count > 1, let words = lastInterpretation?.correctedWords {
             // "the director of customer care": prefer the title the words name.
@@ -135,6 +143,6 @@ extension Conversation {
         }
         var lines = ["\(role.title)\(role.abbreviation.map { " (\($0))" } ?? ""):"]
         lines += role.duties.map { "- \($0)" }
-        return Reply(TextWrap.wrap(lines, width: settings.width))
+        return Reply(lines)
     }
 }

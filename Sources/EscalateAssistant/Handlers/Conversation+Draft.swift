@@ -40,7 +40,7 @@ extension Conversation {
                 for promise in target.promises { lines.append("Per your process: \(promise.text)") }
                 lines.append("Please acknowledge and confirm next steps.")
             }
-            return Reply(TextWrap.wrap(lines, width: settings.width))
+            return Reply(lines)
         }
     }
 

@@ -16,7 +16,7 @@ extension Conversation {
                 let top = process.topLevel
                 var lines = ["#\(ticket.id) is already at the top of the ladder, Level \(top.number) (\(top.title))."]
                 if let beyond = process.beyondTop { lines.append(beyond) }
-                return Reply(TextWrap.wrap(lines, width: settings.width))
+                return Reply(lines)
             }
             if let current, target.number <= current {
                 return .problem("#\(ticket.id) is already at Level \(current). To go back down, say “de-escalate #\(ticket.id)”.")
@@ -29,7 +29,7 @@ extension Conversation {
             if let warning = aboveRecommended(probe, process: process, target: target, now: now) {
                 pending = .confirm(action: .escalate(ticketID: ticket.id, toLevel: target.number, reason: reason, condition: condition),
                                    prompt: "Escalate #\(ticket.id) to Level \(target.number) anyway? (yes/no)")
-                return Reply(TextWrap.wrap([warning, "Escalate #\(ticket.id) to Level \(target.number) anyway? (yes/no)"], width: settings.width), kind: .question)
+                return Reply([warning, "Escalate #\(ticket.id) to Level \(target.number) anyway? (yes/no)"], kind: .question)
             }
             return try finishEscalation(ticket.id, toLevel: target.number, reason: reason, condition: condition, now: now)
         }
@@ -52,7 +52,7 @@ extension Conversation {
             lines.append("Agree a communication plan (mode, frequency, attendees), e.g. “updates every 4 hours by e-mail”.")
             _ = guide
         }
-        return Reply(TextWrap.wrap(lines, width: settings.width))
+        return Reply(lines)
     }
 
     func deescalate(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
@@ -87,13 +87,13 @@ extension Conversation {
                 pending = .missingSlot(intent: "close", slots: slots, slot: "closure_code", ticketID: ticket.id)
                 var lines = ["Which closure code applies to #\(ticket.id)?"]
                 lines += codes.enumerated().map { "  \($0.offset + 1). \($0.element.id): \($0.element.text)" }
-                return Reply(TextWrap.wrap(lines, width: settings.width), kind: .question)
+                return Reply(lines, kind: .question)
             }
             pending = .confirm(action: .close(ticketID: ticket.id, code: code, note: slots.text("note")), prompt: "Close #\(ticket.id)? (yes/no)")
-            return Reply(TextWrap.wrap([
+            return Reply([
                 "Close #\(ticket.id) \(Words.quote(ticket.details.customer)) as \(code.id): \(code.text)",
                 "This rests on the agreement of: \(code.agreement). Close it? (yes/no)",
-            ], width: settings.width), kind: .question)
+            ], kind: .question)
         }
     }
 
@@ -126,7 +126,7 @@ extension Conversation {
             return try finishEscalation(ticketID, toLevel: toLevel, reason: reason, condition: condition, now: now)
         case .close(let ticketID, let code, let note):
             try record([(.closed(code: code.id, note: note, agreedBy: code.agreement), now)], on: ticketID, now: now)
-            return Reply(TextWrap.wrap(["Closed #\(ticketID) \(at(now, now: now)) as \(code.id): \(code.text) Agreement: \(code.agreement); recorded by \(settings.user)."], width: settings.width))
+            return Reply(["Closed #\(ticketID) \(at(now, now: now)) as \(code.id): \(code.text) Agreement: \(code.agreement); recorded by \(settings.user)."])
         case .logContact(let ticketID, let kind, let when):
             return try finishLogContact(ticketID, kind: kind, at: when, now: now)
         case .deescalate(let ticketID):

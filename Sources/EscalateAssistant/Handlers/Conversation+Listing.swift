@@ -50,7 +50,7 @@ extension Conversation {
                 default: break
                 }
             }
-            return Reply(TextWrap.wrap(lines, width: settings.width))
+            return Reply(lines)
         }
     }
 
@@ -115,7 +115,7 @@ extension Conversation {
             if let opened = ticket.schedule.nextLevelAt, opened <= now, ticket.status.isActive {
                 line += " — next level open since \(stamp(opened, now: now))"
             }
-            lines += TextWrap.wrap(line, width: settings.width, firstIndent: "  ", indent: "      ")
+            lines.append("  " + line)
         }
         return Reply(lines)
     }

@@ -4,18 +4,16 @@ import Foundation
 
 /// Logging what happened: contacts, updates, acknowledgements, pauses and plans.
 extension Conversation {
-    /// When something happened: the time given, or now. Refuses the future,
-    /// and times before the ticket was opened. A day with no time of day is
-    /// now when it is today, else the start of that day.
-    func occurred(_ slots: [String: SlotValue], now: Instant, ticket: Ticket? = nil) -> (Instant?, Reply?) {
+    /// When something happened: the time given, or now. Refuses the future.
+    /// A time before the ticket was opened here is fine: people call first
+    /// and write it down later. A day with no time of day is now when it is
+    /// today, else the start of that day.
+    func occurred(_ slots: [String: SlotValue], now: Instant) -> (Instant?, Reply?) {
         guard let time = slots.time else { return (now, nil) }
         var instant = time.instant
         if case .date(let date, _) = time, date == settings.zone.local(now).date { instant = now }
         if instant > now + 60 {
             return (nil, .problem("\(Words.upperFirst(stamp(instant, now: now))) is in the future; I can only log what has happened."))
-        }
-        if let ticket, instant < ticket.openedAt {
-            return (nil, .problem("\(Words.upperFirst(stamp(instant, now: now))) is before #\(ticket.id) was opened (\(stamp(ticket.openedAt, now: now))); give a later time."))
         }
         return (instant, nil)
     }
@@ -26,7 +24,7 @@ extension Conversation {
 
     private func logContact(_ ticket: Ticket, _ slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
         guard let process = process(of: ticket) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
-        let (when, refusal) = occurred(slots, now: now, ticket: ticket)
+        let (when, refusal) = occurred(slots, now: now)
         if let refusal { return refusal }
         let target = level(named: slots, in: process, current: ticket.level)
             ?? ticket.level.flatMap { process.level($0) } ?? process.firstLevel
@@ -41,7 +39,7 @@ extension Conversation {
         // Going above the level the matrix recommends needs a yes.
         if let warning = aboveRecommended(ticket, process: process, target: target, now: when!) {
             pending = .confirm(action: .logContact(ticketID: ticket.id, kind: kind, at: when!), prompt: "Log it anyway? (yes/no)")
-            return Reply(TextWrap.wrap([warning, "Log it anyway? (yes/no)"], width: settings.width), kind: .question)
+            return Reply([warning, "Log it anyway? (yes/no)"], kind: .question)
         }
         return try finishLogContact(ticket.id, kind: kind, at: when!, now: now)
     }
@@ -80,7 +78,7 @@ extension Conversation {
                     lines.append("Level \(next.number) opens after \(advice.wait!), \(at(opensAt, now: now)).")
                 }
             case .nextOpen(_, let next, .waitPassed(_, let openedAt)):
-                lines.append("The wait has passed: Level \(next.number) is open to you since \(stamp(openedAt, now: now)).")
+                lines.append("The wait has passed: Level \(next.number) has been open to you since \(stamp(openedAt, now: now)).")
             default:
                 break
             }
@@ -90,7 +88,7 @@ extension Conversation {
                 lines.append("Expect \(Words.withArticle(clock.what)) by \(stamp(due, now: now)).")
             }
         }
-        return TextWrap.wrap(lines, width: settings.width)
+        return lines
     }
 
     /// A warning when `target` is above the level the matrix recommends now.
@@ -131,7 +129,7 @@ extension Conversation {
             if let clock = engine.clocks(updated, at: now).first(where: { if case .update = $0.subject { return true } else { return false } }), let due = clock.due {
                 lines.append("Next update due by \(stamp(due, now: now)).")
             }
-            return Reply(TextWrap.wrap(lines, width: settings.width))
+            return Reply(lines)
         }
     }
 
@@ -147,9 +145,16 @@ extension Conversation {
     func acknowledge(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
         return try withTicket("acknowledge", slots) { ticket in
             guard let process = process(of: ticket) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
-            let (when, refusal) = occurred(slots, now: now, ticket: ticket)
+            let (when, refusal) = occurred(slots, now: now)
             if let refusal { return refusal }
             let level = self.level(named: slots, in: process, current: ticket.level) ?? ticket.level.flatMap { process.level($0) } ?? process.firstLevel
+            guard let current = ticket.level, level.number <= current else {
+                return .problem("\(Words.level(level)) hasn't been engaged on #\(ticket.id) yet, so it has nothing to acknowledge. "
+                    + "Log the contact first, e.g. “\(contactExample(level).replacingOccurrences(of: " at 9am", with: " about #\(ticket.id) at 9am"))”.")
+            }
+            if level.number == current, let engagedAt = ticket.engagedAt, when! < engagedAt {
+                return .problem("\(Words.upperFirst(stamp(when!, now: now))) is before you engaged Level \(level.number) (\(stamp(engagedAt, now: now))); give a later time.")
+            }
             let before = engine.clocks(ticket, at: when!).first { if case .promise(let l, _) = $0.subject { return l.number == level.number } else { return false } }
             let updated = try record([(.acknowledged(ContactRecord(level: level.number, person: slots.text("person"))), when!)], on: ticket.id, now: now)
             let verb = level.promise(.contact) != nil ? "got in touch" : (level.promise(.respond) != nil ? "responded" : "acknowledged")
@@ -164,7 +169,7 @@ extension Conversation {
             if let advice = engine.whoNow(updated, at: now), case .waiting(_, let next, _, let opensAt) = advice.situation, level.waitAfterAcknowledgement != nil {
                 lines.append("Now expect follow-up as committed; Level \(next.number) opens \(at(opensAt, now: now)) if it does not come.")
             }
-            return Reply(TextWrap.wrap(lines, width: settings.width))
+            return Reply(lines)
         }
     }
 

@@ -37,7 +37,21 @@ extension Conversation {
         if slots.text("note") != nil { lines.append("Summary: \(details.summary).") }
         lines.append("Start with Level \(first.number), \(first.title).")
         lines += ContactText.reach(first, saved: (try? store.contacts()) ?? []).map { "  Contact: \($0)" }
-        lines.append("Tell me when you contact them, e.g. “I called my CCM at 9am”.")
-        return Reply(TextWrap.wrap(lines, width: settings.width))
+        lines.append("Tell me when you contact them, e.g. “\(contactExample(first))”.")
+        return Reply(lines)
+    }
+
+    /// A sentence that logs first contact with `level`, in the words the
+    /// level itself suggests: “I called the CSR at 9am”, “I e-mailed them at 9am”.
+    func contactExample(_ level: EscalationLevel) -> String {
+        let who = level.role.flatMap { catalog.role($0)?.abbreviation }.map { $0 == "CCM" ? "my CCM" : "the \($0)" } ?? "them"
+        let emailOnly = !level.contacts.isEmpty && level.contacts.allSatisfy { route in
+            if case .email = route { return true }
+            if case .portal = route { return true }
+            return false
+        }
+        let firstIsEmail: Bool
+        if case .email? = level.contacts.first { firstIsEmail = true } else { firstIsEmail = false }
+        return emailOnly || firstIsEmail ? "I e-mailed \(who) at 9am" : "I called \(who) at 9am"
     }
 }

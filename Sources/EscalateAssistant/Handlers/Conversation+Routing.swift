@@ -30,7 +30,7 @@ extension Conversation {
         guard !lines.isEmpty else {
             return .problem("I have no route for \(topic.replacingOccurrences(of: "_", with: " "))\(slots.org.map { " at \(organisationName($0))" } ?? ""). Try “show the escalation ladder”.")
         }
-        return Reply(TextWrap.wrap(lines, width: settings.width))
+        return Reply(lines)
     }
 
     /// `open now, until 19:00 CT` or `closed now; opens tomorrow at 07:00 CT`.
@@ -77,7 +77,7 @@ extension Conversation {
         if calendars.contains(where: { !$0.1.holidays.rules.isEmpty }) {
             lines.append("Closed on US federal holidays as observed.")
         }
-        return Reply(TextWrap.wrap(lines, width: settings.width))
+        return Reply(lines)
     }
 
     /// The process a question is about: the slot's, the ticket's, or asked.
@@ -99,7 +99,7 @@ extension Conversation {
         if let reply { return reply }
         guard let process else { return .problem("Which process?") }
         let saved = try storeCall { try store.contacts() }
-        return Reply(LadderText.lines(process, organisation: catalog.organisation(process.organisation), calendars: catalog.calendars, saved: saved, width: settings.width))
+        return Reply(LadderText.lines(process, organisation: catalog.organisation(process.organisation), calendars: catalog.calendars, saved: saved))
     }
 
     func timeline(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
@@ -126,7 +126,7 @@ extension Conversation {
             if !references.isEmpty { lines.append("References so far: \(references.joined(separator: ", ")).") }
         }
         for rule in process.numbering { lines.append(rule) }
-        return Reply(TextWrap.wrap(lines, width: settings.width))
+        return Reply(lines)
     }
 
     func escalationChecklist(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
@@ -158,7 +158,7 @@ extension Conversation {
                 break
             }
         }
-        return Reply(TextWrap.wrap(lines, width: settings.width))
+        return Reply(lines)
     }
 
     static let defaultClosureCodes = [
@@ -187,6 +187,6 @@ extension Conversation {
         if process?.organisation == "centurylink" || process?.organisation == "lumen" || process == nil {
             lines.append("Every ticket opened on your behalf is reviewed by management afterwards.")
         }
-        return Reply(TextWrap.wrap(lines, width: settings.width))
+        return Reply(lines)
     }
 }

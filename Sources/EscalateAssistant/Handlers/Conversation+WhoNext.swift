@@ -42,12 +42,12 @@ extension Conversation {
             lastExplanation = explanation(advice, now: now)
             switch advice.situation {
             case .waiting(let current, let next, let remaining, let opensAt):
-                return Reply(TextWrap.wrap([
+                return Reply([
                     "#\(ticket.id): Level \(next.number) opens \(at(opensAt, now: now)), \(advice.wait!) after you engaged Level \(current.number) \(at(advice.engagedAt!, now: now)).",
                     "That is \(Words.businessTime(remaining)) from now, counting business hours (\(hours(advice.calendar, now: now)))\(advice.ticket.pauses.isEmpty && advice.ticket.pausedSince == nil ? "" : " and leaving out the time spent waiting on the customer"). Ask “why?” for the count.",
-                ], width: settings.width))
+                ])
             case .nextOpen(_, let next, .waitPassed(let wait, let openedAt)):
-                return Reply(TextWrap.wrap(["#\(ticket.id): you can go to Level \(next.number) now. It opened \(at(openedAt, now: now)), \(wait) after you engaged Level \(advice.ticket.level ?? advice.process.firstLevel.number) \(at(advice.engagedAt!, now: now))."], width: settings.width))
+                return Reply(["#\(ticket.id): you can go to Level \(next.number) now. It opened \(at(openedAt, now: now)), \(wait) after you engaged Level \(advice.ticket.level ?? advice.process.firstLevel.number) \(at(advice.engagedAt!, now: now))."])
             default:
                 return Reply(adviceLines(advice, now: now))
             }
@@ -80,7 +80,7 @@ extension Conversation {
             }
         }
         lines.append("Open a ticket to track it: “open a ticket for <customer>”.")
-        return Reply(TextWrap.wrap(lines, width: settings.width))
+        return Reply(lines)
     }
 
     /// The answer to "who now?", in words.
@@ -135,10 +135,10 @@ extension Conversation {
             if let next { lines.append("If progress stalls again, escalate to Level \(next.number): \(next.title).") }
         case .closed(let code, let agreedBy, let closedAt):
             let text = process.closureCodes.first { $0.id == code }?.text ?? code
-            lines.append("\(head) is closed since \(stamp(closedAt, now: now)) (\(code): \(text) Agreement: \(agreedBy).)")
+            lines.append("\(head) has been closed since \(stamp(closedAt, now: now)) (\(code): \(text) Agreement: \(agreedBy).)")
             lines.append("Reopen it if the problem is back.")
         }
-        return TextWrap.wrap(lines, width: settings.width)
+        return lines
     }
 
     /// Missed promises, as reasons to go higher.
@@ -188,10 +188,12 @@ extension Conversation {
     }
 
     func explainLast() -> Reply {
-        guard let lastExplanation else {
+        guard let explanation = previousExplanation else {
             return Reply("There's nothing to explain yet. Ask me who to escalate to, or when the next level opens, and then ask “why?”.")
         }
-        return Reply(TextWrap.wrap(lastExplanation, width: settings.width))
+        // “why?” twice explains the same answer again.
+        lastExplanation = explanation
+        return Reply(explanation)
     }
 
     func elapsedQuery(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
@@ -208,7 +210,10 @@ extension Conversation {
         let since: String
         if let time = slots.time {
             start = time.instant
-            since = "since \(Words.lowerFirst(at(start, now: now).replacingOccurrences(of: "at ", with: "", options: .anchored)))"
+            // “since 09:00 CT today”, “since yesterday at 15:00 CT”, “since Wed 25 Nov at 16:00 CT”.
+            var when = at(start, now: now)
+            for word in ["at ", "on "] where when.hasPrefix(word) { when.removeFirst(word.count) }
+            since = "since \(when)"
         } else if let ticket, let engagedAt = ticket.engagedAt {
             start = engagedAt
             since = "since you engaged Level \(ticket.level!) \(at(engagedAt, now: now))"
@@ -226,6 +231,6 @@ extension Conversation {
         if let ticket { lines[0] = "#\(ticket.id): " + Words.lowerFirst(lines[0]) }
         if !pauses.isEmpty { lines.append("Time waiting on the customer is not counted.") }
         lines.append("Ask “why?” for the day-by-day count.")
-        return Reply(TextWrap.wrap(lines, width: settings.width))
+        return Reply(lines)
     }
 }

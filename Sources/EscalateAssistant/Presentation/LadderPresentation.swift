@@ -3,7 +3,8 @@ import EscalateDomain
 
 /// A process's ladder as text, for callers outside the conversation.
 public enum LadderPresentation {
-    public static func lines(_ process: EscalationProcess, catalog: Catalog, width: Int) -> [String] {
-        LadderText.lines(process, organisation: catalog.organisation(process.organisation), calendars: catalog.calendars, saved: [], width: width)
+    /// The ladder as paragraphs, one per line; the caller fits them to its width.
+    public static func lines(_ process: EscalationProcess, catalog: Catalog) -> [String] {
+        LadderText.lines(process, organisation: catalog.organisation(process.organisation), calendars: catalog.calendars, saved: [])
     }
 }

@@ -3,9 +3,9 @@ import EscalateDomain
 /// A process's ladder as a readable table, with its waits, promises and
 /// contacts: what `matrix show` and "show the escalation ladder" print.
 enum LadderText {
-    static func lines(_ process: EscalationProcess, organisation: Organisation?, calendars: [String: BusinessCalendar], saved: [SavedContact], width: Int) -> [String] {
+    static func lines(_ process: EscalationProcess, organisation: Organisation?, calendars: [String: BusinessCalendar], saved: [SavedContact]) -> [String] {
         var lines = ["\(process.title) (\(process.id)):"]
-        if !process.summary.isEmpty { lines += TextWrap.wrap([process.summary], width: width) }
+        if !process.summary.isEmpty { lines += [process.summary] }
         for level in process.ladder {
             lines.append("")
             lines.append("Level \(level.number): \(level.title)")
@@ -16,31 +16,31 @@ enum LadderText {
             } else if let wait = level.wait {
                 var text = "  wait: \(wait) before the next level (\(level.calendar): \(hours))"
                 if let after = level.waitAfterAcknowledgement { text += "; \(after) once it has responded" }
-                lines += TextWrap.wrap([text], width: width)
+                lines += [text]
             } else {
                 lines.append("  wait: none set; go up when a reason to escalate holds")
             }
             for promise in level.promises {
-                lines += TextWrap.wrap(["  promise: \(promise.text)"], width: width)
+                lines += ["  promise: \(promise.text)"]
             }
             for contact in ContactText.reach(level, saved: saved) {
-                lines += TextWrap.wrap(["  contact: \(contact)"], width: width)
+                lines += ["  contact: \(contact)"]
             }
             if !level.skipWhen.isEmpty {
                 let reasons = level.skipWhen.map { id in process.whenToRaise.first { $0.id == id }?.text ?? id }
-                lines += TextWrap.wrap(["  no wait when: \(Words.list(reasons, conjunction: "or"))"], width: width)
+                lines += ["  no wait when: \(Words.list(reasons, conjunction: "or"))"]
             }
         }
         if let start = process.start {
             lines.append("")
-            lines += TextWrap.wrap(["Start: \(start)"], width: width)
+            lines += ["Start: \(start)"]
         }
         if !process.whenToRaise.isEmpty {
             lines.append("When to raise it:")
-            lines += TextWrap.wrap(process.whenToRaise.map { "  - \(Words.upperFirst($0.text))" }, width: width)
+            lines += process.whenToRaise.map { "  - \(Words.upperFirst($0.text))" }
         }
         if let beyond = process.beyondTop {
-            lines += TextWrap.wrap(["Beyond the top: \(beyond)"], width: width)
+            lines += ["Beyond the top: \(beyond)"]
         }
         return lines
     }

@@ -88,17 +88,22 @@ extension BusinessCalendar {
 }
 
 extension BusinessTimeBreakdown {
-    /// The breakdown as text lines, times in the calendar's own zone.
-    public var lines: [String] { lines(in: zone) }
+    /// The breakdown as text lines, times in the calendar's own zone, with
+    /// the calendar named in the first line.
+    public var lines: [String] { lines(in: zone, namingCalendar: true) }
 
-    /// The breakdown as text lines, times in `reader`'s zone. The days are
-    /// still the calendar's days.
-    public func lines(in reader: Zone) -> [String] {
-        let zone = reader
+    /// The breakdown as text lines: the first line gives the span in
+    /// `reader`'s zone, and the day-by-day rows are the calendar's own days
+    /// and hours, in its zone, because that is how the count is made. In a
+    /// conversation the calendar is already clear from the ticket, so it is
+    /// named only when asked.
+    public func lines(in reader: Zone, namingCalendar: Bool = false) -> [String] {
         var lines: [String] = []
-        let fromText = ZonedTime(from, in: zone).friendlyWithYear
-        let toText = ZonedTime(to, in: zone).friendlyWithYear
-        lines.append("Business time from \(fromText) to \(toText):")
+        let fromText = ZonedTime(from, in: reader).friendlyWithYear
+        let toText = ZonedTime(to, in: reader).friendlyWithYear
+        let on = namingCalendar ? " on \(calendarName)" : ""
+        let counted = reader.identifier == zone.identifier ? "" : ", counted in \(zone.abbreviation(at: from))"
+        lines.append("Business time\(on) from \(fromText) to \(toText)\(counted):")
         for entry in entries {
             switch entry {
             case .counted(let date, let spans, let seconds, let note):

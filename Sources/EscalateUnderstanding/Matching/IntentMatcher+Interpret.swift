@@ -40,15 +40,19 @@ extension IntentMatcher {
         }
         interpretation.intent = name
         let own = distinctive[name] ?? []
-        var words = Set<String>()
+        var words = scored.features
         var spanIndex = 0
         for (index, stem) in stems.enumerated() {
             while spanIndex < spans.count && spans[spanIndex].end <= index { spanIndex += 1 }
             if spanIndex < spans.count, spans[spanIndex].start <= index, EntityRecogniser.structural.contains(spans[spanIndex].type) { continue }
             words.insert(stem)
+            if !FeatureExtractor.stopwords.contains(stem), !Self.functionWords.contains(tokens[index].text),
+               tokens[index].text.contains(where: \.isLetter), inScope.contains(tokens[index].text) || inScope.contains(stem) {
+                interpretation.topicWords += 1
+            }
         }
-        let mapped = extractor.mapConcepts(stems)
-        interpretation.distinctiveWords = Array(words.union(mapped).intersection(own)).sorted()
+        words.formUnion(extractor.mapConcepts(stems))
+        interpretation.distinctiveWords = words.intersection(own).sorted()
         interpretation.slots = fillSlots(intent: name, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text)
         return interpretation
     }
@@ -58,6 +62,8 @@ extension IntentMatcher {
         /// The share of content words the intent files know.
         var coverage: Double
         var unknown: Int = 0
+        /// The features of the whole utterance.
+        var features: Set<String> = []
     }
 
     /// Words that carry no topic: they do not count for or against familiarity.
@@ -89,7 +95,7 @@ extension IntentMatcher {
             }
         }
         let ranked = best.map { (intent: $0.key, score: $0.value) }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
-        return Scored(ranked: ranked, coverage: coverage, unknown: whole.unknown)
+        return Scored(ranked: ranked, coverage: coverage, unknown: whole.unknown, features: whole.features)
     }
 
     /// Token ranges of the sentences: split after `.`, `?`, `!` or `;`
@@ -113,17 +119,23 @@ extension IntentMatcher {
     /// or a word such as "update" ("update #12: vendor dispatched"); or,
     /// with no separator at all, after a ticket number that a note word
     /// stands next to ("add note to ticket 4 technician replaced the card",
-    /// "ims 604418 update rep says credit will post").
+    /// "ims 604418 update rep says credit will post"); or after "because"
+    /// when a ticket is escalated ("escalate #1 because …").
     func noteStart(tokens: [Token], spans: [EntitySpan], text: String) -> Int? {
         let units = Array(text.utf16)
         let keywords: Set<String> = ["update", "note", "notes", "fyi", "comment", "progress", "latest", "news", "re", "saying", "says"]
         if let separated = separatedNote(tokens: tokens, spans: spans, units: units, keywords: keywords) { return separated }
-        let writing: Set<String> = ["note", "notes", "comment", "write", "jot"]
+        let writing: Set<String> = ["note", "notes", "comment", "write", "jot", "update"]
         for span in spans where span.type == "ticket" {
             if case .ticket(.context) = span.value { continue }
             let window = max(0, span.start - 4)..<span.start
             var start = span.end
             if start < tokens.count, ["update", "note", "comment"].contains(tokens[start].text) { start += 1 }
+            // "escalate #1 because the vendor missed the date twice": the reason.
+            else if start + 1 < tokens.count, ["because", "cos", "coz", "cuz", "as"].contains(tokens[start].text),
+                    tokens[window].contains(where: { $0.text.hasPrefix("escalat") || $0.text == "esc" }) {
+                return start + 1
+            }
             else if !tokens[window].contains(where: { writing.contains($0.text) }) { continue }
             while start < tokens.count, [":", "-", "that", "saying", "with"].contains(tokens[start].text) { start += 1 }
             let rest = tokens[start...].filter { !FeatureExtractor.stopwords.contains($0.text) }
@@ -186,7 +198,8 @@ extension IntentMatcher {
         }
         // Feature ids, sorted, so that sums come out the same on every run.
         var ids = Set<Int32>()
-        for feature in extractor.features(words, extras: extras) {
+        let features = extractor.features(words, extras: extras)
+        for feature in features {
             if let id = featureIDs[feature] { ids.insert(id) }
         }
         let sortedIDs = ids.sorted()
@@ -194,7 +207,7 @@ extension IntentMatcher {
         var norm2 = Double(unknown) * unknownWeight * unknownWeight
         for id in sortedIDs { norm2 += idf[Int(id)] * idf[Int(id)] }
         let coverage = content == 0 ? 1 : Double(content - unknown) / Double(content)
-        guard norm2 > 0 else { return Scored(ranked: [], coverage: coverage, unknown: unknown) }
+        guard norm2 > 0 else { return Scored(ranked: [], coverage: coverage, unknown: unknown, features: Set(features)) }
         let norm = sqrt(norm2)
         var best = Array(repeating: 0.0, count: intentNames.count)
         var centre = Array(repeating: 0.0, count: intentNames.count)
@@ -223,6 +236,6 @@ extension IntentMatcher {
             ranked.append((intent, min(1, 0.65 * best[intent] + 0.35 * centreScore)))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
-        return Scored(ranked: ranked, coverage: coverage, unknown: unknown)
+        return Scored(ranked: ranked, coverage: coverage, unknown: unknown, features: Set(features))
     }
 }

@@ -69,10 +69,18 @@ extension IntentMatcher {
         }
         var best: (anchors: Int, value: String, range: Range<Int>)?
         let present = Set(stems)
+        // The request's own words are never its note ("escalate it to the
+        // Solutions team" has no note in it).
+        let ownWords = Set(intent.split(separator: "_").map { Stemmer.stem(String($0)) })
         for items in alignments[intent] ?? [] where items.contains(.free(slot)) {
             // Only phrasings whose word just before the slot is in the utterance can line up.
             if let index = items.firstIndex(of: .free(slot)), index > 0, case .word(let anchor) = items[index - 1], !present.contains(anchor) { continue }
+            // A note straight after a ticket number is found by `noteStart`
+            // (after a colon, or next to "update"); lined up here it would
+            // take whatever follows "escalate it".
+            if slot == "note", let index = items.firstIndex(of: .free(slot)), index > 0, items[index - 1] == .typed("ticket") { continue }
             guard let (anchors, range) = align(items, slot: slot, stems: stems, spans: spans), !range.isEmpty else { continue }
+            if stems[range].allSatisfy({ ownWords.contains($0) || FeatureExtractor.stopwords.contains($0) }) { continue }
             // A name never contains a role, a channel or a number.
             if slot != "note", spans.contains(where: { $0.type != "person" && range.overlaps($0.start..<$0.end) }) { continue }
             var kept = range
@@ -117,10 +125,14 @@ extension IntentMatcher {
                     start = position
                     // The slot ends where the next part that can be found begins.
                     end = stems.count
+                    var bounded = false
                     for later in items[(index + 1)...] {
-                        if let (found, _) = locate(later, from: position) { end = found; break }
+                        if let (found, _) = locate(later, from: position) { end = found; bounded = true; break }
                         if case .free = later { break }
                     }
+                    // A slot that opens the phrasing needs something after it
+                    // to end it, or it would swallow the whole line.
+                    if index == 0 && !bounded && index + 1 < items.count { return nil }
                     position = end!
                 }
                 continue

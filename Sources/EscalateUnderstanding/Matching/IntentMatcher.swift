@@ -202,12 +202,19 @@ public struct IntentMatcher: Sendable {
         self.phrasings = intents
         var distinctive: [String: Set<String>] = [:]
         for (intent, _, features) in exampleFeatures {
-            for feature in features where !feature.contains(" ") && !feature.hasPrefix("^") && !feature.hasPrefix("{") {
+            // A word, or a pair with at least one real word in it
+            // ("open {org}"); never a bare placeholder or a first word.
+            for feature in features where feature.split(separator: " ").contains(where: { !$0.hasPrefix("{") && !$0.hasPrefix("^") }) {
                 // Used by at most a fifth of the intents.
                 if let users = intentsUsing[feature], users.count * 5 <= names.count {
                     distinctive[names[intent], default: []].insert(feature)
                 }
             }
+        }
+        // An intent's own name is distinctive for it, however many others
+        // use the word: "close #1" is a closing.
+        for name in names where name != Self.outOfScope {
+            distinctive[name, default: []].formUnion(name.split(separator: "_").map { Stemmer.stem(String($0)) })
         }
         self.distinctive = distinctive
         var alignments: [String: [[AlignmentItem]]] = [:]

@@ -20,15 +20,21 @@ public struct Interpretation: Sendable {
     /// The best-scoring intent, out-of-scope examples included.
     public var topIntent: String?
 
-    /// Words of the utterance that are distinctive for the chosen intent (not
-    /// slots, not words most intents use): "escalate", "pause", "acknowledged".
+    /// Features of the utterance that are distinctive for the chosen intent:
+    /// words few intents use ("escalate", "pause", "acknowledged"), or a pair
+    /// of neighbours such as "open {org}"; never a slot on its own.
     public var distinctiveWords: [String] = []
 
+    /// How many familiar content words the utterance has outside tickets,
+    /// times, levels and contact details ("called", "CCM").
+    public var topicWords: Int = 0
+
     /// Whether the match is strong enough to act on: a weak match never
-    /// triggers an action, and neither does one resting only on slots and
-    /// common words ("level 2", "#1", "the customer").
+    /// triggers an action, and neither does one resting only on slots and a
+    /// common word ("level 2", "#1", "the customer"). It takes a distinctive
+    /// feature or at least two familiar content words.
     public var isConfident: Bool {
-        intent != nil && score >= IntentMatcher.actionThreshold && !distinctiveWords.isEmpty
+        intent != nil && score >= IntentMatcher.actionThreshold && (!distinctiveWords.isEmpty || topicWords >= 2)
     }
 
     /// The slots as canonical strings, sorted by name.

@@ -20,7 +20,7 @@ struct MatrixShowCommand: ParsableCommand {
             throw CLIError("unknown process or organisation '\(name)' (known: \(known.joined(separator: ", ")))")
         }
         let width = TerminalStyle.columns()
-        let text = processes.map { LadderPresentation.lines($0, catalog: catalog, width: width).joined(separator: "\n") }
-        Console.print(text.joined(separator: "\n\n"))
+        let text = processes.map { LadderPresentation.lines($0, catalog: catalog).joined(separator: "\n") }
+        Console.print(SafeText.fitted(text.joined(separator: "\n\n"), width: width))
     }
 }

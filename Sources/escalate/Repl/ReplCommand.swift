@@ -30,7 +30,7 @@ struct ReplCommand: ParsableCommand {
     var intents: String?
 
     func run() throws {
-        let zone = try data.readerZone()
+        let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
         guard let userRole = UserRole(rawValue: role.lowercased()) else {
             throw CLIError("unknown role '\(role)' (use customer or ccm)")

@@ -18,8 +18,11 @@ struct DataOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The zone times are shown in (default: $TZ or the system's).", valueName: "zone"))
     var zone: String?
 
-    /// The reader's zone: `--zone`, else `$TZ`, else the system's, else UTC.
-    func readerZone() throws -> Zone {
+    /// The reader's zone: `--zone`, else the zone `now` names (a pinned
+    /// "2026-11-23T09:00 America/Chicago" reads as someone in Chicago), else
+    /// `$TZ`, else the system's, else UTC.
+    func readerZone(now: String? = nil) throws -> Zone {
+        if zone == nil, let now, let named = Self.explicitZone(in: now) { return named }
         if let zone {
             guard let named = Zone(identifier: zone) else {
                 throw CLIError("unknown time zone '\(zone)' (use an IANA name such as America/Chicago)")
@@ -31,6 +34,17 @@ struct DataOptions: ParsableArguments {
             return named
         }
         return Zone(identifier: TimeZone.current.identifier) ?? .utc
+    }
+
+    /// The zone a time names itself, if it names one.
+    static func explicitZone(in time: String) -> Zone? {
+        // Read with two different defaults: only a zone in the text itself
+        // gives the same answer both times.
+        guard let first = try? ZonedTime(parsing: time, defaultZone: .utc),
+              let tokyo = Zone(identifier: "Asia/Tokyo"),
+              let second = try? ZonedTime(parsing: time, defaultZone: tokyo),
+              first.zone == second.zone else { return nil }
+        return first.zone
     }
 
     /// The built-in data plus the user's files, in this order: the config

@@ -32,7 +32,7 @@ struct AskCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let zone = try data.readerZone()
+        let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
         guard let userRole = UserRole(rawValue: role.lowercased()) else { throw CLIError("unknown role '\(role)' (use customer or ccm)") }
         var clock = SessionClock.real

@@ -25,7 +25,7 @@ struct ParseCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let zone = try data.readerZone()
+        let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
         let assistant = try SessionFactory.assistant(catalog: catalog, intentsFolder: intents)
         var instant = Instant(Date())
@@ -54,6 +54,8 @@ enum ParseJSON {
             "intent": interpretation.intent ?? NSNull(),
             "score": (interpretation.score * 1000).rounded() / 1000,
             "slots": Dictionary(uniqueKeysWithValues: interpretation.slotDescriptions),
+            "confident": interpretation.isConfident,
+            "distinctive_words": interpretation.distinctiveWords,
         ]
         if let runnerUp = interpretation.runnerUp {
             object["runner_up"] = ["intent": runnerUp.intent, "score": (runnerUp.score * 1000).rounded() / 1000]
