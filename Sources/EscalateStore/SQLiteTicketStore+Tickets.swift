@@ -34,6 +34,20 @@ extension SQLiteTicketStore {
     }
 
     public func tickets(_ query: TicketQuery) throws -> [TicketSummary] {
+        let (condition, arguments, order) = Self.selection(query)
+        var sql = "SELECT * FROM ticket" + condition + " ORDER BY " + order
+        if let limit = query.limit { sql += " LIMIT \(limit)" }
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.summary) }
+    }
+
+    public func count(_ query: TicketQuery) throws -> Int {
+        let (condition, arguments, _) = Self.selection(query)
+        return try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ticket" + condition, arguments: arguments) ?? 0 }
+    }
+
+    /// The WHERE clause (with its leading space, or empty), its arguments,
+    /// and the order for `query`. Every filter runs on an indexed column.
+    static func selection(_ query: TicketQuery) -> (String, StatementArguments, String) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         var order = "id"
@@ -65,11 +79,7 @@ extension SQLiteTicketStore {
             conditions.append("opened_by = ?")
             arguments += [openedBy]
         }
-        var sql = "SELECT * FROM ticket"
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY " + order
-        if let limit = query.limit { sql += " LIMIT \(limit)" }
-        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.summary) }
+        return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), arguments, order)
     }
 
     public func tickets(withReference reference: TicketReference) throws -> [TicketSummary] {

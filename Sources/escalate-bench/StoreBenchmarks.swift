@@ -25,8 +25,10 @@ enum StoreBenchmarks {
                 guard let ticket = try? store.ticket(id), let advice = engine.whoNow(ticket, at: now + 86_400 * 3) else { return 0 }
                 return advice.ticket.id
             },
-            BenchmarkRow(name: "the overdue list (indexed next due instants)", target: 10e-3, callsPerSample: 1, samples: 101) {
-                (try? store.tickets(TicketQuery(.dueBy(now))))?.count ?? 0
+            // What "what's overdue?" reads: the first page and the total.
+            BenchmarkRow(name: "the overdue list (first 50 and the count)", target: 10e-3, callsPerSample: 1, samples: 101) {
+                let page = (try? store.tickets(TicketQuery(.dueBy(now + 86_400 * 3), limit: 50)))?.count ?? 0
+                return page + ((try? store.count(TicketQuery(.dueBy(now + 86_400 * 3)))) ?? 0)
             },
             BenchmarkRow(name: "opening the store (100k tickets, 1M events)", target: 20e-3, callsPerSample: 1, samples: 51) {
                 (try? SQLiteTicketStore(path: path)).map { _ in 1 } ?? 0

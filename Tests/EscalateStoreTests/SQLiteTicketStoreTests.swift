@@ -51,6 +51,10 @@ import Testing
         #expect(try store.tickets(TicketQuery(.active, openedBy: "kim")).map(\.id) == [2])
         #expect(try store.tickets(TicketQuery(.dueBy(t0 + 4 * 3600))).map(\.id) == [2])
         #expect(try store.tickets(TicketQuery(.dueBy(t0 + 5 * 3600))).map(\.id) == [2, 1])
+        // A page of a long list, and the count of the whole list.
+        #expect(try store.tickets(TicketQuery(.dueBy(t0 + 5 * 3600), limit: 1)).map(\.id) == [2])
+        #expect(try store.count(TicketQuery(.dueBy(t0 + 5 * 3600), limit: 1)) == 2)
+        #expect(try store.count(TicketQuery(.dueBy(t0 + 4 * 3600))) == 1)
         #expect(try store.tickets(withReference: TicketReference(kind: .ims, value: "482913")).map(\.id) == [1])
         #expect(try store.tickets(withReference: TicketReference(kind: .order, value: "n123456")).map(\.id) == [1, 2])
         #expect(try store.tickets(customerMatching: "acme").count == 2)

@@ -94,7 +94,7 @@ extension Conversation {
         case "deescalate": return try deescalate(slots, now: now)
         case "pause": return try pause(slots, now: now)
         case "resume": return try resume(slots, now: now)
-        case "set_plan": return try setPlan(slots, now: now)
+        case "set_plan": return try setPlan(slots, line: line, now: now)
         case "close": return try close(slots, now: now)
         case "reopen": return try reopen(slots, now: now)
         case "status": return try status(slots, now: now)

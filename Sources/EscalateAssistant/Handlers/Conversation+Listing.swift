@@ -70,9 +70,12 @@ extension Conversation {
         }
     }
 
+    /// The most tickets one list shows.
+    static let listPage = 50
+
     func list(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
         let filter = slots.entity("filter") ?? (settings.role == .ccm ? "mine" : "open")
-        let query: TicketQuery
+        var query: TicketQuery
         let title: String
         switch filter {
         case "mine":
@@ -102,11 +105,15 @@ extension Conversation {
             query = TicketQuery(.active)
             title = "Open tickets"
         }
+        // A long list shows its first page: the most urgent first for the
+        // time-ordered filters, else the oldest tickets.
+        query.limit = Self.listPage
         let tickets = try storeCall { try store.tickets(query) }
         guard !tickets.isEmpty else {
             return Reply(filter == "overdue" ? "Nothing is overdue." : "\(title): none.")
         }
-        var lines = ["\(title) (\(tickets.count)):"]
+        let total = tickets.count < Self.listPage ? tickets.count : try storeCall { try store.count(query) }
+        var lines = ["\(title) (\(total)):"]
         for ticket in tickets {
             var line = summaryLine(ticket)
             if let due = ticket.schedule.nextDue, let what = ticket.schedule.nextDueWhat, ticket.status.isActive {
@@ -116,6 +123,9 @@ extension Conversation {
                 line += " — next level open since \(stamp(opened, now: now))"
             }
             lines.append("  " + line)
+        }
+        if total > tickets.count {
+            lines.append("… and \(total - tickets.count) more. Ask about one by number, e.g. “status of #\(tickets[0].id)”.")
         }
         return Reply(lines)
     }

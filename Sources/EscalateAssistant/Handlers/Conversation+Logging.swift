@@ -19,7 +19,20 @@ extension Conversation {
     }
 
     func logContact(_ slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
-        try withTicket("log_contact", slots) { ticket in try logContact(ticket, slots, line: line, now: now) }
+        if Self.asksToMakeContact(line) {
+            return Reply("I can't call or e-mail anyone myself. Once you have, tell me, e.g. “I e-mailed my CCM at 9am”, and I'll log it and time the next level.")
+        }
+        return try withTicket("log_contact", slots) { ticket in try logContact(ticket, slots, line: line, now: now) }
+    }
+
+    /// "email my CCM for me", "can you call the director?": a request to
+    /// make contact, not a report that it happened.
+    static func asksToMakeContact(_ line: String) -> Bool {
+        let words = Tokenizer.tokens(line).map(\.text)
+        let polite: Set<String> = ["please", "pls", "plz", "can", "could", "would", "will", "you", "u", "kindly", "go", "ahead", "and"]
+        guard let first = words.first(where: { !polite.contains($0) }) else { return false }
+        return ["email", "e-mail", "mail", "call", "phone", "ring", "contact", "message", "text", "ping", "reach"].contains(first)
+            || words.suffix(2) == ["for", "me"]
     }
 
     private func logContact(_ ticket: Ticket, _ slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
@@ -198,15 +211,34 @@ extension Conversation {
         }
     }
 
-    func setPlan(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+    /// The people a plan names after "with" or "attendees:" ("with the
+    /// Initech IT director and the Escalation Engineer").
+    func attendees(in line: String) -> [String] {
+        let lower = line.lowercased()
+        guard let range = lower.range(of: "attendees:") ?? lower.range(of: " with ") else { return [] }
+        let rest = line[range.upperBound...]
+        return rest.replacingOccurrences(of: " and ", with: ",")
+            .split(separator: ",")
+            .map { Words.quote(String($0).trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))) }
+            .map { $0.hasPrefix("the ") ? String($0.dropFirst(4)) : $0 }
+            .filter { !$0.isEmpty && !$0.lowercased().hasPrefix("update") }
+    }
+
+    func setPlan(_ slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
         return try withTicket("set_plan", slots) { ticket in
             guard let every = slots.duration else {
                 pending = .missingSlot(intent: "set_plan", slots: slots, slot: "duration", ticketID: ticket.id)
                 return Reply(missingPrompt("duration"), kind: .question)
             }
-            let plan = CommunicationPlan(every: every, channel: slots.channel)
+            // "every 2 hours" is taken as said: clock hours. Business hours
+            // are counted only when the user says so.
+            let words = Set(Tokenizer.tokens(line).map(\.text))
+            var clockTime = false
+            if case .hours = every, words.isDisjoint(with: ["business", "working", "work", "office"]) { clockTime = true }
+            let plan = CommunicationPlan(every: every, channel: slots.channel, attendees: attendees(in: line), clockTime: clockTime)
             let updated = try record([(.planSet(plan), now)], on: ticket.id, now: now)
             var lines = ["Communication plan for #\(ticket.id): updates \(plan.description)."]
+            if clockTime { lines.append("Say “every N business hours” to count only the level's business hours instead.") }
             if let clock = engine.clocks(updated, at: now).first(where: { if case .update = $0.subject { return true } else { return false } }), let due = clock.due {
                 lines.append("Next update due by \(stamp(due, now: now)).")
             }

@@ -134,7 +134,9 @@ public struct EscalationEngine: Sendable {
         }
         if let plan = ticket.plan {
             let from = ticket.lastUpdateAt ?? engagedAt
-            clocks.append(clock(.update(plan), span: plan.every, from: from, metAt: nil, ticket: ticket, calendar: calendar, now: now))
+            // A plan in clock time runs around the clock, in the level's zone.
+            let planCalendar = plan.clockTime ? BusinessCalendar(name: "clock time", zone: calendar.zone, hours: .alwaysOpen) : calendar
+            clocks.append(clock(.update(plan), span: plan.every, from: from, metAt: nil, ticket: ticket, calendar: planCalendar, now: now))
         }
         return clocks
     }

@@ -86,24 +86,45 @@ public struct CommunicationPlan: Hashable, Sendable, Codable {
     public var every: BusinessSpan
     public var channel: Channel?
     public var attendees: [String]
+    /// Hours on the clock, nights, weekends and holidays included ("every 2
+    /// hours"), rather than business hours ("every 2 business hours").
+    public var clockTime: Bool
 
-    public init(every: BusinessSpan, channel: Channel? = nil, attendees: [String] = []) {
+    public init(every: BusinessSpan, channel: Channel? = nil, attendees: [String] = [], clockTime: Bool = false) {
         self.every = every
         self.channel = channel
         self.attendees = attendees
+        self.clockTime = clockTime
     }
 
-    /// `every 4 business hours by e-mail`, `every business hour by conference call`.
+    enum CodingKeys: String, CodingKey { case every, channel, attendees, clockTime }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        every = try container.decode(BusinessSpan.self, forKey: .every)
+        channel = try container.decodeIfPresent(Channel.self, forKey: .channel)
+        attendees = try container.decodeIfPresent([String].self, forKey: .attendees) ?? []
+        // Plans recorded before clock time existed counted business hours.
+        clockTime = try container.decodeIfPresent(Bool.self, forKey: .clockTime) ?? false
+    }
+
+    /// `every 4 business hours by e-mail`, `every business hour by conference
+    /// call`, `every 2 hours (clock time) by phone`.
     public var description: String {
         var text = "every \(every)"
         switch every {
+        case .hours(let seconds) where clockTime:
+            text = seconds == 3600 ? "every hour" : "every \(BusinessDuration(seconds: seconds).spoken)"
+            text += " (clock time, around the clock)"
         case .hours(let seconds) where seconds == 3600: text = "every business hour"
         case .businessDays(1): text = "every business day"
         case .workingDays(1): text = "every working day"
         default: break
         }
         if let channel { text += " by \(channel.noun)" }
-        if !attendees.isEmpty { text += " with \(attendees.joined(separator: ", "))" }
+        if let last = attendees.last {
+            text += " with " + (attendees.count == 1 ? last : attendees.dropLast().joined(separator: ", ") + " and " + last)
+        }
         return text
     }
 }

@@ -107,6 +107,9 @@ public protocol TicketStore: AnyObject {
 
     func tickets(_ query: TicketQuery) throws -> [TicketSummary]
 
+    /// How many tickets `query` finds, ignoring its limit.
+    func count(_ query: TicketQuery) throws -> Int
+
     /// Tickets known by an outside number.
     func tickets(withReference reference: TicketReference) throws -> [TicketSummary]
 

@@ -211,23 +211,25 @@ extension IntentMatcher {
         let norm = sqrt(norm2)
         var best = Array(repeating: 0.0, count: intentNames.count)
         var centre = Array(repeating: 0.0, count: intentNames.count)
-        var dots = [Double](repeating: 0, count: examples.count)
-        postingExamples.withUnsafeBufferPointer { postingExamples in
-            postingWeights.withUnsafeBufferPointer { postingWeights in
-                dots.withUnsafeMutableBufferPointer { dots in
-                    for id in sortedIDs {
-                        let mine = idf[Int(id)] / norm
-                        for index in Int(postingOffsets[Int(id)])..<Int(postingOffsets[Int(id) + 1]) {
-                            dots[Int(postingExamples[index])] += mine * postingWeights[index]
+        scratch.with(count: examples.count) { dots, touched in
+            postingExamples.withUnsafeBufferPointer { postingExamples in
+                postingWeights.withUnsafeBufferPointer { postingWeights in
+                    dots.withUnsafeMutableBufferPointer { dots in
+                        for id in sortedIDs {
+                            let mine = idf[Int(id)] / norm
+                            for index in Int(postingOffsets[Int(id)])..<Int(postingOffsets[Int(id) + 1]) {
+                                let example = Int(postingExamples[index])
+                                if dots[example] == 0 { touched.append(Int32(example)) }
+                                dots[example] += mine * postingWeights[index]
+                            }
+                            for (intent, theirs) in centreWeights[Int(id)] { centre[Int(intent)] += mine * theirs }
                         }
-                        for (intent, theirs) in centreWeights[Int(id)] { centre[Int(intent)] += mine * theirs }
                     }
                 }
             }
-        }
-        exampleIntent.withUnsafeBufferPointer { exampleIntent in
-            for (example, dot) in dots.enumerated() where dot > best[Int(exampleIntent[example])] {
-                best[Int(exampleIntent[example])] = dot
+            // The best per intent is a maximum, the same in any order.
+            for example in touched where dots[Int(example)] > best[Int(exampleIntent[Int(example)])] {
+                best[Int(exampleIntent[Int(example)])] = dots[Int(example)]
             }
         }
         var ranked: [(intent: Int, score: Double)] = []

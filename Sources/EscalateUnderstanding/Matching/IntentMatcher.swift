@@ -52,6 +52,9 @@ public struct IntentMatcher: Sendable {
     let alignments: [String: [[AlignmentItem]]]
     /// The phrasings as written, by intent, for help and "did you mean".
     public let phrasings: [String: [Phrasing]]
+    /// Reused working memory for scoring, so that an utterance does not
+    /// allocate and clear a slot for every example.
+    let scratch = ScoreScratch()
 
     /// Builds the matcher from the texts of `.intent`, `.entity` and `.voc`
     /// files, keyed by path. Problems are reported as `file:line`.
@@ -248,4 +251,24 @@ public struct IntentMatcher: Sendable {
 
     /// The intents the files define, out-of-scope examples excepted.
     public var intents: [String] { intentNames.filter { $0 != Self.outOfScope } }
+}
+
+/// Per-example sums for one scoring, kept between calls. Only the examples
+/// an utterance touches are visited and reset afterwards.
+final class ScoreScratch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var dots: [Double] = []
+    private var touched: [Int32] = []
+
+    /// Runs `body` with a zeroed array of `count` sums and the list to note
+    /// touched examples in; everything is zero again afterwards.
+    func with<Result>(count: Int, _ body: (inout [Double], inout [Int32]) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        if dots.count != count { dots = Array(repeating: 0, count: count) }
+        touched.removeAll(keepingCapacity: true)
+        let result = body(&dots, &touched)
+        for example in touched { dots[Int(example)] = 0 }
+        return result
+    }
 }

@@ -52,38 +52,3 @@ enum ContactDetailsRecogniser {
         return spans
     }
 }
-
-/// Recognises the people the assistant knows of, by full or first name,
-/// keeping the name as typed (`Dana`, `Dana Reyes`).
-enum PersonRecogniser {
-    static func recognise(_ tokens: [Token], text: String, people names: [[String]]) -> [EntitySpan] {
-        var firstNameCount: [String: Int] = [:]
-        for name in names { firstNameCount[name[0], default: 0] += 1 }
-        let units = Array(text.utf16)
-        var spans: [EntitySpan] = []
-        var index = 0
-        while index < tokens.count {
-            var matched = 0
-            // "danas number": a possessive typed without its apostrophe.
-            let word = tokens[index].text
-            let bare = word.hasSuffix("s") && word.count > 3 ? String(word.dropLast()) : word
-            for name in names {
-                if index + name.count <= tokens.count, tokens[index..<index + name.count].map(\.text) == name {
-                    matched = max(matched, name.count)
-                } else if name.count > 1, word == name[0] || bare == name[0], firstNameCount[name[0]] == 1, word.count >= 3 {
-                    matched = max(matched, 1)
-                }
-            }
-            if matched > 0 {
-                var typed = String(decoding: units[tokens[index].start..<tokens[index + matched - 1].end], as: UTF16.self)
-                if typed.hasSuffix("'s") || typed.hasSuffix("’s") { typed.removeLast(2) }
-                if matched == 1, !names.contains(where: { $0[0] == tokens[index].text }), typed.hasSuffix("s") { typed.removeLast() }
-                spans.append(EntitySpan(type: "person", value: .text(typed), start: index, end: index + matched))
-                index += matched
-            } else {
-                index += 1
-            }
-        }
-        return spans
-    }
-}

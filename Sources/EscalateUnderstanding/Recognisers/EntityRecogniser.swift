@@ -25,7 +25,7 @@ struct EntityRecogniser: Sendable {
         structural += TimeRecogniser.recognise(tokens, context: context)
         structural += DurationRecogniser.recognise(tokens)
         structural += LevelRecogniser.recognise(tokens)
-        structural += PersonRecogniser.recognise(tokens, text: text, people: context.peopleWords)
+        structural += PersonRecogniser.recognise(tokens, text: text, people: context.peopleByFirstWord)
         // "IT" in capitals is the department, not a ticket.
         let units = Array(text.utf16)
         structural.removeAll { span in

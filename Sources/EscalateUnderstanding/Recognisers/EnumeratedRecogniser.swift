@@ -35,7 +35,7 @@ struct EnumeratedRecogniser: Sendable {
             // ticket or a time ("due" when "due today" meets "today").
             for entry in candidates {
                 let end = start + entry.stems.count
-                guard end <= stems.count, Array(stems[start..<end]) == entry.stems else { continue }
+                guard end <= stems.count, entry.stems.indices.allSatisfy({ stems[start + $0] == entry.stems[$0] }) else { continue }
                 spans.append(EntitySpan(type: entry.type, value: .entity(entry.id), start: start, end: end))
             }
         }

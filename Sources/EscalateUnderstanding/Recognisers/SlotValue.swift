@@ -109,6 +109,8 @@ public struct RecognitionContext: Sendable {
     public var customers: [String] { didSet { prepareNames() } }
     /// The names as lowercase words, worked out once rather than per utterance.
     private(set) var peopleWords: [[String]] = []
+    /// The people's names by their first word.
+    private(set) var peopleByFirstWord: [String: [[String]]] = [:]
     private(set) var customerWords: [[String]] = []
     private(set) var nameWords: Set<String> = []
 
@@ -122,6 +124,7 @@ public struct RecognitionContext: Sendable {
 
     private mutating func prepareNames() {
         peopleWords = people.map { Tokenizer.tokens($0).map(\.text) }.filter { !$0.isEmpty }
+        peopleByFirstWord = Dictionary(grouping: peopleWords, by: { $0[0] })
         customerWords = customers.map { Tokenizer.tokens($0).map(\.text) }.filter { !$0.isEmpty }
         nameWords = Set(peopleWords.joined()).union(customerWords.joined())
     }

@@ -1,0 +1,144 @@
+import Testing
+@testable import EscalateUnderstanding
+
+/// End-to-end interpretations through the real intent files (the built-in
+/// catalog's, as `PhrasingSet` loads them), and a matcher built from a few
+/// small files.
+@Suite struct IntentMatcherTests {
+    private func interpret(_ text: String) -> Interpretation {
+        PhrasingSet.matcher.interpret(text, context: PhrasingSet.context)
+    }
+
+    static let tinyFiles: [String: String] = [
+        "tiny/close.intent": "close {ticket}\n(shut|close out) {ticket}\n",
+        "tiny/greet.intent": "(hello|hi) there\ngood morning\n",
+        "tiny/role.entity": "ccm | customer care manager\n",
+        "tiny/README.md": "(not an intent file, never parsed",
+    ]
+
+    /// The error building a matcher from `files` throws, if it is an `IntentFileError`.
+    private func buildError(_ files: [String: String]) -> IntentFileError? {
+        do {
+            _ = try IntentMatcher(files: files)
+            return nil
+        } catch {
+            return error as? IntentFileError
+        }
+    }
+
+    // MARK: the real intent files
+
+    @Test func anUpdateWithANote() {
+        let result = interpret("update #12: vendor dispatched, ETA Friday")
+        #expect(result.intent == "log_update")
+        #expect(result.slots["ticket"] == SlotValue.ticket(.number(12)))
+        #expect(result.slots["note"] == SlotValue.text("vendor dispatched, ETA Friday"))
+        // "Friday" inside the note is not a time.
+        #expect(result.slots["time"] == nil)
+        #expect(result.isConfident)
+    }
+
+    @Test func whoToEscalateTo() {
+        let result = interpret("who do I escalate to now?")
+        #expect(result.intent == "who_next")
+        #expect(result.isConfident)
+    }
+
+    @Test func outOfScopeInputIsNotUnderstood() {
+        let result = interpret("what's the weather in Paris")
+        #expect(result.intent == nil)
+        #expect(!result.isConfident)
+        #expect(result.slots.isEmpty)
+        #expect(result.score < IntentMatcher.rejectThreshold)
+    }
+
+    @Test func aLevelAloneIsNotConfident() {
+        let result = interpret("level 2")
+        #expect(!result.isConfident)
+        #expect(result.distinctiveWords.isEmpty)
+        #expect(result.slots["level"] == SlotValue.level(.number(2)))
+    }
+
+    @Test func aTicketAloneIsNotConfident() {
+        let result = interpret("#1")
+        #expect(!result.isConfident)
+    }
+
+    @Test func closeIsConfident() {
+        let result = interpret("close #1")
+        #expect(result.intent == "close")
+        #expect(result.slots["ticket"] == SlotValue.ticket(.number(1)))
+        #expect(result.isConfident)
+        #expect(result.score >= IntentMatcher.actionThreshold)
+        #expect(result.distinctiveWords.contains("close"))
+    }
+
+    @Test func escalateWithAReason() {
+        let result = interpret("escalate #1 because the vendor missed the date twice")
+        #expect(result.intent == "escalate")
+        #expect(result.slots["ticket"] == SlotValue.ticket(.number(1)))
+        #expect(result.slots["note"] == SlotValue.text("the vendor missed the date twice"))
+        #expect(result.isConfident)
+    }
+
+    @Test func escalateToARoleHasNoNote() {
+        let result = interpret("escalate it to the Solutions team")
+        #expect(result.intent == "escalate")
+        #expect(result.slots["role"] == SlotValue.entity("solutions_team"))
+        #expect(result.slots["ticket"] == SlotValue.ticket(.context))
+        #expect(result.slots["note"] == nil)
+        #expect(result.isConfident)
+    }
+
+    @Test func statusOfAnOutsideReference() {
+        let result = interpret("status of IMS 604418")
+        #expect(result.intent == "status")
+        #expect(result.slots["ticket"] == SlotValue.ticket(.external(kind: "ims", value: "604418")))
+    }
+
+    @Test func aTypoInTheVerbIsCorrected() {
+        let result = interpret("escalte #3 please")
+        #expect(result.correctedWords.first == "escalate")
+        #expect(result.intent == "escalate")
+        #expect(result.slots["ticket"] == SlotValue.ticket(.number(3)))
+    }
+
+    @Test func theRealFilesDefineTheCoreIntents() {
+        let intents = PhrasingSet.matcher.intents
+        for name in ["log_update", "who_next", "close", "escalate", "status"] {
+            #expect(intents.contains(name), "missing \(name)")
+        }
+        #expect(!intents.contains(IntentMatcher.outOfScope))
+        let updateSlots = PhrasingSet.matcher.slotsByIntent["log_update"] ?? []
+        #expect(updateSlots.contains("ticket"))
+        #expect(updateSlots.contains("note"))
+    }
+
+    // MARK: a matcher built from small files
+
+    @Test func aMatcherFromSmallFiles() throws {
+        let matcher = try IntentMatcher(files: Self.tinyFiles)
+        #expect(matcher.intents == ["close", "greet"])
+        #expect(matcher.slotsByIntent["close"] == Set(["ticket"]))
+        #expect((matcher.phrasings["close"] ?? []).map(\.text) == ["close {ticket}", "shut {ticket}", "close out {ticket}"])
+        let result = matcher.interpret("close #4", context: PhrasingSet.context)
+        #expect(result.intent == "close")
+        #expect(result.slots["ticket"] == SlotValue.ticket(.number(4)))
+        #expect(result.isConfident)
+        #expect(matcher.interpret("what is the weather", context: PhrasingSet.context).intent == nil)
+    }
+
+    @Test func aMalformedIntentFileFailsWithItsPathAndLine() throws {
+        var files = Self.tinyFiles
+        files["tiny/close.intent"] = "close {ticket}\n(close|shut {ticket}\n"
+        let error = try #require(buildError(files))
+        #expect(error.description == "tiny/close.intent:2: '(' without a matching ')'")
+    }
+
+    @Test func aMalformedEntityFileFailsWithItsPathAndLine() throws {
+        var files = Self.tinyFiles
+        files["tiny/role.entity"] = "ccm\n# the same again\nccm | my ccm\n"
+        let error = try #require(buildError(files))
+        #expect(error == IntentFileError(file: "tiny/role.entity", line: 3, message: "'ccm' is listed twice"))
+    }
+}
