@@ -77,6 +77,7 @@ struct CalendarFile {
         let hours = try decodeHours(try map.required("hours"))
         var rules: [HolidayRule] = []
         var ruleLines: [String: Int] = [:]
+        var holidayNames: [String] = []
         if let list = map["holidays"], !list.isNull {
             for item in try list.listOrSingle("'holidays'") {
                 if case .scalar = item.node {
@@ -86,19 +87,24 @@ struct CalendarFile {
                         throw item.error("unknown holiday set '\(setName)' (known: \(known))")
                     }
                     rules += set.rules
+                    // "US federal holidays, observed …" is called "US federal holidays".
+                    holidayNames.append(String(set.title.split(separator: ",")[0]))
                 } else {
                     let rule = try decodeRule(item)
                     ruleLines[rule.name] = item.line
                     rules.append(rule)
+                    holidayNames.append(rule.name)
                 }
             }
         }
         if let problem = HolidayRules(rules).validationProblem() {
             throw DataFileError(file: value.file, line: ruleLines[problem.rule] ?? value.line, message: problem.problem)
         }
-        return BusinessCalendar(
+        var calendar = BusinessCalendar(
             name: name, title: try map.optionalString("title") ?? name, zone: zone, hours: hours,
             holidays: rules, notes: try map.optionalStrings("notes"))
+        calendar.holidaysName = holidayNames.isEmpty ? nil : holidayNames.joined(separator: " and ")
+        return calendar
     }
 
     static func decodeHours(_ value: YAMLValue) throws -> WeeklyHours {

@@ -14,7 +14,7 @@ struct MatrixFile {
         "checklists", "closure-codes", "timeline", "communication-plan", "numbering", "notes",
     ]
     static let levelKeys: Set<String> = [
-        "level", "title", "role", "person", "contacts", "calendar", "calendar-by-segment", "wait", "wait-after-acknowledgement", "promises", "skip-when", "notes",
+        "level", "title", "role", "person", "contacts", "calendar", "calendar-by-segment", "wait", "wait-after-acknowledgement", "promises", "skip-when", "notes", "any-time", "assigned",
     ]
 
     /// Decodes the `organisations` and `roles` of `top`, checking calendar
@@ -108,6 +108,8 @@ struct MatrixReader {
             promises: try map["promises"].map { try $0.list("'promises'").map(promise) } ?? [],
             skipWhen: try map.optionalStrings("skip-when"), notes: try map.optionalStrings("notes"))
         level.calendarBySegment = bySegment
+        level.anyTime = try map.optionalBool("any-time")
+        level.assigned = try map.optionalBool("assigned")
         return level
     }
 
@@ -177,7 +179,7 @@ struct MatrixReader {
 
     func template(_ value: YAMLValue) throws -> MessageTemplate {
         let map = try value.mapping("a template", allowed: ["id", "title", "to", "cc", "subject", "opening", "notes"])
-        let known = ["customer", "account", "description", "location", "ticket", "sender_email", "references", "impact"]
+        let known = ["customer", "account", "description", "location", "ticket", "sender_email", "references", "impact", "escalation_reason"]
         for key in ["subject", "opening"] {
             guard let field = map[key] else { continue }
             for line in try field.strings("'\(key)'") {

@@ -46,6 +46,14 @@ struct YAMLValue {
         return scalar.string
     }
 
+    func bool(_ what: String) throws -> Bool {
+        switch try string(what).lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        case let text: throw error("\(what) should be true or false, not '\(text)'")
+        }
+    }
+
     func int(_ what: String) throws -> Int {
         let text = try string(what)
         guard let value = Int(text) else { throw error("\(what) should be a whole number, not '\(text)'") }
@@ -106,6 +114,11 @@ struct YAMLMapping {
     func optionalString(_ key: String) throws -> String? {
         guard let value = self[key], !value.isNull else { return nil }
         return try value.string("'\(key)'")
+    }
+
+    func optionalBool(_ key: String) throws -> Bool {
+        guard let value = self[key], !value.isNull else { return false }
+        return try value.bool("'\(key)'")
     }
 
     func optionalStrings(_ key: String) throws -> [String] {

@@ -4,7 +4,9 @@
 /// ticket, a calendar's name) goes through here before it reaches the
 /// screen, so that it cannot move the cursor, change colours, set the window
 /// title or reorder text. Control characters are shown in caret notation
-/// (`ESC` as `^[`); C1 controls and the bidirectional overrides as `<U+202E>`.
+/// (`ESC` as `^[`); C1 controls, invisible formatting characters such as
+/// the bidirectional overrides and zero-width spaces, and the Unicode line
+/// separators as `<U+202E>`.
 public enum SafeText {
     /// `text` with every control character and escape sequence neutralised.
     /// Newlines are kept as line breaks; a tab becomes a space.
@@ -21,14 +23,28 @@ public enum SafeText {
                 result.append(Unicode.Scalar(UInt8(scalar.value + 0x40)))
             case 0x7F:
                 result.append(contentsOf: "^?".unicodeScalars)
-            case 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result.append(contentsOf: "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>".unicodeScalars)
+            case 0x80...0x9F:
+                result.append(contentsOf: visible(scalar).unicodeScalars)
             default:
-                result.append(scalar)
+                // Invisible formatting (bidirectional marks and overrides,
+                // zero-width spaces, soft hyphens, byte-order marks) and the
+                // Unicode line and paragraph separators are shown, not obeyed.
+                // The zero-width joiner stays: emoji sequences need it.
+                switch scalar.properties.generalCategory {
+                case .format where scalar.value != 0x200D, .lineSeparator, .paragraphSeparator:
+                    result.append(contentsOf: visible(scalar).unicodeScalars)
+                default:
+                    result.append(scalar)
+                }
             }
         }
         return String(result)
+    }
+
+    /// `<U+202E>` for a scalar that must not act on the terminal.
+    static func visible(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>"
     }
 
     /// As `neutralised`, and newlines too become visible: for one-line fields.

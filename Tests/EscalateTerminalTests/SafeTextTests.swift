@@ -15,6 +15,23 @@ import Testing
         #expect(SafeText.neutralised("x\u{7F}y\rz") == "x^?y^Mz")
     }
 
+    @Test func invisibleFormattingIsShownButEmojiStayWhole() {
+        #expect(SafeText.neutralised("a\u{200B}b\u{00AD}c\u{2028}d\u{FEFF}") == "a<U+200B>b<U+00AD>c<U+2028>d<U+FEFF>")
+        #expect(SafeText.neutralised("\u{2066}x\u{2069}") == "<U+2066>x<U+2069>")
+        let family = "👩\u{200D}👩\u{200D}👧"
+        #expect(SafeText.neutralised(family) == family)
+    }
+
+    @Test func longLinesWrapKeepingTheirColumns() {
+        let row = "  Mon 23 Nov 09:00 CT  sam: update: vendor dispatched to the Dallas site, ETA Friday morning"
+        let lines = SafeText.fitted(row, width: 60).split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix("  Mon 23 Nov 09:00 CT  sam:"))
+        #expect(lines.allSatisfy { $0.count <= 60 })
+        #expect(lines[1].hasPrefix("    "))
+        #expect(SafeText.fitted("To: a@example.com, b@example.com, c@example.com", width: 21) == "To: a@example.com, b@example.com, c@example.com")
+    }
+
     @Test func ordinaryTextIsUntouched() {
         let text = "Mon 23 Nov 13:00 CT — Level 2: Regional manager, Service Delivery\nnext line\twith tab"
         #expect(SafeText.neutralised(text) == "Mon 23 Nov 13:00 CT — Level 2: Regional manager, Service Delivery\nnext line with tab")

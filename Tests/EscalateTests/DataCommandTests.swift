@@ -104,7 +104,7 @@ import Testing
         #expect(again.status == 2)
         #expect(again.stderr.contains("ticket #1 already exists; nothing was imported"))
         let status = try EscalateProcess.run(["ask", "--db", target, "--now", "2026-11-23T12:00 America/Chicago", "status of #1"])
-        #expect(status.stdout.contains("#1 Globex — Complaints (open)"))
+        #expect(status.stdout.contains("#1 Globex — Complaint (open)"))
         let broken = EscalateProcess.sandbox.appendingPathComponent("not-an-export.json")
         try "{\"format\": \"escalate-export\", \"version\": 1, \"events\": [{\"id\": 1}]}".write(to: broken, atomically: true, encoding: .utf8)
         let refused = try EscalateProcess.run(["import", broken.path, "--db", target])

@@ -32,6 +32,11 @@ extension Conversation {
         if Self.actions.contains(intent), Self.isPermissionQuestion(line) {
             return try answerInstead(of: intent, slots: interpretation.slots, line: line, now: now)
         }
+        // A weak "they replied" is worth a yes/no: recording an acknowledgement
+        // is asked about first anyway when it names nobody.
+        if intent == "acknowledge" && !interpretation.isConfident {
+            return try acknowledge(interpretation.slots, confident: false, now: now)
+        }
         if Self.actions.contains(intent) && !interpretation.isConfident {
             return didYouMean(interpretation)
         }
@@ -59,6 +64,9 @@ extension Conversation {
         case "acknowledge": return try promiseDue(slots, now: now)
         case "close": return try closureInfo(slots, now: now)
         case "deescalate": return try escalationChecklist(slots, now: now)
+        case "log_contact" where slots.org != nil || slots.category != nil || slots.time != nil:
+            // "Can I call Lumen wholesale billing at 6pm?": whether they are open then.
+            return try hoursInfo(slots, now: now, at: slots.time.map(\.instant))
         default:
             let description = Self.descriptions[intent] ?? "do that"
             return Reply("Yes: tell me as an instruction and I'll \(description.replacingOccurrences(of: "ask ", with: "answer "))\(Self.instructionExample[intent].map { ", e.g. “\($0)”" } ?? "").")

@@ -22,4 +22,5 @@ enum ConfirmedAction {
     case close(ticketID: Int, code: ClosureCode, note: String?)
     case logContact(ticketID: Int, kind: TicketEventKind, at: Instant)
     case deescalate(ticketID: Int)
+    case acknowledge(ticketID: Int, level: Int, at: Instant, person: String?)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import EscalateDomain
 import EscalateUnderstanding
 
@@ -10,7 +11,8 @@ extension Conversation {
             let escalating = slots.role != nil || slots.level != nil || ticket.status == .escalated || (ticket.level ?? process.firstLevel.number) > process.firstLevel.number
                 || { if let advice = engine.whoNow(ticket, at: now), case .nextOpen = advice.situation { return true } else { return false } }()
             let template = process.templates.first { escalating ? $0.id.hasSuffix("escalation") : !$0.id.hasSuffix("escalation") } ?? process.templates.first
-            let values = placeholders(ticket, saved: saved)
+            var values = placeholders(ticket, saved: saved)
+            values["escalation_reason"] = escalationReason(ticket, now: now)
             var lines: [String] = []
             if let template {
                 lines.append("Draft: \(template.title) for #\(ticket.id)")
@@ -20,8 +22,11 @@ extension Conversation {
                 lines.append("")
                 lines += template.opening.map { fill($0, values) }
                 lines.append("")
-                lines.append("\(Words.quote(ticket.details.summary)).")
-                for note in template.notes { lines.append("(\(note))") }
+                lines.append("Issue: \(Words.upperFirst(values["description"]!)).")
+                if ticket.details.impact != nil { lines.append("Business impact: \(values["impact"]!).") }
+                // A note the opening already carries out ("My e-mail address: …") is not repeated.
+                let asksForAddress = template.opening.contains { $0.contains("{sender_email}") }
+                for note in template.notes where !(asksForAddress && note.lowercased().contains("e-mail address")) { lines.append("(\(note))") }
             } else {
                 // No template in the source: a plain escalation e-mail to the next level.
                 let target = level(named: slots, in: process, current: ticket.level)
@@ -32,7 +37,7 @@ extension Conversation {
                 lines.append("Subject: Escalation: \(values["customer"]!) – \(values["description"]!)\(values["references"]!.isEmpty ? "" : " (\(values["references"]!))")")
                 lines.append("")
                 lines.append("I am escalating \(values["customer"]!)'s \(process.title) issue to you as Level \(target.number).")
-                lines.append("Problem: \(Words.quote(ticket.details.summary)).")
+                lines.append("Problem: \(Words.upperFirst(values["description"]!)).")
                 if let impact = ticket.details.impact { lines.append("Business impact: \(Words.quote(impact)).") }
                 if let level = ticket.level, let engagedAt = ticket.engagedAt {
                     lines.append("Level \(level) was engaged \(at(engagedAt, now: now)).")
@@ -44,12 +49,31 @@ extension Conversation {
         }
     }
 
+    /// Why the ticket goes up, in the words of the ladder: a missed
+    /// promise, a reason raised, or a blank to fill in.
+    func escalationReason(_ ticket: Ticket, now: Instant) -> String {
+        if let missed = engine.clocks(ticket, at: now).first(where: { if case .breached = $0.state { return true } else { return false } }),
+           let due = missed.due {
+            return "\(missed.what) was due \(at(due, now: now)) and has not come"
+        }
+        if let process = process(of: ticket) {
+            let reasons = ticket.conditions.compactMap { id in process.whenToRaise.first { $0.id == id }?.text }
+            if !reasons.isEmpty { return Words.list(reasons, conjunction: "and") }
+            if ticket.acknowledgements[ticket.level ?? -1] != nil, let followUp = process.whenToRaise.first(where: { $0.id == "no_follow_up" }) {
+                return followUp.text
+            }
+        }
+        return "<why you are escalating>"
+    }
+
     private func placeholders(_ ticket: Ticket, saved: [SavedContact]) -> [String: String] {
-        let references = ticket.details.references.map(\.description).joined(separator: ", ")
+        let references = ticket.details.references.filter { $0.kind != .account }.map(\.description).joined(separator: ", ")
+        let account = ticket.details.account ?? ticket.details.references.last { $0.kind == .account }?.value
+        let summary = ticket.details.summary.trimmingCharacters(in: .whitespaces)
         return [
             "customer": Words.quote(ticket.details.customer),
-            "account": ticket.details.account.map(Words.quote) ?? "<account number>",
-            "description": Words.quote(ticket.details.summary),
+            "account": account.map(Words.quote) ?? "<account number>",
+            "description": summary.isEmpty ? "<describe the issue>" : Words.quote(summary),
             "location": "<service location>",
             "ticket": "#\(ticket.id)",
             "sender_email": "<your e-mail address>",

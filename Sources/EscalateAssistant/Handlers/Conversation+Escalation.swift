@@ -43,6 +43,7 @@ extension Conversation {
         guard let process = process(of: ticket), let level = process.level(toLevel) else { return Reply("Escalated #\(ticketID) to Level \(toLevel).") }
         var lines = ["Escalated #\(ticketID) to Level \(level.number): \(level.title)."]
         lines += ContactText.reach(level, saved: (try? store.contacts()) ?? []).map { "  Contact: \($0)" }
+        lines += level.notes.map { "  Note: \($0)" }
         for clock in engine.clocks(ticket, at: now) {
             if let due = clock.due, case .promise(_, let promise) = clock.subject {
                 lines.append("Promise: \(promise.text) Due \(at(due, now: now)).")
@@ -86,13 +87,13 @@ extension Conversation {
             guard let id = slots.entity("closure_code"), let code = codes.first(where: { $0.id == id }) else {
                 pending = .missingSlot(intent: "close", slots: slots, slot: "closure_code", ticketID: ticket.id)
                 var lines = ["Which closure code applies to #\(ticket.id)?"]
-                lines += codes.enumerated().map { "  \($0.offset + 1). \($0.element.id): \($0.element.text)" }
+                lines += codes.enumerated().map { "  \($0.offset + 1). \(Words.upperFirst(Words.code($0.element.id))): \($0.element.text)" }
                 return Reply(lines, kind: .question)
             }
             pending = .confirm(action: .close(ticketID: ticket.id, code: code, note: slots.text("note")), prompt: "Close #\(ticket.id)? (yes/no)")
             return Reply([
-                "Close #\(ticket.id) \(Words.quote(ticket.details.customer)) as \(code.id): \(code.text)",
-                "This rests on the agreement of: \(code.agreement). Close it? (yes/no)",
+                "Close #\(ticket.id) (\(Words.quote(ticket.details.customer))) as \(Words.code(code.id)): \(code.text)",
+                "This needs the agreement of \(Words.agreement(code.agreement)). Close it? (yes/no)",
             ], kind: .question)
         }
     }
@@ -126,11 +127,13 @@ extension Conversation {
             return try finishEscalation(ticketID, toLevel: toLevel, reason: reason, condition: condition, now: now)
         case .close(let ticketID, let code, let note):
             try record([(.closed(code: code.id, note: note, agreedBy: code.agreement), now)], on: ticketID, now: now)
-            return Reply(["Closed #\(ticketID) \(at(now, now: now)) as \(code.id): \(code.text) Agreement: \(code.agreement); recorded by \(settings.user)."])
+            return Reply(["Closed #\(ticketID) \(at(now, now: now)) as \(Words.code(code.id)): \(code.text) Agreed by \(Words.agreement(code.agreement)); recorded by \(settings.user)."])
         case .logContact(let ticketID, let kind, let when):
             return try finishLogContact(ticketID, kind: kind, at: when, now: now)
         case .deescalate(let ticketID):
             return try finishDeescalation(ticketID, answers: [], now: now)
+        case .acknowledge(let ticketID, let level, let when, let person):
+            return try finishAcknowledge(ticketID, level: level, at: when, person: person, now: now)
         }
     }
 }

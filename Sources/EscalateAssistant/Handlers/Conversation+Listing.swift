@@ -7,10 +7,11 @@ extension Conversation {
         try withTicket("status", slots, includeClosed: true) { ticket in
             let process = self.process(of: ticket)
             var lines = ["#\(ticket.id) \(Words.quote(ticket.details.customer)) — \(process?.shortTitle ?? ticket.details.process) (\(ticket.status.words))"]
-            lines.append("Summary: \(Words.quote(ticket.details.summary)). Opened \(at(ticket.openedAt, now: now)) by \(ticket.openedBy).")
+            let summary = ticket.details.summary.isEmpty ? "" : "Summary: \(Words.quote(ticket.details.summary)). "
+            lines.append("\(summary)Opened \(at(ticket.openedAt, now: now)) by \(ticket.openedBy).")
             if let closure = ticket.closure {
                 let text = closureCodes(for: process).first { $0.id == closure.code }?.text ?? closure.code
-                lines.append("Closed \(at(closure.at, now: now)) as \(closure.code): \(text) Agreement: \(closure.agreedBy).")
+                lines.append("Closed \(at(closure.at, now: now)) as \(Words.code(closure.code)): \(text) Agreed by \(Words.agreement(closure.agreedBy)).")
                 if let note = closure.note { lines.append("Closing note: \(Words.quote(note))") }
             } else if let since = ticket.pausedSince {
                 let reason = ticket.effectiveEvents.last { if case .paused = $0.kind { return true } else { return false } }
@@ -46,6 +47,8 @@ extension Conversation {
             if let advice = engine.whoNow(ticket, at: now) {
                 switch advice.situation {
                 case .waiting(_, let next, _, let opensAt): lines.append("Next: Level \(next.number) opens \(at(opensAt, now: now)).")
+                case .nextOpen(let current, let next, _) where next.assigned:
+                    lines.append("Next: Level \(current.number) assigns Level \(next.number), \(next.title).")
                 case .nextOpen(_, let next, _): lines.append("Next: Level \(next.number) is open to you now.")
                 default: break
                 }

@@ -81,11 +81,20 @@ extension Conversation {
         let level = process?.level(record.level)
         let who = level.map { Words.level($0) } ?? "Level \(record.level)"
         var lines = ["Logged on #\(ticket.id): you \(verb) \(who) \(at(when, now: now))."]
+        let promises = engine.clocks(ticket, at: now).compactMap { clock -> (what: String, due: Instant)? in
+            guard case .running = clock.state, let due = clock.due, case .promise = clock.subject else { return nil }
+            return (clock.what, due)
+        }
+        var opensWithPromise = false
         if let advice = engine.whoNow(ticket, at: now) {
             lastExplanation = explanation(advice, now: now)
             switch advice.situation {
             case .waiting(_, let next, _, let opensAt):
-                if let engagedAt = advice.engagedAt, engagedAt < when {
+                if let promise = promises.first, promise.due == opensAt {
+                    // One moment, said once: the promise falls due as the next level opens.
+                    lines.append("Expect \(Words.withArticle(promise.what)) \(at(opensAt, now: now)) (\(advice.wait!)); if none comes, Level \(next.number) is open to you then.")
+                    opensWithPromise = true
+                } else if let engagedAt = advice.engagedAt, engagedAt < when {
                     lines.append("Level \(next.number) still opens \(at(opensAt, now: now)): the wait runs from your first contact with this level, \(at(engagedAt, now: now)).")
                 } else {
                     lines.append("Level \(next.number) opens after \(advice.wait!), \(at(opensAt, now: now)).")
@@ -96,10 +105,8 @@ extension Conversation {
                 break
             }
         }
-        for clock in engine.clocks(ticket, at: now) {
-            if case .running = clock.state, let due = clock.due, case .promise = clock.subject {
-                lines.append("Expect \(Words.withArticle(clock.what)) by \(stamp(due, now: now)).")
-            }
+        for promise in promises.dropFirst(opensWithPromise ? 1 : 0) {
+            lines.append("Expect \(Words.withArticle(promise.what)) \(at(promise.due, now: now)).")
         }
         return lines
     }
@@ -108,14 +115,19 @@ extension Conversation {
     func aboveRecommended(_ ticket: Ticket, process: EscalationProcess, target: EscalationLevel, now: Instant) -> String? {
         guard let advice = engine.whoNow(ticket, at: now) else { return nil }
         switch advice.situation {
+        case _ where target.anyTime && process.ladder.filter({ $0.number < target.number && $0.number > (ticket.level ?? -1) }).allSatisfy({ $0.number == process.firstLevel.number || $0.anyTime }):
+            // "You can escalate … at any time": nothing to warn about.
+            return nil
         case .start(let first) where target.number > first.number:
             // A raised condition that skips the first level's wait opens the next one.
             if let next = process.level(after: first.number), target.number == next.number,
                ticket.conditions.contains(where: { first.skipWhen.contains($0) }) { return nil }
+            let skipped = process.ladder.filter { $0.number >= first.number && $0.number < target.number }.map { String($0.number) }
             return "The matrix says to start with \(Words.level(first)). \(process.start ?? "")"
+                + (skipped.count > 1 ? " Going to Level \(target.number) skips Levels \(Words.list(skipped))." : "")
         case .waiting(let current, let next, let remaining, let opensAt) where target.number >= next.number:
-            let skipped = process.ladder.filter { $0.number > next.number && $0.number < target.number }.map { String($0.number) }
-            let skipping = skipped.isEmpty ? "" : " Going to Level \(target.number) also skips Level\(skipped.count > 1 ? "s" : "") \(Words.list(skipped))."
+            let skipped = process.ladder.filter { $0.number >= next.number && $0.number < target.number }.map { String($0.number) }
+            let skipping = skipped.isEmpty ? "" : " Going to Level \(target.number) skips Level\(skipped.count > 1 ? "s" : "") \(Words.list(skipped))."
             return "The matrix recommends staying with Level \(current.number) until \(stamp(opensAt, now: now)) (\(Words.businessTime(remaining)) to go) before Level \(next.number).\(skipping)"
         case .nextOpen(_, let next, _) where target.number > next.number:
             let skipped = process.ladder.filter { $0.number >= next.number && $0.number < target.number }.map { String($0.number) }
@@ -155,7 +167,7 @@ extension Conversation {
         }
     }
 
-    func acknowledge(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+    func acknowledge(_ slots: [String: SlotValue], confident: Bool = true, now: Instant) throws -> Reply {
         return try withTicket("acknowledge", slots) { ticket in
             guard let process = process(of: ticket) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
             let (when, refusal) = occurred(slots, now: now)
@@ -168,8 +180,24 @@ extension Conversation {
             if level.number == current, let engagedAt = ticket.engagedAt, when! < engagedAt {
                 return .problem("\(Words.upperFirst(stamp(when!, now: now))) is before you engaged Level \(level.number) (\(stamp(engagedAt, now: now))); give a later time.")
             }
+            // "they replied": who replied is a guess, so ask before recording it.
+            if !confident || (slots.role == nil && slots.text("person") == nil && slots.level == nil && slots.ticketRef == nil) {
+                let prompt = "Record that \(Words.level(level)) replied on #\(ticket.id) \(at(when!, now: now))? (yes/no)"
+                pending = .confirm(action: .acknowledge(ticketID: ticket.id, level: level.number, at: when!, person: slots.text("person")), prompt: prompt)
+                return Reply(prompt, kind: .question)
+            }
+            return try finishAcknowledge(ticket.id, level: level.number, at: when!, person: slots.text("person"), now: now)
+        }
+    }
+
+    func finishAcknowledge(_ ticketID: Int, level number: Int, at when: Instant, person: String?, now: Instant) throws -> Reply {
+        guard let ticket = try load(ticketID), let process = process(of: ticket), let level = process.level(number) else {
+            return .problem("#\(ticketID) is not there any more.")
+        }
+        do {
+            let when: Instant? = when
             let before = engine.clocks(ticket, at: when!).first { if case .promise(let l, _) = $0.subject { return l.number == level.number } else { return false } }
-            let updated = try record([(.acknowledged(ContactRecord(level: level.number, person: slots.text("person"))), when!)], on: ticket.id, now: now)
+            let updated = try record([(.acknowledged(ContactRecord(level: level.number, person: person)), when!)], on: ticket.id, now: now)
             let verb = level.promise(.contact) != nil ? "got in touch" : (level.promise(.respond) != nil ? "responded" : "acknowledged")
             var lines = ["Recorded on #\(ticket.id): \(Words.level(level)) \(verb) \(at(when!, now: now))."]
             if let before, let due = before.due {

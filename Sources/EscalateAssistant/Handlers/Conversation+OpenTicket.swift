@@ -21,11 +21,14 @@ extension Conversation {
             }
         }
         guard let process else { return .problem("Which process?") }
-        let summary = slots.text("note") ?? slots.category.map { Words.upperFirst($0.replacingOccurrences(of: "_", with: " ")) + " issue" } ?? "No summary yet"
+        // No summary is better than an invented one; drafts leave a blank for it.
+        let summary = slots.text("note") ?? ""
         var references: [TicketReference] = []
         if case .external(let kind, let value)? = slots.ticketRef, let referenceKind = TicketReference.Kind(rawValue: kind) {
             references.append(TicketReference(kind: referenceKind, value: value))
         }
+        // "… about a duplicate charge on account 4455-66": numbers in the summary count too.
+        for reference in self.references(in: summary) where !references.contains(reference) { references.append(reference) }
         let details = TicketDetails(customer: customer, organisation: process.organisation, process: process.id,
                                     summary: Words.quote(summary), references: references, segment: slots.entity("segment"))
         let ticket = try storeCall {
@@ -44,7 +47,9 @@ extension Conversation {
     /// A sentence that logs first contact with `level`, in the words the
     /// level itself suggests: “I called the CSR at 9am”, “I e-mailed them at 9am”.
     func contactExample(_ level: EscalationLevel) -> String {
-        let who = level.role.flatMap { catalog.role($0)?.abbreviation }.map { $0 == "CCM" ? "my CCM" : "the \($0)" } ?? "them"
+        let role = level.role.flatMap { catalog.role($0) }
+        let name = role?.abbreviation ?? role.map { Words.lowerFirst($0.title) }.flatMap { $0.split(separator: " ").count <= 2 ? $0 : nil }
+        let who = name.map { $0 == "CCM" ? "my CCM" : "the \($0)" } ?? "them"
         let emailOnly = !level.contacts.isEmpty && level.contacts.allSatisfy { route in
             if case .email = route { return true }
             if case .portal = route { return true }

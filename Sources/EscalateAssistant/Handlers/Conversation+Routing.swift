@@ -34,17 +34,32 @@ extension Conversation {
     }
 
     /// `open now, until 19:00 CT` or `closed now; opens tomorrow at 07:00 CT`.
-    func openNow(_ calendar: BusinessCalendar, now: Instant) -> String {
-        if calendar.isAlwaysOpen { return "open now" }
-        if calendar.isOpen(at: now) {
-            return calendar.nextClosing(atOrAfter: now).map { "open now, until \(stamp($0, now: now))" } ?? "open now"
+    /// Whether `calendar` is open at `when` (now, unless another time was
+    /// asked about), and until or from when.
+    func openNow(_ calendar: BusinessCalendar, now: Instant, at when: Instant? = nil) -> String {
+        let moment = when ?? now
+        let then = when.map { "at \(stamp($0, now: now))" } ?? "now"
+        if calendar.isAlwaysOpen { return "open \(then)" }
+        if calendar.isOpen(at: moment) {
+            return calendar.nextClosing(atOrAfter: moment).map { "open \(then), until \(stamp($0, now: now))" } ?? "open \(then)"
         }
-        return calendar.nextOpening(atOrAfter: now).map { "closed now; opens \(at($0, now: now))" } ?? "closed"
+        let day = calendar.zone.local(moment).date
+        let why = calendar.holiday(on: day).map { " for \($0.name)" } ?? ""
+        return calendar.nextOpening(atOrAfter: moment).map { "closed \(then)\(why); opens \(at($0, now: now))" } ?? "closed"
     }
 
-    func hoursInfo(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+    func hoursInfo(_ slots: [String: SlotValue], now: Instant, at when: Instant? = nil) throws -> Reply {
         var calendars: [(String, BusinessCalendar)] = []
-        for organisation in catalog.organisations where slots.org == nil || organisation.id == slots.org {
+        // "Is the regional manager working today?": the calendars of the levels with that role.
+        if let role = slots.role {
+            for process in catalog.processes where slots.org == nil || process.organisation == slots.org {
+                for level in process.ladder where level.role == role {
+                    let calendar = engine.calendar(for: level)
+                    if !calendars.contains(where: { $0.1.name == calendar.name }) { calendars.append(("\(level.title) (\(process.shortTitle))", calendar)) }
+                }
+            }
+        }
+        for organisation in catalog.organisations where calendars.isEmpty && (slots.org == nil || organisation.id == slots.org) {
             for route in organisation.routes where slots.category == nil || route.topic == slots.category {
                 if let segment = slots.entity("segment"), let routeSegment = route.segment, routeSegment != segment { continue }
                 if let name = route.calendar, let calendar = catalog.calendar(named: name), !calendars.contains(where: { $0.1.name == name }) {
@@ -71,11 +86,8 @@ extension Conversation {
             if calendar.isAlwaysOpen {
                 lines.append("\(Words.upperFirst(title)): open 24/7, holidays included.")
             } else {
-                lines.append("\(Words.upperFirst(title)): \(hours(calendar, now: now)) — \(openNow(calendar, now: now)).")
+                lines.append("\(Words.upperFirst(title)): \(hours(calendar, now: now)) — \(openNow(calendar, now: now, at: when)).")
             }
-        }
-        if calendars.contains(where: { !$0.1.holidays.rules.isEmpty }) {
-            lines.append("Closed on US federal holidays as observed.")
         }
         return Reply(lines)
     }
@@ -181,11 +193,19 @@ extension Conversation {
             process = self.process(of: ticket)
         }
         let codes = closureCodes(for: process)
-        var lines = ["A ticket is closed when one of these holds\(process.map { " (\($0.title))" } ?? ""):"]
-        lines += codes.map { "  \($0.id): \($0.text) (agreement: \($0.agreement))" }
-        lines.append("Your CCM resolves the issue and closes the ticket; I record whose agreement the closure rests on.")
-        if process?.organisation == "centurylink" || process?.organisation == "lumen" || process == nil {
-            lines.append("Every ticket opened on your behalf is reviewed by management afterwards.")
+        var lines: [String] = []
+        if let process, !process.closureCodes.isEmpty {
+            lines.append("\(process.title): a ticket the Customer Escalations Desk is involved in is closed when one or more of these holds:")
+        } else {
+            lines.append("\(process.map { "The \($0.shortTitle) process" } ?? "The documents") set\(process == nil ? "" : "s") no closure codes of \(process == nil ? "their" : "its") own; I close tickets on these general ones, modelled on CenturyLink's:")
+        }
+        lines += codes.map { "  \(Words.code($0.id)): \($0.text) (agreed by \(Words.agreement($0.agreement)))" }
+        let ladder = process?.ladder ?? []
+        if ladder.contains(where: { $0.role == "ccm" }) {
+            lines.append("Your CCM resolves the issue and closes the ticket.")
+        }
+        if process?.organisation == "centurylink" {
+            lines.append("Every ticket opened on your behalf is reviewed by CenturyLink management afterwards.")
         }
         return Reply(lines)
     }

@@ -23,11 +23,13 @@ extension Conversation {
         return time.friendlyWithYear
     }
 
-    /// `Mon–Fri 08:00–17:00 CT` for a calendar.
+    /// `Mon–Fri 08:00–17:00 CT, closed on US federal holidays` for a calendar.
     func hours(_ calendar: BusinessCalendar, now: Instant) -> String {
-        if calendar.isAlwaysOpen { return "24/7" }
+        if calendar.isAlwaysOpen { return "24/7, holidays included" }
         let abbreviation = calendar.zone.abbreviation(at: now)
         let open = calendar.hours.summary.filter { !$0.hasSuffix("closed") }
-        return open.map { "\($0) \(abbreviation)" }.joined(separator: "; ")
+        let text = open.map { "\($0) \(abbreviation)" }.joined(separator: "; ")
+        if calendar.holidays.rules.isEmpty { return text }
+        return text + ", closed on " + (calendar.holidaysName ?? "holidays")
     }
 }

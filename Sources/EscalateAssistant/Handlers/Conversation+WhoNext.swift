@@ -44,7 +44,7 @@ extension Conversation {
             case .waiting(let current, let next, let remaining, let opensAt):
                 return Reply([
                     "#\(ticket.id): Level \(next.number) opens \(at(opensAt, now: now)), \(advice.wait!) after you engaged Level \(current.number) \(at(advice.engagedAt!, now: now)).",
-                    "That is \(Words.businessTime(remaining)) from now, counting business hours (\(hours(advice.calendar, now: now)))\(advice.ticket.pauses.isEmpty && advice.ticket.pausedSince == nil ? "" : " and leaving out the time spent waiting on the customer"). Ask “why?” for the count.",
+                    "That is \(Words.businessTime(remaining)) from now (business hours: \(hours(advice.calendar, now: now)))\(advice.ticket.pauses.isEmpty && advice.ticket.pausedSince == nil ? "" : ", leaving out the time spent waiting on the customer"). Ask “why?” for the count.",
                 ])
             case .nextOpen(_, let next, .waitPassed(let wait, let openedAt)):
                 return Reply(["#\(ticket.id): you can go to Level \(next.number) now. It opened \(at(openedAt, now: now)), \(wait) after you engaged Level \(advice.ticket.level ?? advice.process.firstLevel.number) \(at(advice.engagedAt!, now: now))."])
@@ -90,9 +90,10 @@ extension Conversation {
         let saved = (try? store.contacts()) ?? []
         let head = "#\(ticket.id) \(Words.quote(ticket.details.customer)) (\(process.shortTitle))"
         var lines: [String] = []
-        func reach(_ level: EscalationLevel) {
+        func reach(_ level: EscalationLevel, withNotes: Bool = false) {
             lines += ContactText.reach(level, saved: saved).map { "  Contact: \($0)" }
             for promise in level.promises { lines.append("  Promise: \(promise.text)") }
+            if withNotes { for note in level.notes { lines.append("  Note: \(note)") } }
         }
         switch advice.situation {
         case .start(let first):
@@ -103,8 +104,21 @@ extension Conversation {
             lines.append("\(head): stay with Level \(current.number), \(current.title), for now.")
             lines.append("You engaged Level \(current.number) \(at(advice.engagedAt!, now: now)); allow \(advice.wait!) before Level \(next.number), so it opens \(at(opensAt, now: now)) (\(Words.businessTime(remaining)) to go).")
             lines.append("Then: Level \(next.number), \(next.title).")
+        case .nextOpen(let current, let next, _) where next.assigned:
+            lines.append("\(head): you are with Level \(current.number), \(current.title).")
+            lines.append("Level \(next.number), \(next.title), is assigned to you by Level \(current.number); you don't contact them first. "
+                + "Tell me when they get in touch, e.g. “the \(next.title.components(separatedBy: " (")[0]) called me at 10am”.")
+            for note in next.notes { lines.append("  \(note)") }
+            if let beyond = process.level(after: next.number) {
+                lines.append("If you are concerned about the escalation itself, Level \(beyond.number) is \(beyond.title).")
+            }
         case .nextOpen(let current, let next, let reason):
             switch reason {
+            case .anyTime:
+                lines.append("\(head): you are with Level \(current.number), \(current.title). You may go to Level \(next.number) at any time: \(next.title).")
+                if !process.whenToRaise.isEmpty {
+                    lines.append("Escalate when \(Words.list(process.whenToRaise.map(\.text), conjunction: "or")).")
+                }
             case .waitPassed(let wait, let openedAt):
                 lines.append("\(head): Level \(next.number) is open to you now: \(next.title).")
                 lines.append("You engaged Level \(current.number) \(at(advice.engagedAt!, now: now)); \(wait) passed \(at(openedAt, now: now)).")
@@ -119,7 +133,7 @@ extension Conversation {
                     ? "The process sets no wait at this level: go up when it does not resolve your issue."
                     : "The process sets no wait: go up when \(Words.list(reasons, conjunction: "or")).")
             }
-            reach(next)
+            reach(next, withNotes: true)
         case .paused(let current, let since, let remaining):
             lines.append("\(head) has been waiting on the customer since \(stamp(since, now: now)), so the escalation clock is stopped.")
             if let current { lines.append("Level \(current.number), \(current.title), stays your contact.") }
@@ -134,8 +148,8 @@ extension Conversation {
             if let current { lines.append("Level \(current.number), \(current.title), remains the contact.") }
             if let next { lines.append("If progress stalls again, escalate to Level \(next.number): \(next.title).") }
         case .closed(let code, let agreedBy, let closedAt):
-            let text = process.closureCodes.first { $0.id == code }?.text ?? code
-            lines.append("\(head) has been closed since \(stamp(closedAt, now: now)) (\(code): \(text) Agreement: \(agreedBy).)")
+            let text = closureCodes(for: process).first { $0.id == code }?.text ?? code
+            lines.append("\(head) has been closed since \(stamp(closedAt, now: now)), as \(Words.code(code)): \(text) Agreed by \(Words.agreement(agreedBy)).")
             lines.append("Reopen it if the problem is back.")
         }
         return lines
@@ -164,7 +178,7 @@ extension Conversation {
         }
         var lines: [String] = []
         if let wait = advice.wait {
-            lines.append("The wait is \(wait), counted in business hours (\(hours(advice.calendar, now: now))).")
+            lines.append("The wait is \(wait), counted on \(advice.calendar.title) hours: \(hours(advice.calendar, now: now)).")
         } else {
             lines.append("\(advice.process.shortTitle) sets no wait before the next level; here is the business time since the current level was engaged (\(hours(advice.calendar, now: now))).")
         }
@@ -227,7 +241,7 @@ extension Conversation {
         let pauses = ticket?.pauses(until: now) ?? []
         let seconds = calendar.elapsed(from: start, to: now, excluding: pauses)
         lastExplanation = calendar.breakdown(from: start, to: now, excluding: pauses).lines(in: settings.zone)
-        var lines = ["\(Words.upperFirst(Words.businessTime(seconds))) \(since), counting business hours (\(hours(calendar, now: now)))."]
+        var lines = ["\(Words.upperFirst(Words.businessTime(seconds))) \(since) (business hours: \(hours(calendar, now: now)))."]
         if let ticket { lines[0] = "#\(ticket.id): " + Words.lowerFirst(lines[0]) }
         if !pauses.isEmpty { lines.append("Time waiting on the customer is not counted.") }
         lines.append("Ask “why?” for the day-by-day count.")

@@ -12,7 +12,8 @@ enum ContactText {
         case .phone(let number, let detail, _):
             return "phone \(number)" + (detail.map { ", \($0)" } ?? "")
         case .email(let address, let detail):
-            return "e-mail \(address)" + (detail.map { " (\($0))" } ?? "")
+            // A comma, not brackets: a detail may hold an address in brackets itself.
+            return "e-mail \(address)" + (detail.map { ", \($0)" } ?? "")
         case .portal(let name, let detail):
             return name + (detail.map { ": \($0)" } ?? "")
         case .ask(_, let text):
@@ -36,21 +37,28 @@ enum ContactText {
     }
 
     /// How to reach `level`: a contact the user saved for its role comes
-    /// first, then its named person, then the routes the matrix gives.
+    /// first, then its named person, then the routes the matrix gives. A
+    /// level that is a mailbox lists the mailbox first: its person is for
+    /// follow-up once the issue is assigned.
     static func reach(_ level: EscalationLevel, saved: [SavedContact]) -> [String] {
         var lines: [String] = []
         if let role = level.role, let contact = saved.last(where: { $0.role == role }) {
             lines.append("\(ContactText.saved(contact)) (saved by \(contact.savedBy))")
         }
+        let mailboxFirst = level.person != nil && level.contacts.contains { route in
+            if case .email(let address, _) = route { return address != level.person?.email }
+            return false
+        }
+        if mailboxFirst { lines += self.lines(level.contacts) }
         if let person = level.person {
             // The person's own number and address, unless the routes below already give them.
             let given = level.contacts.map(line).joined(separator: " ")
             var shown = person
             if let phone = person.phone, given.contains(phone) { shown.phone = nil }
             if let email = person.email, given.contains(email) { shown.email = nil }
-            lines.append(ContactText.person(shown))
+            lines.append(ContactText.person(shown) + (mailboxFirst ? ", for follow-up once your issue is assigned" : ""))
         }
-        lines += self.lines(level.contacts)
+        if !mailboxFirst { lines += self.lines(level.contacts) }
         return lines
     }
 }

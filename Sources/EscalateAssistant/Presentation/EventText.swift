@@ -8,7 +8,7 @@ enum EventText {
         }
         switch event.kind {
         case .opened(let details):
-            return "opened for \(Words.quote(details.customer)): \(Words.quote(details.summary))"
+            return "opened for \(Words.quote(details.customer))" + (details.summary.isEmpty ? "" : ": \(Words.quote(details.summary))")
         case .contactAttempted(let record):
             return "contacted \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "")
         case .contactMade(let record):
@@ -17,8 +17,9 @@ enum EventText {
             return "acknowledgement from \(level(record.level))" + (record.person.map { " (\(Words.quote($0)))" } ?? "")
         case .updateLogged(let note):
             return "update: \(Words.quote(note))"
-        case .escalated(let toLevel, let reason, let condition):
-            return "escalated to \(level(toLevel))" + (condition.map { " (\($0.replacingOccurrences(of: "_", with: " ")))" } ?? "") + (reason.map { ": \(Words.quote($0))" } ?? "")
+        case .escalated(let toLevel, let reason, _):
+            // A condition has its own "reason to escalate" entry just before.
+            return "escalated to \(level(toLevel))" + (reason.map { ": \(Words.quote($0))" } ?? "")
         case .deescalated(let answers):
             return "de-escalated" + (answers.isEmpty ? "" : " (checklist confirmed)")
         case .paused(let reason):
@@ -28,7 +29,7 @@ enum EventText {
         case .planSet(let plan):
             return "communication plan: updates \(plan.description)"
         case .closed(let code, let note, let agreedBy):
-            return "closed as \(code) (agreement: \(agreedBy))" + (note.map { ": \(Words.quote($0))" } ?? "")
+            return "closed as \(Words.code(code)), agreed by \(Words.agreement(agreedBy))" + (note.map { ": \(Words.quote($0))" } ?? "")
         case .reopened(let reason):
             return "reopened" + (reason.map { ": \(Words.quote($0))" } ?? "")
         case .referenceAdded(let reference):

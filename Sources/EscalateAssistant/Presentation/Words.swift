@@ -6,8 +6,21 @@ enum Words {
     static func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     /// `1h30m of business time`, or `no business time`.
+    /// "the customer and the CCM" for a closure code's "customer and CCM".
+    static func agreement(_ parties: String) -> String {
+        parties.components(separatedBy: " and ").map { party in
+            party.hasPrefix("the ") || party.hasPrefix("all ") ? party : "the " + party
+        }.joined(separator: " and ")
+    }
+
+    /// `objectives met` for the code `objectives_met`.
+    static func code(_ id: String) -> String { id.replacingOccurrences(of: "_", with: " ") }
+
+    /// `4 business hours`, `1 business hour`, `3h45m of business time`.
     static func businessTime(_ seconds: Int64) -> String {
-        seconds <= 0 ? "no business time" : "\(BusinessDuration(seconds: seconds)) of business time"
+        if seconds <= 0 { return "no business time" }
+        if seconds % 3600 == 0 { return plural(Int(seconds / 3600), "business hour") }
+        return "\(BusinessDuration(seconds: seconds)) of business time"
     }
 
     /// "Level 2 (Regional manager, Service Delivery)", "Level 1 (Customer

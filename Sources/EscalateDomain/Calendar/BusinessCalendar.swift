@@ -14,6 +14,8 @@ public struct BusinessCalendar: Sendable {
     public var holidays: HolidayRules
     /// Notes on the assumptions behind the calendar, shown by `calendar show`.
     public var notes: [String]
+    /// What its holidays are called ("US federal holidays"), for sentences.
+    public var holidaysName: String?
 
     let tables: CalendarTables
 

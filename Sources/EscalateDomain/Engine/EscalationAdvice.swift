@@ -24,6 +24,8 @@ public struct EscalationAdvice: Sendable {
         case condition(Condition)
         /// The source sets no wait: go up when the conditions to raise are met.
         case noWait
+        /// The next level may be asked for at any time.
+        case anyTime
     }
 
     public var ticket: Ticket

@@ -66,6 +66,10 @@ public struct EscalationEngine: Sendable {
             advice.situation = .nextOpen(current: current, next: next, reason: .condition(condition))
             return advice
         }
+        if next.anyTime {
+            advice.situation = .nextOpen(current: current, next: next, reason: .anyTime)
+            return advice
+        }
         guard let wait else {
             advice.situation = .nextOpen(current: current, next: next, reason: .noWait)
             return advice

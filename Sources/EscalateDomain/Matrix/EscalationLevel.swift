@@ -61,6 +61,12 @@ public struct EscalationLevel: Hashable, Sendable {
     /// Conditions that open the next level at once.
     public var skipWhen: [String]
     public var notes: [String]
+    /// You may go to this level at any time, whatever the wait below it
+    /// ("ask to speak with a Duty Manager at any time").
+    public var anyTime = false
+    /// The level below assigns this one to you (an Escalation Engineer);
+    /// it is not a level you contact yourself.
+    public var assigned = false
 
     public init(
         number: Int, title: String, role: String? = nil, person: Person? = nil, contacts: [ContactRoute] = [],

@@ -13,6 +13,8 @@ public struct TicketReference: Hashable, Sendable, Codable, CustomStringConverti
         case gcr
         /// The Customer Escalations Desk ticket opened by the CCM.
         case escalationsDesk = "escalations_desk"
+        /// The customer's account number, for e-mail subjects.
+        case account
     }
 
     public var kind: Kind
@@ -32,6 +34,7 @@ public struct TicketReference: Hashable, Sendable, Codable, CustomStringConverti
         case .order: return "order \(value)"
         case .repair: return "repair ticket \(value)"
         case .escalationsDesk: return "Escalations Desk ticket \(value)"
+        case .account: return "account \(value)"
         }
     }
 }

@@ -25,7 +25,9 @@ extension IntentMatcher {
     static let topicTypes: Set<String> = ["org", "category", "segment", "closure_code", "condition", "channel"]
 
     func fillSlots(intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], alternates: [EntitySpan] = [], text: String) -> [String: SlotValue] {
-        let wanted = slotsByIntent[intent] ?? []
+        // The customer's segment counts wherever it is said ("can I call
+        // Lumen wholesale billing at 6pm?").
+        let wanted = (slotsByIntent[intent] ?? []).union(["segment"])
         var slots: [String: SlotValue] = [:]
         var freeRanges: [Range<Int>] = []
         // A customer's or a contact's name is the capitalised name found, when there is one.

@@ -8,15 +8,16 @@ enum NameRecogniser {
         func isName(_ index: Int, continuing: Bool = false) -> Bool {
             guard !taken.contains(index) else { return false }
             let token = tokens[index]
-            let original = String(decoding: units[token.start..<token.end], as: UTF16.self)
+            let original = Tokenizer.withoutEscapes(String(decoding: units[token.start..<token.end], as: UTF16.self))
             guard let first = original.unicodeScalars.first, first.properties.isUppercase else { return false }
             let letters = original.filter(\.isLetter)
             guard letters.count >= 2, original.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }) else { return false }
             if letters.count <= 4 && letters.allSatisfy(\.isUppercase) { return false }
-            if Self.commonWords.contains(token.text) { return false }
+            let word = Tokenizer.withoutEscapes(token.text)
+            if Self.commonWords.contains(word) { return false }
             // After a name, a capitalised known word still belongs to it ("Wayne Enterprises").
-            if continuing { return !Self.neverInNames.contains(token.text) && !Self.neverInNames.contains(Stemmer.stem(token.text)) }
-            return !known.contains(token.text) && !known.contains(Stemmer.stem(token.text))
+            if continuing { return !Self.neverInNames.contains(word) && !Self.neverInNames.contains(Stemmer.stem(word)) }
+            return !known.contains(word) && !known.contains(Stemmer.stem(word))
         }
         var spans: [EntitySpan] = []
         var index = 0

@@ -1,6 +1,7 @@
 /// Recognises references to tickets: `#12`, `ticket 12`, `case 12`,
 /// `IMS 482913`, `order N123456`, `GCR 12345678`, `repair ticket 98765`,
-/// `issue AB12C`, `the Acme order`, and `it` / `that one` / `this ticket`.
+/// `issue AB12C`, `account 1234-5678`, `the Acme order`, and `it` / `that
+/// one` / `this ticket`.
 enum TicketRecogniser {
     static let numberWords: Set<String> = ["number", "no", "num", "nbr", "#", "id"]
     /// Words after "it" that show "it" is not a ticket ("is it time", "it was").
@@ -45,13 +46,15 @@ enum TicketRecogniser {
             if let noun = at(start + 1), noun == "ticket" || noun == "tkt" || noun == "case" { kind = "repair"; next = start + 2 }
         case "issue", "incident":
             kind = "issue"
+        case "account", "acct", "acc":
+            kind = "account"
         default: break
         }
         if let kind {
             while let filler = at(next), numberWords.contains(filler) { next += 1 }
             if let value = at(next), isReferenceValue(value, kind: kind) {
                 let cleaned = value.hasPrefix("#") ? String(value.dropFirst()) : value
-                return (.external(kind: kind, value: kind == "issue" || kind == "order" ? cleaned.uppercased() : cleaned), next + 1)
+                return (.external(kind: kind, value: kind == "issue" || kind == "order" || kind == "account" ? cleaned.uppercased() : cleaned), next + 1)
             }
         }
         // ticket 12, case #12, ticket number 12

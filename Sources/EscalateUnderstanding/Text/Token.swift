@@ -46,8 +46,29 @@ public enum Tokenizer {
         "ppl": ["people"], "w": ["with"], "thru": ["through"], "tho": ["though"], "ya": ["you"], "e-mail": ["email"], "e-mails": ["emails"], "e-mailed": ["emailed"],
     ]
 
-    /// The tokens of `text`. Letters, digits and `#`, `'`, `@`, `.`-inside-words
-    /// make words; everything else separates them.
+    /// `text` without the terminal escape sequences in it, for judging what
+    /// a word looks like ("Dana\u{1B}[5m" looks like "Dana").
+    static func withoutEscapes(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\u{1B}") else { return text }
+        var result = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\u{1B}" else { result.unicodeScalars.append(scalar); continue }
+            guard let kind = scalars.next() else { break }
+            if kind == "[" {
+                while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}
+            } else if kind == "]" {
+                while let next = scalars.next(), next != "\u{07}", next != "\u{1B}" {}
+            }
+        }
+        return result
+    }
+
+    /// The tokens of `text`. Letters, digits, `#`, `'` and other non-ASCII
+    /// characters make words, as do `-` inside a word and `.`, `:` or `/`
+    /// between digits; everything else separates them. A terminal escape
+    /// sequence stays inside the word it was typed in, so that a name with
+    /// one in it is kept whole (and shown neutralised).
     public static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
         let units = Array(text.utf16)
@@ -55,12 +76,39 @@ public enum Tokenizer {
         func isWordUnit(_ u: UInt16) -> Bool {
             (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u == 35 || u == 39 || u == 0x2019 || u > 127 && u != 0x2013 && u != 0x2014
         }
+        /// The end of the escape sequence that starts at `start` (an ESC).
+        func escapeEnd(_ start: Int) -> Int {
+            var end = start + 1
+            guard end < units.count else { return end }
+            switch units[end] {
+            case 91:  // CSI: ESC [ parameters, intermediates, a final byte
+                end += 1
+                while end < units.count, units[end] >= 0x20, units[end] <= 0x3F { end += 1 }
+                if end < units.count, units[end] >= 0x40, units[end] <= 0x7E { end += 1 }
+            case 93:  // OSC: ESC ] … ended by BEL or ESC \
+                end += 1
+                while end < units.count, units[end] != 7, units[end] != 27 { end += 1 }
+                if end < units.count { end += units[end] == 7 ? 1 : min(2, units.count - end) }
+            default:
+                end += 1
+            }
+            return end
+        }
         while index < units.count {
+            // An escape sequence between words is no word at all.
+            if units[index] == 27 {
+                index = escapeEnd(index)
+                continue
+            }
             guard isWordUnit(units[index]) else { index += 1; continue }
             let start = index
             while index < units.count {
                 let u = units[index]
                 if isWordUnit(u) { index += 1; continue }
+                if u == 27 {
+                    index = escapeEnd(index)
+                    continue
+                }
                 // Keep "-" inside a word (e-mail, de-escalate, N-12), and ".",
                 // ":" and "/" between digits (877.877.8748, 9:30, 11/24).
                 if index > start, index + 1 < units.count, isWordUnit(units[index + 1]) {
