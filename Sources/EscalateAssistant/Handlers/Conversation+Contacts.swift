@@ -3,8 +3,12 @@ import EscalateUnderstanding
 
 /// Contacts: who someone is, how to reach them, and saving their details.
 extension Conversation {
-    func contactLookup(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+    func contactLookup(_ slots: [String: SlotValue], line: String = "", now: Instant) throws -> Reply {
         let saved = try storeCall { try store.contacts() }
+        if slots.role == nil, slots.text("person") == nil, slots.entity("region") == nil,
+           Tokenizer.tokens(line).contains(where: { $0.text == "contacts" }) {
+            return savedContacts(saved)
+        }
         if let person = slots.text("person") {
             let key = person.lowercased()
             if let contact = saved.last(where: { $0.name.lowercased().hasPrefix(key) || $0.name.lowercased().contains(" " + key) }) {
@@ -39,8 +43,14 @@ extension Conversation {
             let title = catalog.role(role)?.title ?? role
             return Reply("Your \(Words.lowerFirst(title)) is \(ContactText.saved(contact)) (saved by \(contact.savedBy)).")
         }
-        // The ticket's process, when the question does not name another.
+        // The ticket's process, when the question does not name another;
+        // else the processes of the user's open tickets, if that narrows it.
         var candidates = processes(org: slots.org, category: slots.category, segment: slots.entity("segment"))
+        if slots.org == nil, candidates.count > 1 {
+            let mine = Set(try storeCall { try store.tickets(TicketQuery(.active, limit: 50)) }.map(\.process))
+            let narrowed = candidates.filter { mine.contains($0.id) }
+            if !narrowed.isEmpty { candidates = narrowed }
+        }
         var current: Int?
         if let ticketID = focus, focusTurn >= turn - 1 || slots.ticketRef != nil, let ticket = try load(ticketID), let process = process(of: ticket),
            slots.org == nil || slots.org == process.organisation, slots.category == nil || process.topics.contains(slots.category!) {
@@ -60,8 +70,11 @@ extension Conversation {
                 processes.compactMap { process in process.ladder.first { $0.role == role }.map { (process, $0) } }
             }
             found = holding(candidates)
-            // A topic word inside the role's own name ("wireline implementation
-            // manager") must not hide the process that has the role.
+            // A level whose title covers the role ("CCM manager" on Lumen's
+            // management level), then any process with the role: a topic word
+            // inside the role's own name ("wireline implementation manager")
+            // must not hide the process that has it.
+            if found.isEmpty { found = candidates.compactMap { process in level(named: slots, in: process, current: current).map { (process, $0) } } }
             if found.isEmpty && current == nil { found = holding(catalog.processes.filter { slots.org == nil || $0.organisation == slots.org }) }
         }
         if found.isEmpty { found = candidates.compactMap { process in level(named: slots, in: process, current: current).map { (process, $0) } } }
@@ -112,6 +125,19 @@ extension Conversation {
         return .problem("I have no management list for that region.")
     }
 
+    /// Everyone the user has saved, newest per role.
+    func savedContacts(_ saved: [SavedContact]) -> Reply {
+        guard !saved.isEmpty else {
+            return Reply("You have saved no contacts yet. Tell me one, e.g. “my CCM is Dana Reyes, 555-0142”.")
+        }
+        var lines = ["Your saved contacts:"]
+        for contact in saved {
+            let role = contact.role.flatMap { catalog.role($0)?.title }.map { "\($0): " } ?? ""
+            lines.append("  \(role)\(ContactText.saved(contact)) (saved by \(contact.savedBy))")
+        }
+        return Reply(lines)
+    }
+
     func setContact(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
         guard let name = slots.text("name") ?? slots.text("person") else {
             pending = .missingSlot(intent: "set_contact", slots: slots, slot: "name", ticketID: nil)
@@ -120,7 +146,11 @@ extension Conversation {
         let role = slots.role
         var phone = slots.text("phone")
         var email = slots.text("email")
+        if let segment = slots.entity("segment"), role == nil, phone == nil, email == nil {
+            return try setSegment(segment, customer: name, now: now)
+        }
         let saved = try storeCall { try store.contacts() }
+        let replaced = role.flatMap { role in saved.last { $0.role == role } }.flatMap { $0.name.caseInsensitiveCompare(name) == .orderedSame ? nil : $0 }
         if let previous = saved.last(where: { ($0.role != nil && $0.role == role) || $0.name.caseInsensitiveCompare(name) == .orderedSame }),
            previous.name.caseInsensitiveCompare(name) == .orderedSame {
             // Adding a number to someone already saved keeps what was known.
@@ -133,16 +163,54 @@ extension Conversation {
         let title = contact.role.flatMap { catalog.role($0)?.title }.map { "your \(Words.lowerFirst($0))" }
         var text = "Saved: \(title.map { "\($0) is " } ?? "")\(ContactText.saved(contact))."
         if title == nil { text = "Saved: \(ContactText.saved(contact))." }
+        if let replaced { text += " (This replaces \(replaced.name).)" }
         return Reply(text)
     }
 
-    func roleInfo(_ slots: [String: SlotValue]) -> Reply {
-        guard let id = slots.role, let role = catalog.role(id) else {
-            let known = catalog.roles.map { $0.abbreviation ?? Words.lowerFirst($0.title) }
-            return .problem("Which role? I know: \(known.joined(separator: ", ")).")
+    /// "Globex is a National Wholesale customer": the segment goes on the
+    /// customer's open tickets, whose hours may depend on it.
+    func setSegment(_ segment: String, customer: String, now: Instant) throws -> Reply {
+        let tickets = try storeCall { try store.tickets(customerMatching: customer) }.filter { $0.status.isActive }
+        guard !tickets.isEmpty else {
+            return Reply("I have no open tickets for \(Words.quote(customer)). Say the segment when you open one, e.g. “open a Lumen \(segment) billing ticket for \(Words.quote(customer))”.")
         }
-        var lines = ["\(role.title)\(role.abbreviation.map { " (\($0))" } ?? ""):"]
-        lines += role.duties.map { "- \($0)" }
+        var lines = ["Noted: \(Words.quote(customer)) is a \(Words.segment(segment)) customer."]
+        for summary in tickets {
+            guard let ticket = try load(summary.id), ticket.details.segment != segment else { continue }
+            let updated = try record([(.segmentSet(segment), now)], on: ticket.id, now: now)
+            var line = "#\(ticket.id) now counts on \(Words.segment(segment)) hours"
+            if let level = process(of: updated).flatMap({ engine.currentLevel(updated, in: $0) }) {
+                line += " (\(hours(engine.calendar(for: level, segment: segment), now: now)))"
+            }
+            if let clock = engine.clocks(updated, at: now).first(where: { $0.due != nil }), let due = clock.due {
+                line += "; \(clock.what) is due \(at(due, now: now))"
+            }
+            lines.append(line + ".")
+        }
+        return Reply(lines)
+    }
+
+    func roleInfo(_ slots: [String: SlotValue], line: String) -> Reply {
+        guard let id = slots.role, let role = catalog.role(id) else {
+            var known: [String] = []
+            for role in catalog.roles {
+                let name = role.abbreviation ?? role.title
+                if !known.contains(name) { known.append(name) }
+            }
+            return .problem("Which role? I know: \(known.joined(separator: "; ")).")
+        }
+        // "What does a CSM do?": an abbreviation two organisations use means both.
+        var roles = [role]
+        if let abbreviation = role.abbreviation, line.contains(abbreviation) {
+            roles = catalog.roles.filter { $0.abbreviation == abbreviation }
+        }
+        var lines: [String] = []
+        for role in roles {
+            let owners = role.organisations.compactMap { catalog.organisation($0)?.name }
+            let at = roles.count > 1 && !owners.isEmpty ? " at \(Words.list(owners, conjunction: "and"))" : ""
+            lines.append("\(role.title)\(role.abbreviation.map { " (\($0))" } ?? "")\(at):")
+            lines += role.duties.map { "- \($0)" }
+        }
         return Reply(lines)
     }
 }

@@ -26,10 +26,21 @@ extension Conversation {
             // A condition that allows skipping the wait is recorded first, so the engine sees it.
             var probe = ticket
             if let condition, !ticket.conditions.contains(condition) { probe.conditions.append(condition) }
+            // "the VP" on a ladder that names none: say where it tops out.
+            var roleNote: String?
+            if let role = slots.role, target.role != role, let description = catalog.role(role),
+               !target.title.lowercased().contains((description.abbreviation ?? description.title).lowercased()) {
+                roleNote = "\(process.title) names no \(description.abbreviation ?? Words.lowerFirst(description.title)); the nearest is Level \(target.number), \(target.title)."
+            }
             if let warning = aboveRecommended(probe, process: process, target: target, now: now) {
                 pending = .confirm(action: .escalate(ticketID: ticket.id, toLevel: target.number, reason: reason, condition: condition),
                                    prompt: "Escalate #\(ticket.id) to Level \(target.number) anyway? (yes/no)")
-                return Reply([warning, "Escalate #\(ticket.id) to Level \(target.number) anyway? (yes/no)"], kind: .question)
+                return Reply([roleNote, warning, "Escalate #\(ticket.id) to Level \(target.number) anyway? (yes/no)"].compactMap { $0 }, kind: .question)
+            }
+            if let roleNote {
+                pending = .confirm(action: .escalate(ticketID: ticket.id, toLevel: target.number, reason: reason, condition: condition),
+                                   prompt: "Escalate #\(ticket.id) to Level \(target.number)? (yes/no)")
+                return Reply([roleNote, "Escalate #\(ticket.id) to Level \(target.number)? (yes/no)"], kind: .question)
             }
             return try finishEscalation(ticket.id, toLevel: target.number, reason: reason, condition: condition, now: now)
         }

@@ -40,6 +40,16 @@ extension Conversation {
         if slots.text("note") != nil { lines.append("Summary: \(details.summary).") }
         lines.append("Start with Level \(first.number), \(first.title).")
         lines += ContactText.reach(first, saved: (try? store.contacts()) ?? []).map { "  Contact: \($0)" }
+        if !first.calendarBySegment.isEmpty {
+            // Hours that depend on the customer's segment: say which are counted.
+            let segment = details.segment ?? first.calendarBySegment.first { $0.value == first.calendar }?.key
+            let calendar = engine.calendar(for: first, segment: details.segment)
+            var line = "Counting on \(segment.map(Words.segment) ?? "the default") hours (\(hours(calendar, now: now)))"
+            if details.segment == nil, let other = first.calendarBySegment.keys.sorted().first(where: { $0 != segment }) {
+                line += "; if \(customer) is \(Words.segment(other)), say “\(customer) is \(Words.segment(other))”"
+            }
+            lines.append(line + ".")
+        }
         lines.append("Tell me when you contact them, e.g. “\(contactExample(first))”.")
         return Reply(lines)
     }

@@ -37,6 +37,8 @@ enum EventText {
         case .conditionRaised(let condition, _):
             let text = process?.whenToRaise.first { $0.id == condition }?.text ?? condition.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "sla", with: "SLA")
             return "reason to escalate: \(text)"
+        case .segmentSet(let segment):
+            return "segment: \(Words.segment(segment))"
         case .undone(let id):
             guard let target = ticket?.events.first(where: { $0.id == id }) else { return "undid an earlier entry" }
             return "undid: \(describe(target, in: ticket, process: process))"

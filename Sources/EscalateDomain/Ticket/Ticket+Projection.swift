@@ -94,6 +94,8 @@ extension Ticket {
             if !details.references.contains(reference) { details.references.append(reference) }
         case .conditionRaised(let condition, _):
             if !conditions.contains(condition) { conditions.append(condition) }
+        case .segmentSet(let segment):
+            details.segment = segment
         case .undone:
             break
         }

@@ -160,6 +160,8 @@ public enum TicketEventKind: Hashable, Sendable {
     case reopened(reason: String?)
     case referenceAdded(TicketReference)
     case conditionRaised(condition: String, note: String?)
+    /// The customer's segment became known ("Globex is National Wholesale").
+    case segmentSet(String)
     case undone(eventID: Int64)
 
     /// The event's type, as stored and exported (`contact_attempted`).
@@ -179,6 +181,7 @@ public enum TicketEventKind: Hashable, Sendable {
         case .reopened: return "reopened"
         case .referenceAdded: return "reference_added"
         case .conditionRaised: return "condition_raised"
+        case .segmentSet: return "segment_set"
         case .undone: return "undone"
         }
     }

@@ -3,7 +3,7 @@
 extension TicketEventKind: Codable {
     private enum Key: String, CodingKey {
         case type, details, record, note, toLevel = "to_level", reason, condition, answers, plan, code
-        case agreedBy = "agreed_by", reference, eventID = "event_id"
+        case agreedBy = "agreed_by", reference, eventID = "event_id", segment
     }
 
     public init(from decoder: Decoder) throws {
@@ -30,6 +30,7 @@ extension TicketEventKind: Codable {
         case "reference_added": self = .referenceAdded(try c.decode(TicketReference.self, forKey: .reference))
         case "condition_raised":
             self = .conditionRaised(condition: try c.decode(String.self, forKey: .condition), note: try c.decodeIfPresent(String.self, forKey: .note))
+        case "segment_set": self = .segmentSet(try c.decode(String.self, forKey: .segment))
         case "undone": self = .undone(eventID: try c.decode(Int64.self, forKey: .eventID))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type '\(type)'")
@@ -60,6 +61,7 @@ extension TicketEventKind: Codable {
         case .conditionRaised(let condition, let note):
             try c.encode(condition, forKey: .condition)
             try c.encodeIfPresent(note, forKey: .note)
+        case .segmentSet(let segment): try c.encode(segment, forKey: .segment)
         case .undone(let eventID): try c.encode(eventID, forKey: .eventID)
         }
     }

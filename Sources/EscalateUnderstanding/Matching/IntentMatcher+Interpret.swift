@@ -44,7 +44,11 @@ extension IntentMatcher {
         var spanIndex = 0
         for (index, stem) in stems.enumerated() {
             while spanIndex < spans.count && spans[spanIndex].end <= index { spanIndex += 1 }
-            if spanIndex < spans.count, spans[spanIndex].start <= index, EntityRecogniser.structural.contains(spans[spanIndex].type) { continue }
+            if spanIndex < spans.count, spans[spanIndex].start <= index, EntityRecogniser.structural.contains(spans[spanIndex].type) {
+                // A named person is content ("I called Dana at 9am"); a number or a time is not.
+                if spans[spanIndex].type == "person", spans[spanIndex].start == index { interpretation.topicWords += 1 }
+                continue
+            }
             words.insert(stem)
             if !FeatureExtractor.stopwords.contains(stem), !Self.functionWords.contains(tokens[index].text),
                tokens[index].text.contains(where: \.isLetter), inScope.contains(tokens[index].text) || inScope.contains(stem) {

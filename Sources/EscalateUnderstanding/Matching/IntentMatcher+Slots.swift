@@ -47,6 +47,13 @@ extension IntentMatcher {
                 value = clean(String(decoding: units[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF16.self), slot: slot)
                 guard !value.isEmpty else { continue }
             }
+            // "for Globex, National Wholesale": a note that is only a segment,
+            // an organisation or a topic says nothing more than those slots.
+            let topicOnly = range.allSatisfy { index in
+                spans.contains { ["segment", "org", "category"].contains($0.type) && $0.start <= index && index < $0.end }
+                    || FeatureExtractor.stopwords.contains(stems[index])
+            }
+            if slot == "note" && topicOnly { continue }
             slots[slot] = .text(value)
             freeRanges.append(range)
         }

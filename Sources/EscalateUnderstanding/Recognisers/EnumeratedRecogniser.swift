@@ -10,12 +10,17 @@ struct EnumeratedRecogniser: Sendable {
 
     /// Entries by the stem of their first word.
     private var entries: [String: [Entry]] = [:]
+    /// The words of the phrases as written, so that typo correction leaves
+    /// them alone ("professional" is no typo of anything).
+    private var words: Set<String> = []
 
     init(entities: [String: [EntityValue]]) {
         for (type, values) in entities.sorted(by: { $0.key < $1.key }) {
             for value in values {
                 for phrase in value.phrases {
-                    let stems = Tokenizer.tokens(phrase).map { Stemmer.stem($0.text) }
+                    let tokens = Tokenizer.tokens(phrase).map(\.text)
+                    words.formUnion(tokens)
+                    let stems = tokens.map(Stemmer.stem)
                     guard let first = stems.first else { continue }
                     entries[first, default: []].append(Entry(type: type, id: value.id, stems: stems))
                 }
@@ -44,6 +49,6 @@ struct EnumeratedRecogniser: Sendable {
 
     /// Every word the entities use, for typo correction.
     var vocabulary: Set<String> {
-        Set(entries.values.flatMap { $0.flatMap(\.stems) })
+        Set(entries.values.flatMap { $0.flatMap(\.stems) }).union(words)
     }
 }
