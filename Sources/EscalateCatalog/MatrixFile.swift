@@ -11,7 +11,7 @@ struct MatrixFile {
     static let organisationKeys: Set<String> = ["id", "name", "summary", "processes", "routes", "contact-lists", "notes"]
     static let processKeys: Set<String> = [
         "id", "title", "short", "summary", "topics", "ladder", "when-to-raise", "start", "beyond-top", "routes", "templates",
-        "checklists", "closure-codes", "timeline", "communication-plan", "numbering", "notes",
+        "checklists", "closure-codes", "timeline", "communication-plan", "numbering", "notes", "on-open",
     ]
     static let levelKeys: Set<String> = [
         "level", "title", "role", "person", "contacts", "calendar", "calendar-by-segment", "wait", "wait-after-acknowledgement", "promises", "skip-when", "notes", "any-time", "assigned",
@@ -78,7 +78,7 @@ struct MatrixReader {
                 throw item.error("skip-when '\(id)' is not one of this process's when-to-raise conditions (\(known.sorted().joined(separator: ", ")))")
             }
         }
-        return EscalationProcess(
+        var process = EscalationProcess(
             id: id, organisation: organisation, title: try map.string("title"), shortTitle: try map.optionalString("short"),
             summary: try map.optionalString("summary") ?? "", topics: try map.optionalStrings("topics"),
             ladder: ladder, whenToRaise: conditions, start: try map.optionalString("start"),
@@ -90,6 +90,8 @@ struct MatrixReader {
             timeline: try map["timeline"].map { try $0.list("'timeline'").map(timelineStep) } ?? [],
             communicationPlan: try map["communication-plan"].map(communicationPlan),
             numbering: try map.optionalStrings("numbering"), notes: try map.optionalStrings("notes"))
+        process.onOpen = try map.optionalStrings("on-open")
+        return process
     }
 
     func level(_ value: YAMLValue) throws -> EscalationLevel {
@@ -219,8 +221,15 @@ struct MatrixReader {
     }
 
     func timelineStep(_ value: YAMLValue) throws -> TimelineStep {
-        let map = try value.mapping("a timeline step", allowed: ["label", "due", "text"])
-        return TimelineStep(label: try map.string("label"), due: try map["due"].map(span), text: try map.string("text"))
+        let map = try value.mapping("a timeline step", allowed: ["label", "due", "from", "not-before", "done-when", "text"])
+        var done: TimelineStep.Done?
+        if let value = map["done-when"] {
+            let text = try value.string("'done-when'")
+            guard let parsed = TimelineStep.Done(rawValue: text) else { throw value.error("'done-when' should be engaged or acknowledged, not '\(text)'") }
+            done = parsed
+        }
+        return TimelineStep(label: try map.string("label"), due: try map["due"].map(span), from: try map["from"].map(span),
+                            notBefore: try map.optionalBool("not-before"), doneWhen: done, text: try map.string("text"))
     }
 
     func communicationPlan(_ value: YAMLValue) throws -> CommunicationPlanGuide {

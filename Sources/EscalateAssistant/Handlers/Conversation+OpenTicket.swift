@@ -40,6 +40,7 @@ extension Conversation {
         if slots.text("note") != nil { lines.append("Summary: \(details.summary).") }
         lines.append("Start with Level \(first.number), \(first.title).")
         lines += ContactText.reach(first, saved: (try? store.contacts()) ?? []).map { "  Contact: \($0)" }
+        lines += process.onOpen.map { "Note: \($0)" }
         if !first.calendarBySegment.isEmpty {
             // Hours that depend on the customer's segment: say which are counted.
             let segment = details.segment ?? first.calendarBySegment.first { $0.value == first.calendar }?.key

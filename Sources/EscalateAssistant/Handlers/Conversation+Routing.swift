@@ -101,7 +101,9 @@ extension Conversation {
             case .found(let ticket): return (process(of: ticket), ticket, nil)
             }
         }
-        let candidates = processes(org: slots.org, category: slots.category, segment: slots.entity("segment"))
+        var candidates = processes(org: slots.org, category: slots.category, segment: slots.entity("segment"))
+        // "The CMS timeline": only the processes that have one.
+        if intent == "timeline", candidates.contains(where: { !$0.timeline.isEmpty }) { candidates = candidates.filter { !$0.timeline.isEmpty } }
         if candidates.count == 1 { return (candidates[0], nil, nil) }
         return (nil, nil, askWhichProcess(intent: intent, slots: slots, candidates: candidates.isEmpty ? catalog.processes : candidates, question: "Which process?"))
     }
@@ -123,17 +125,47 @@ extension Conversation {
             if let wait = process.firstLevel.wait { lines.append("Its first wait is \(wait) before Level \(process.level(after: process.firstLevel.number)?.number ?? 2).") }
             return Reply(lines)
         }
-        var lines = ["\(process.title) timeline (business days):"]
         let calendar = engine.calendar(for: process.firstLevel)
+        // The clock starts when the request goes in: the first contact with
+        // the first level, or the opening of the ticket until then.
+        let first = process.firstLevel.number
+        let sent = ticket?.effectiveEvents.first { event in
+            switch event.kind {
+            case .contactAttempted(let record), .contactMade(let record): return record.level == first
+            default: return false
+            }
+        }?.occurredAt
+        var lines: [String] = []
+        if let ticket {
+            let anchor = sent.map { "from your request \(at($0, now: now))" } ?? "from the opening of #\(ticket.id) \(at(ticket.openedAt, now: now)), until you log the request"
+            lines.append("\(process.title) timeline for #\(ticket.id), \(anchor):")
+        } else {
+            lines.append("\(process.title) timeline, counted in business days from your request:")
+        }
+        let start = sent ?? ticket?.openedAt
         for step in process.timeline {
             var text = "  \(step.label): \(step.text)"
-            if let ticket, let due = step.due, let deadline = calendar.add(due, to: ticket.openedAt) {
-                text += deadline < now ? " (was due by \(stamp(deadline, now: now)))" : " (due by \(stamp(deadline, now: now)))"
+            if let ticket, let start {
+                let done: Bool
+                switch step.doneWhen {
+                case .engaged?: done = sent != nil
+                case .acknowledged?: done = ticket.acknowledgements[first] != nil
+                case nil: done = false
+                }
+                let due = step.due.flatMap { calendar.add($0, to: start) }
+                if done {
+                    text += " Done."
+                } else if step.notBefore, let due {
+                    text += " (not before \(stamp(due, now: now)))"
+                } else if let from = step.from.flatMap({ calendar.add($0, to: start) }), let due {
+                    text += " (from \(stamp(from, now: now)), by \(stamp(due, now: now)))"
+                } else if let due {
+                    text += due < now ? " (was due by \(stamp(due, now: now)))" : " (due by \(stamp(due, now: now)))"
+                }
             }
             lines.append(text)
         }
         if let ticket {
-            lines.insert("#\(ticket.id) was opened \(at(ticket.openedAt, now: now)).", at: 1)
             let references = ticket.details.references.map(\.description)
             if !references.isEmpty { lines.append("References so far: \(references.joined(separator: ", ")).") }
         }

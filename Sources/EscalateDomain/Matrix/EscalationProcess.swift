@@ -85,15 +85,32 @@ public struct ClosureCode: Hashable, Sendable {
 /// An expected step and when it is due after the start ("Day 2: receive
 /// confirmation of receipt and routing").
 public struct TimelineStep: Hashable, Sendable {
+    /// What marks a step as done on a ticket.
+    public enum Done: String, Hashable, Sendable {
+        /// The first level was contacted (the request was submitted).
+        case engaged
+        /// The first level acknowledged or responded.
+        case acknowledged
+    }
+
     public var label: String
-    /// By the close of this many working days after the start (Day 1 is 0),
-    /// or `nil` for a step given only as a range ("2–4 weeks").
+    /// How long after the request is sent the step is due (Day 1 is 0), or
+    /// `nil` for a step with no date.
     public var due: BusinessSpan?
+    /// The start of a window ("2–4 weeks": from 2 weeks, due by 4).
+    public var from: BusinessSpan?
+    /// The date is the earliest the step can happen, not a deadline: a
+    /// minimum SLA ("nothing completes sooner").
+    public var notBefore: Bool
+    public var doneWhen: Done?
     public var text: String
 
-    public init(label: String, due: BusinessSpan?, text: String) {
+    public init(label: String, due: BusinessSpan?, from: BusinessSpan? = nil, notBefore: Bool = false, doneWhen: Done? = nil, text: String) {
         self.label = label
         self.due = due
+        self.from = from
+        self.notBefore = notBefore
+        self.doneWhen = doneWhen
         self.text = text
     }
 }
@@ -139,6 +156,9 @@ public struct EscalationProcess: Hashable, Sendable {
     /// Rules for the ticket numbers the organisation gives (the 24-hour rule).
     public var numbering: [String]
     public var notes: [String]
+    /// What to tell someone who opens a ticket ("nothing completes in under
+    /// 3 business days; advise your customer not to use LD service yet").
+    public var onOpen: [String] = []
 
     public init(
         id: String, organisation: String, title: String, shortTitle: String? = nil, summary: String = "", topics: [String] = [],
