@@ -38,20 +38,21 @@ extension Conversation {
                 return Reply(["Please answer yes or no.", prompt], kind: .question)
 
             case .whichTicket(let intent, var slots, let candidates):
-                guard let chosen = pick(text, from: candidates.map { ($0.id, $0.customer) }) else {
+                let labels = candidates.map { ($0.id, "\($0.customer) \(catalog.process($0.process)?.shortTitle ?? $0.process) \($0.organisation)") }
+                guard let chosen = pick(text, from: labels) else {
                     if interpretation.isConfident && interpretation.intent != nil && interpretation.slots.ticketRef == nil { pending = nil; return nil }
                     if interpretation.slots.ticketRef != nil { pending = nil; return nil }
-                    return Reply("Please choose 1 to \(candidates.count), or give a ticket number such as #\(candidates[0].id).", kind: .question)
+                    return Reply("Please choose \(Self.choices(candidates.count)), or give a ticket number such as #\(candidates[0].id).", kind: .question)
                 }
                 pending = nil
                 slots["ticket"] = .ticket(.number(chosen))
                 return try perform(intent, slots: slots, line: line, now: now)
 
             case .whichProcess(let intent, var slots, let candidates):
-                let options = candidates.enumerated().map { ($0.offset, $0.element.title + " " + $0.element.id) }
+                let options = candidates.enumerated().map { ($0.offset, "\($0.element.title) \($0.element.shortTitle) \($0.element.id) \($0.element.topics.joined(separator: " "))") }
                 guard let index = pick(text, from: options.map { ($0.0 + 1, $0.1) }) else {
                     if interpretation.isConfident && interpretation.intent != nil { pending = nil; return nil }
-                    return Reply("Please choose 1 to \(candidates.count).", kind: .question)
+                    return Reply("Please choose \(Self.choices(candidates.count)), or name the process.", kind: .question)
                 }
                 pending = nil
                 slots["process"] = .text(candidates[index - 1].id)
@@ -60,10 +61,16 @@ extension Conversation {
             case .missingSlot(let intent, var slots, let slot, let ticketID):
                 guard let value = slotValue(slot, from: line, interpretation: interpretation, ticketID: ticketID) else {
                     if interpretation.isConfident && interpretation.intent != nil && interpretation.intent != intent { pending = nil; return nil }
+                    // A question of its own drops the pending one.
+                    if line.trimmingCharacters(in: .whitespaces).hasSuffix("?"), interpretation.intent != nil { pending = nil; return nil }
                     return Reply("Sorry, I couldn't read that as \(Self.slotNames[slot] ?? slot). \(missingPrompt(slot))", kind: .question)
                 }
                 pending = nil
                 slots[slot] = value
+                // "Acme, CMS billing" names the process too.
+                for topic in ["org", "category", "segment"] where slots[topic] == nil {
+                    if let found = interpretation.entities.first(where: { $0.type == topic })?.value { slots[topic] = found }
+                }
                 if let ticketID, slots["ticket"] == nil { slots["ticket"] = .ticket(.number(ticketID)) }
                 return try perform(intent, slots: slots, line: line, now: now)
 
@@ -109,15 +116,32 @@ extension Conversation {
             if let n = ordinals[word], (1...options.count).contains(n) { return options[n - 1].0 }
         }
         let matches = options.filter { $0.1.lowercased().contains(text) && !text.isEmpty }
-        return matches.count == 1 ? matches[0].0 : nil
+        if matches.count == 1 { return matches[0].0 }
+        // "the CMS billing one": every word of the answer is in one option.
+        let filler: Set<String> = ["the", "a", "an", "one", "for", "please", "ticket", "process", "about", "with", "i", "mean", "that", "this", "it", "is", "its"]
+        let wanted = text.split(separator: " ").map(String.init).filter { !filler.contains($0) }
+        guard !wanted.isEmpty else { return nil }
+        let byWords = options.filter { option in
+            let words = Set(option.1.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+            return wanted.allSatisfy { word in words.contains(word) || words.contains { $0.hasPrefix(word) && word.count >= 3 } }
+        }
+        return byWords.count == 1 ? byWords[0].0 : nil
     }
+
+    /// "1 or 2", "1 to 11".
+    static func choices(_ count: Int) -> String { count == 2 ? "1 or 2" : "1 to \(count)" }
 
     static let slotNames: [String: String] = [
         "customer": "a customer name", "note": "a description", "closure_code": "a closure code", "duration": "a duration",
         "name": "a name", "role": "a role", "time": "a time", "channel": "a channel",
     ]
 
-    func missingPrompt(_ slot: String) -> String {
+    func missingPrompt(_ slot: String) -> String { PendingQuestion.prompt(for: slot) }
+}
+
+extension PendingQuestion {
+    /// How a missing slot is asked for.
+    static func prompt(for slot: String) -> String {
         switch slot {
         case "customer": return "Which customer is it for?"
         case "note": return "In a sentence, what is the problem?"
@@ -126,11 +150,34 @@ extension Conversation {
         default: return "What is the \(slot.replacingOccurrences(of: "_", with: " "))?"
         }
     }
+}
 
+extension Conversation {
     private func slotValue(_ slot: String, from line: String, interpretation: Interpretation, ticketID: Int?) -> SlotValue? {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         switch slot {
-        case "customer", "note", "name":
+        case "customer", "name":
+            // "It is for Globex" read as a new ticket for Globex: take the name.
+            if let named = interpretation.slots.text("customer") ?? interpretation.slots.text("person") ?? interpretation.slots.text("name") {
+                return .text(named)
+            }
+            // A question is not a name; nor is a bare number, nor a line of
+            // only words the assistant knows ("the lumen installation one").
+            guard !trimmed.isEmpty, !trimmed.hasSuffix("?"), trimmed.contains(where: \.isLetter),
+                  !(interpretation.isConfident && Self.actions.contains(interpretation.intent ?? "")),
+                  interpretation.unknownWords > 0 || trimmed.contains(where: \.isUppercase)
+                    || interpretation.entities.contains(where: { $0.type == "person" }) else { return nil }
+            // "it is for Globex", "Acme, CMS billing": the name, not the words around it.
+            var name = Substring(trimmed)
+            for lead in ["it is for ", "it's for ", "its for ", "it is ", "it's ", "for ", "the customer is ", "customer is ", "customer: ", "the customer ", "customer "]
+            where name.lowercased().hasPrefix(lead) {
+                name = name.dropFirst(lead.count)
+                break
+            }
+            if let comma = name.firstIndex(of: ",") { name = name[..<comma] }
+            let cleaned = name.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            return cleaned.isEmpty ? nil : .text(cleaned)
+        case "note":
             guard !trimmed.isEmpty, !(interpretation.isConfident && Self.actions.contains(interpretation.intent ?? "")) else { return nil }
             return .text(trimmed)
         case "duration":

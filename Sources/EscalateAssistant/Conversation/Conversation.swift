@@ -24,6 +24,10 @@ public final class Conversation {
     var previousExplanation: [String]?
     /// How the last line was understood, for `:why`.
     public private(set) var lastInterpretation: Interpretation?
+    /// The question the last line answered, if it answered one, for `:why`.
+    private(set) var lastAnswered: PendingQuestion?
+    /// That question in words.
+    public var lastAnsweredQuestion: String? { lastAnswered?.question }
     /// When nudges were last computed.
     var nudgedUpTo: Instant?
 
@@ -68,8 +72,20 @@ public final class Conversation {
         if let pending {
             if let reply = answer(pending, with: line, interpretation: interpretation, now: now) {
                 lastInterpretation = interpretation
+                lastAnswered = pending
                 return reply
             }
+        }
+        lastAnswered = nil
+        // A bare "yes" or "ok" with no question waiting.
+        let bare = line.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        if ["yes", "yeah", "yep", "y", "no", "nope", "n"].contains(bare) {
+            lastInterpretation = interpretation
+            return Reply("There's no question waiting for an answer. Type :help to see what I can do.")
+        }
+        if ["ok", "okay", "k", "got it", "cool", "great", "right", "fine", "alright", "noted", "understood"].contains(bare) {
+            lastInterpretation = interpretation
+            return Reply("OK.")
         }
         lastInterpretation = interpretation
         do {

@@ -24,3 +24,17 @@ enum ConfirmedAction {
     case deescalate(ticketID: Int)
     case acknowledge(ticketID: Int, level: Int, at: Instant, person: String?)
 }
+
+extension PendingQuestion {
+    /// The question in words, for `:why` after an answer to it.
+    var question: String {
+        switch self {
+        case .whichTicket: return "Which ticket?"
+        case .missingSlot(_, _, let slot, _): return PendingQuestion.prompt(for: slot)
+        case .whichProcess: return "Which process?"
+        case .confirm(_, let prompt): return prompt
+        case .checklist(_, let checklist, let answers):
+            return answers.count < checklist.items.count ? checklist.items[answers.count].question : checklist.title
+        }
+    }
+}

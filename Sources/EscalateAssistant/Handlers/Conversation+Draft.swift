@@ -91,6 +91,7 @@ extension Conversation {
     func help() -> Reply {
         let matcher = assistant.matcher
         func example(_ intent: String) -> String? {
+            if let written = matcher.helpExamples[intent]?.first { return written }
             guard let phrasing = matcher.phrasings[intent]?.first else { return nil }
             let samples = ["ticket": "#12", "role": "CCM", "time": "9am", "person": "Dana", "note": "vendor dispatched, ETA Friday",
                            "category": "billing", "org": "Lumen", "level": "level 2", "duration": "every 4 hours", "channel": "e-mail",

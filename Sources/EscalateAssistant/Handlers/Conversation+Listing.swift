@@ -34,7 +34,7 @@ extension Conversation {
                         lines.append("\(Words.upperFirst(clock.what)): came in time, \(at(when, now: now)).")
                     }
                 case .running: if let due = clock.due { lines.append("\(Words.upperFirst(clock.what)): due by \(stamp(due, now: now)).") }
-                case .breached(let since): lines.append("\(Words.upperFirst(clock.what)): OVERDUE since \(stamp(since, now: now)).")
+                case .breached(let since): lines.append("\(Words.upperFirst(clock.what)): overdue since \(stamp(since, now: now)).")
                 case .paused: lines.append("\(Words.upperFirst(clock.what)): on hold while waiting on the customer.")
                 }
             }
@@ -120,7 +120,7 @@ extension Conversation {
         for ticket in tickets {
             var line = summaryLine(ticket)
             if let due = ticket.schedule.nextDue, let what = ticket.schedule.nextDueWhat, ticket.status.isActive {
-                line += due < now ? " — OVERDUE: \(what) was due \(stamp(due, now: now))" : " — due \(stamp(due, now: now)): \(what)"
+                line += due < now ? " — overdue: \(what) was due \(stamp(due, now: now))" : " — due \(stamp(due, now: now)): \(what)"
             }
             if let opened = ticket.schedule.nextLevelAt, opened <= now, ticket.status.isActive {
                 line += " — next level open since \(stamp(opened, now: now))"

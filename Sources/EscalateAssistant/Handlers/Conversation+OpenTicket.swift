@@ -51,7 +51,12 @@ extension Conversation {
             }
             lines.append(line + ".")
         }
-        lines.append("Tell me when you contact them, e.g. “\(contactExample(first))”.")
+        if settings.role == .ccm && first.role == "ccm" {
+            // The CCM is Level 1: what matters is logging and going up.
+            lines.append("As the CCM you are Level 1 on #\(ticket.id): log progress as you go, e.g. “update #\(ticket.id): vendor dispatched”, and say “escalate #\(ticket.id)” when it must go up.")
+        } else {
+            lines.append("Tell me when you contact them, e.g. “\(contactExample(first))”.")
+        }
         return Reply(lines)
     }
 

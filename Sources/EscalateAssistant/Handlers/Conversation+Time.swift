@@ -15,10 +15,10 @@ extension Conversation {
         return "on \(day.friendly) at \(clock)"
     }
 
-    /// `13:00 CT`, `Tue 24 Nov 10:00 CT`: for tables.
+    /// `13:00 CT today`, `Tue 24 Nov 10:00 CT`: for tables and short clauses.
     func stamp(_ instant: Instant, now: Instant) -> String {
         let time = ZonedTime(instant, in: settings.zone)
-        if time.local.date == settings.zone.local(now).date { return time.clockTime }
+        if time.local.date == settings.zone.local(now).date { return time.clockTime + " today" }
         if time.local.date.year == settings.zone.local(now).date.year { return time.friendly }
         return time.friendlyWithYear
     }

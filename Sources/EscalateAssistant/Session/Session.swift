@@ -160,11 +160,15 @@ extension Session {
     /// `:why`: how the last line was understood.
     func why() -> Reply {
         guard let last = conversation.lastInterpretation else { return Reply("Nothing has been said yet.") }
-        var lines = ["Intent: \(last.intent ?? "none (not understood)") (score \(String(format: "%.2f", last.score)))"]
+        if let question = conversation.lastAnsweredQuestion {
+            return Reply(["Your last line answered my question (\(question)), so it was read as that answer.",
+                          "Words: \(last.correctedWords.joined(separator: " "))"])
+        }
+        var lines = ["Intent: \(last.intent ?? "none, not understood"), score \(String(format: "%.2f", last.score))"]
         let slots = last.slotDescriptions.map { "\($0.0)=\($0.1)" }
         lines.append("Slots: \(slots.isEmpty ? "none" : slots.joined(separator: ", "))")
         if let runnerUp = last.runnerUp {
-            lines.append("Runner-up: \(runnerUp.intent) (score \(String(format: "%.2f", runnerUp.score)))")
+            lines.append("Runner-up: \(runnerUp.intent), score \(String(format: "%.2f", runnerUp.score))")
         }
         lines.append("Words: \(last.correctedWords.joined(separator: " "))")
         return Reply(lines)

@@ -33,6 +33,8 @@ public struct Phrasing: Hashable, Sendable {
 /// `(a|b|)` alternatives (an empty one makes the group optional) and `#`
 /// comments. This is the layout of Mycroft's Padatious.
 ///
+/// A `# e.g. who do I escalate to now?` comment is an example for help.
+///
 /// A line with many groups stands for many sentences. Up to
 /// `expansionCap` of them are kept, every alternative among them; past that,
 /// a fixed sample that still uses every alternative stands in for the rest.
@@ -52,6 +54,17 @@ public enum IntentFile {
             }
         }
         return phrasings
+    }
+
+    /// The examples a file offers for help: its `# e.g. …` comment lines,
+    /// written as a person would type them.
+    public static func examples(in text: String) -> [String] {
+        text.split(separator: "\n").compactMap { rawLine in
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            guard line.hasPrefix("# e.g. ") else { return nil }
+            let example = line.dropFirst("# e.g. ".count).trimmingCharacters(in: .whitespaces)
+            return example.isEmpty ? nil : example
+        }
     }
 
     /// Every sentence of a line with `(a|b)` groups: for entity and vocabulary

@@ -79,7 +79,7 @@ extension IntentMatcher {
 
     /// Small talk loses to a request in another sentence ("Good afternoon.
     /// Could you tell me when I can escalate?").
-    static let smallTalk: Set<String> = ["greet", "thanks"]
+    static let smallTalk: Set<String> = ["greet", "thanks", "bye"]
 
     /// Scores the whole utterance and each of its sentences; an intent takes
     /// its best showing, so that a preamble cannot drown the request.

@@ -52,6 +52,8 @@ public struct IntentMatcher: Sendable {
     let alignments: [String: [[AlignmentItem]]]
     /// The phrasings as written, by intent, for help and "did you mean".
     public let phrasings: [String: [Phrasing]]
+    /// Each intent's `# e.g.` examples, for help.
+    public let helpExamples: [String: [String]]
     /// Reused working memory for scoring, so that an utterance does not
     /// allocate and clear a slot for every example.
     let scratch = ScoreScratch()
@@ -61,11 +63,14 @@ public struct IntentMatcher: Sendable {
     public init(files: [String: String]) throws {
         var intents: [String: [Phrasing]] = [:]
         var entities: [String: [EntityValue]] = [:]
+        var helpExamples: [String: [String]] = [:]
         var concepts: [String: [String]] = [:]
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
             let name = String(path.split(separator: "/").last!.split(separator: ".").first!)
             if path.hasSuffix(".intent") {
                 intents[name] = try IntentFile.parse(text, file: path)
+                let examples = IntentFile.examples(in: text)
+                if !examples.isEmpty { helpExamples[name] = examples }
             } else if path.hasSuffix(".entity") {
                 entities[name] = try EntityFile.parse(text, file: path)
             } else if path.hasSuffix(".voc") {
@@ -203,6 +208,7 @@ public struct IntentMatcher: Sendable {
             (name, Set(phrasings.flatMap(\.slots)).union(mentionedTypes[name] ?? []))
         })
         self.phrasings = intents
+        self.helpExamples = helpExamples
         var distinctive: [String: Set<String>] = [:]
         for (intent, _, features) in exampleFeatures {
             // A word, or a pair with at least one real word in it
