@@ -23,7 +23,7 @@ extension Conversation {
         "set_plan": "set a communication plan", "close": "close a ticket", "reopen": "reopen a ticket",
         "status": "see a ticket's status", "history": "see a ticket's history", "list": "list tickets",
         "draft_message": "draft the escalation e-mail", "undo": "undo the last change", "help": "get help",
-        "greet": "say hello", "thanks": "say thanks", "bye": "say goodbye", "cancel": "cancel", "promise_due": "ask when a reply is due",
+        "greet": "say hello", "thanks": "say thanks", "bye": "say goodbye", "current_time": "ask the time", "cancel": "cancel", "promise_due": "ask when a reply is due",
     ]
 
     func handle(_ interpretation: Interpretation, line: String, now: Instant) throws -> Reply {
@@ -114,6 +114,7 @@ extension Conversation {
         case "help": return help()
         case "greet": return Reply("Hello! Ask me who to escalate to, or type :help to see what I can do.")
         case "thanks": return Reply("You're welcome.")
+        case "current_time": return currentTime(now: now)
         case "bye": return Reply("Goodbye! Type :quit or press Ctrl-D to leave; what you recorded is saved.")
         case "cancel": return Reply(pending == nil ? "There's nothing to cancel." : "Cancelled.")
         default: return .problem("I know the intent '\(intent)' but cannot act on it yet.")

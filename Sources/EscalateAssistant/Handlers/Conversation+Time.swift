@@ -32,4 +32,13 @@ extension Conversation {
         if calendar.holidays.rules.isEmpty { return text }
         return text + ", closed on " + (calendar.holidaysName ?? "holidays")
     }
+
+    /// "What time is it?": now, in the reader's zone, with today's holiday.
+    func currentTime(now: Instant) -> Reply {
+        let time = ZonedTime(now, in: settings.zone)
+        var text = "It is \(time.friendlyWithYear) (\(settings.zone.identifier))."
+        let holidays = Set(catalog.calendars.values.compactMap { $0.holiday(on: $0.zone.local(now).date)?.name })
+        if let holiday = holidays.sorted().first { text += " Today is \(holiday); most desks are closed." }
+        return Reply(text)
+    }
 }
