@@ -46,7 +46,9 @@ struct BenchmarkRow {
         var sink = 0
         sink &+= body()  // warm-up: compiles tables, fills caches
         var times: [Double] = []
-        for _ in 0..<samples {
+        // ESCALATE_BENCH_REPEAT=N takes N times the samples, for profiling a row.
+        let repeats = max(1, Int(ProcessInfo.processInfo.environment["ESCALATE_BENCH_REPEAT"] ?? "") ?? 1)
+        for _ in 0..<(samples * repeats) {
             let start = DispatchTime.now().uptimeNanoseconds
             let value = body()
             sink &+= value

@@ -40,7 +40,10 @@ extension IntentMatcher {
         }
         interpretation.intent = name
         let own = distinctive[name] ?? []
-        var words = scored.features
+        // Distinctive features of the chosen intent, checked one by one
+        // rather than by building and intersecting sets.
+        var found = Set<String>()
+        for feature in scored.features where own.contains(feature) { found.insert(feature) }
         var spanIndex = 0
         for (index, stem) in stems.enumerated() {
             while spanIndex < spans.count && spans[spanIndex].end <= index { spanIndex += 1 }
@@ -49,17 +52,21 @@ extension IntentMatcher {
                 if spans[spanIndex].type == "person", spans[spanIndex].start == index { interpretation.topicWords += 1 }
                 continue
             }
-            words.insert(stem)
+            if own.contains(stem) { found.insert(stem) }
             if !FeatureExtractor.stopwords.contains(stem), !Self.functionWords.contains(tokens[index].text),
                tokens[index].text.contains(where: \.isLetter), inScope.contains(tokens[index].text) || inScope.contains(stem) {
                 interpretation.topicWords += 1
             }
         }
-        words.formUnion(extractor.mapConcepts(stems))
-        interpretation.distinctiveWords = words.intersection(own).sorted()
+        for concept in extractor.mapConcepts(stems) where own.contains(concept) { found.insert(concept) }
+        interpretation.distinctiveWords = found.sorted()
         interpretation.slots = fillSlots(intent: name, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text)
         return interpretation
     }
+
+    /// Below this inverse intent frequency a feature is left out of the
+    /// example sums (it still counts in the intent centres and the norm).
+    static let commonFeatureIDF = 1.0
 
     struct Scored {
         var ranked: [(intent: Int, score: Double)]
@@ -67,7 +74,7 @@ extension IntentMatcher {
         var coverage: Double
         var unknown: Int = 0
         /// The features of the whole utterance.
-        var features: Set<String> = []
+        var features: [String] = []
     }
 
     /// Words that carry no topic: they do not count for or against familiarity.
@@ -211,30 +218,41 @@ extension IntentMatcher {
         var norm2 = Double(unknown) * unknownWeight * unknownWeight
         for id in sortedIDs { norm2 += idf[Int(id)] * idf[Int(id)] }
         let coverage = content == 0 ? 1 : Double(content - unknown) / Double(content)
-        guard norm2 > 0 else { return Scored(ranked: [], coverage: coverage, unknown: unknown, features: Set(features)) }
+        guard norm2 > 0 else { return Scored(ranked: [], coverage: coverage, unknown: unknown, features: features) }
         let norm = sqrt(norm2)
         var best = Array(repeating: 0.0, count: intentNames.count)
         var centre = Array(repeating: 0.0, count: intentNames.count)
-        scratch.with(count: examples.count) { dots, touched in
+        scratch.with(count: examples.count) { dots, touched -> (Void, Int) in
+            var listed = 0
             postingExamples.withUnsafeBufferPointer { postingExamples in
                 postingWeights.withUnsafeBufferPointer { postingWeights in
-                    dots.withUnsafeMutableBufferPointer { dots in
-                        for id in sortedIDs {
-                            let mine = idf[Int(id)] / norm
-                            for index in Int(postingOffsets[Int(id)])..<Int(postingOffsets[Int(id) + 1]) {
-                                let example = Int(postingExamples[index])
-                                if dots[example] == 0 { touched.append(Int32(example)) }
-                                dots[example] += mine * postingWeights[index]
+                    for id in sortedIDs {
+                        let mine = idf[Int(id)] / norm
+                        let mineFloat = Float(mine)
+                        for (intent, theirs) in centreWeights[Int(id)] { centre[Int(intent)] += mine * theirs }
+                        // Features most intents share barely move the best
+                        // example, and their lists are the longest.
+                        if idf[Int(id)] < Self.commonFeatureIDF { continue }
+                        for index in Int(postingOffsets[Int(id)])..<Int(postingOffsets[Int(id) + 1]) {
+                            let example = Int(postingExamples[index])
+                            if dots[example] == 0 {
+                                touched[listed] = Int32(example)
+                                listed += 1
                             }
-                            for (intent, theirs) in centreWeights[Int(id)] { centre[Int(intent)] += mine * theirs }
+                            dots[example] += mineFloat * postingWeights[index]
                         }
                     }
                 }
             }
             // The best per intent is a maximum, the same in any order.
-            for example in touched where dots[Int(example)] > best[Int(exampleIntent[Int(example)])] {
-                best[Int(exampleIntent[Int(example)])] = dots[Int(example)]
+            exampleIntent.withUnsafeBufferPointer { exampleIntent in
+                for index in 0..<listed {
+                    let example = Int(touched[index])
+                    let intent = Int(exampleIntent[example])
+                    if Double(dots[example]) > best[intent] { best[intent] = Double(dots[example]) }
+                }
             }
+            return ((), listed)
         }
         var ranked: [(intent: Int, score: Double)] = []
         for intent in intentNames.indices {
@@ -242,6 +260,6 @@ extension IntentMatcher {
             ranked.append((intent, min(1, 0.65 * best[intent] + 0.35 * centreScore)))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
-        return Scored(ranked: ranked, coverage: coverage, unknown: unknown, features: Set(features))
+        return Scored(ranked: ranked, coverage: coverage, unknown: unknown, features: features)
     }
 }

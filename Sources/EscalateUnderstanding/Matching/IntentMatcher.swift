@@ -32,7 +32,8 @@ public struct IntentMatcher: Sendable {
     /// `postingExamples[postingOffsets[f]..<postingOffsets[f + 1]]`.
     let postingOffsets: [Int32]
     let postingExamples: [Int32]
-    let postingWeights: [Double]
+    /// In single precision: half the memory to stream through per utterance.
+    let postingWeights: [Float]
     let exampleIntent: [Int32]
     /// Each feature's weight in the intents' centres, and the centres' norms.
     let centreWeights: [[(intent: Int32, weight: Double)]]
@@ -176,13 +177,13 @@ public struct IntentMatcher: Sendable {
         var featureIDs: [String: Int32] = [:]
         var offsets: [Int32] = [0]
         var postingExamples: [Int32] = []
-        var postingWeights: [Double] = []
+        var postingWeights: [Float] = []
         var centreWeights: [[(intent: Int32, weight: Double)]] = []
         for (index, feature) in features.enumerated() {
             featureIDs[feature] = Int32(index)
             for (example, weight) in postings[feature] ?? [] {
                 postingExamples.append(Int32(example))
-                postingWeights.append(weight)
+                postingWeights.append(Float(weight))
             }
             offsets.append(Int32(postingExamples.count))
             centreWeights.append(centres.indices.compactMap { intent in centres[intent][feature].map { (Int32(intent), $0) } })
@@ -263,18 +264,25 @@ public struct IntentMatcher: Sendable {
 /// an utterance touches are visited and reset afterwards.
 final class ScoreScratch: @unchecked Sendable {
     private let lock = NSLock()
-    private var dots: [Double] = []
+    private var dots: [Float] = []
     private var touched: [Int32] = []
 
-    /// Runs `body` with a zeroed array of `count` sums and the list to note
-    /// touched examples in; everything is zero again afterwards.
-    func with<Result>(count: Int, _ body: (inout [Double], inout [Int32]) -> Result) -> Result {
+    /// Runs `body` with zeroed sums for `count` examples and room to list
+    /// the touched ones (as many as there are examples); `body` returns how
+    /// many it listed. Everything is zero again afterwards.
+    func with<Result>(count: Int, _ body: (UnsafeMutableBufferPointer<Float>, UnsafeMutableBufferPointer<Int32>) -> (Result, Int)) -> Result {
         lock.lock()
         defer { lock.unlock() }
-        if dots.count != count { dots = Array(repeating: 0, count: count) }
-        touched.removeAll(keepingCapacity: true)
-        let result = body(&dots, &touched)
-        for example in touched { dots[Int(example)] = 0 }
-        return result
+        if dots.count != count {
+            dots = Array(repeating: 0, count: count)
+            touched = Array(repeating: 0, count: count)
+        }
+        return dots.withUnsafeMutableBufferPointer { dots in
+            touched.withUnsafeMutableBufferPointer { touched in
+                let (result, listed) = body(dots, touched)
+                for index in 0..<listed { dots[Int(touched[index])] = 0 }
+                return result
+            }
+        }
     }
 }

@@ -11,6 +11,8 @@ enum ContactDetailsRecogniser {
         var spans: [EntitySpan] = []
         let units = Array(text.utf16)
         for (index, token) in tokens.enumerated() {
+            // Most words start with a letter: no phone number there.
+            guard let first = token.text.utf8.first, first >= 48, first <= 57 else { continue }
             let groups = token.text.split(whereSeparator: { $0 == "-" || $0 == "." }).map(String.init)
             guard groups.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { continue }
             let shape = groups.map(\.count)
@@ -32,6 +34,7 @@ enum ContactDetailsRecogniser {
 
     static func emails(_ tokens: [Token], text: String) -> [EntitySpan] {
         var spans: [EntitySpan] = []
+        guard text.utf8.contains(64) else { return spans }
         let units = Array(text.utf16)
         func isAddressUnit(_ u: UInt16) -> Bool {
             (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u == 46 || u == 95 || u == 45 || u == 43 || u == 37
