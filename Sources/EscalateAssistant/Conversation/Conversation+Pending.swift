@@ -157,10 +157,6 @@ extension Conversation {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         switch slot {
         case "customer", "name":
-            // "It is for Globex" read as a new ticket for Globex: take the name.
-            if let named = interpretation.slots.text("customer") ?? interpretation.slots.text("person") ?? interpretation.slots.text("name") {
-                return .text(named)
-            }
             // A question is not a name; nor is a bare number, nor a line of
             // only words the assistant knows ("the lumen installation one").
             guard !trimmed.isEmpty, !trimmed.hasSuffix("?"), trimmed.contains(where: \.isLetter),

@@ -26,7 +26,12 @@ enum NameRecogniser {
         while index < tokens.count {
             guard isName(index) else { index += 1; continue }
             var end = index + 1
-            while end < tokens.count, end - index < 3, isName(end, continuing: true), units[tokens[end - 1].end..<max(tokens[end - 1].end, tokens[end].start)].allSatisfy({ $0 == 32 }) { end += 1 }
+            // Words of one name are separated by spaces only (an escape
+            // sequence typed between them does not split the name).
+            func spaced(_ gap: ArraySlice<UInt16>) -> Bool {
+                gap.allSatisfy { $0 == 32 } || Tokenizer.withoutEscapes(String(decoding: gap, as: UTF16.self)).allSatisfy { $0 == " " }
+            }
+            while end < tokens.count, end - index < 3, isName(end, continuing: true), spaced(units[tokens[end - 1].end..<max(tokens[end - 1].end, tokens[end].start)]) { end += 1 }
             var typed = String(decoding: units[tokens[index].start..<tokens[end - 1].end], as: UTF16.self)
             if typed.hasSuffix("'s") || typed.hasSuffix("’s") { typed.removeLast(2) }
             spans.append(EntitySpan(type: "person", value: .text(typed), start: index, end: end))
