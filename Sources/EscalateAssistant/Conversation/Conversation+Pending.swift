@@ -157,12 +157,6 @@ extension Conversation {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         switch slot {
         case "customer", "name":
-            // A question is not a name; nor is a bare number, nor a line of
-            // only words the assistant knows ("the lumen installation one").
-            guard !trimmed.isEmpty, !trimmed.hasSuffix("?"), trimmed.contains(where: \.isLetter),
-                  !(interpretation.isConfident && Self.actions.contains(interpretation.intent ?? "")),
-                  interpretation.unknownWords > 0 || trimmed.contains(where: \.isUppercase)
-                    || interpretation.entities.contains(where: { $0.type == "person" }) else { return nil }
             // "it is for Globex", "Acme, CMS billing": the name, not the words around it.
             var name = Substring(trimmed)
             for lead in ["it is for ", "it's for ", "its for ", "it is ", "it's ", "for ", "the customer is ", "customer is ", "customer: ", "the customer ", "customer "]
@@ -172,7 +166,14 @@ extension Conversation {
             }
             if let comma = name.firstIndex(of: ",") { name = name[..<comma] }
             let cleaned = name.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
-            return cleaned.isEmpty ? nil : .text(cleaned)
+            // A question is not a name; nor is a bare number, a new command,
+            // nor a line of only words the assistant knows ("the lumen
+            // installation one").
+            let command = cleaned == trimmed && interpretation.isConfident && Self.actions.contains(interpretation.intent ?? "")
+            guard !cleaned.isEmpty, !trimmed.hasSuffix("?"), cleaned.contains(where: \.isLetter), !command,
+                  interpretation.unknownWords > 0 || cleaned.contains(where: \.isUppercase)
+                    || interpretation.entities.contains(where: { $0.type == "person" }) else { return nil }
+            return .text(cleaned)
         case "note":
             guard !trimmed.isEmpty, !(interpretation.isConfident && Self.actions.contains(interpretation.intent ?? "")) else { return nil }
             return .text(trimmed)

@@ -83,6 +83,10 @@ public final class Conversation {
             lastInterpretation = interpretation
             return Reply("There's no question waiting for an answer. Type :help to see what I can do.")
         }
+        if ["redo", "redo that", "redo it"].contains(bare) {
+            lastInterpretation = interpretation
+            return Reply("There is no redo: say again what happened, e.g. “update #1: …”, and it is recorded anew.")
+        }
         if ["ok", "okay", "k", "got it", "cool", "great", "right", "fine", "alright", "noted", "understood"].contains(bare) {
             lastInterpretation = interpretation
             return Reply("OK.")

@@ -114,11 +114,16 @@ extension Conversation {
     func regionContacts(_ id: String) -> Reply {
         for organisation in catalog.organisations {
             guard let list = organisation.contactLists.first(where: { $0.id == id }) else { continue }
-            var lines = ["\(list.title) (\(organisation.name)):"]
+            var lines: [String] = []
+            let process = organisation.processes.first { $0.ladder.contains { $0.role == "ccm_manager" } }
+            if let process, let first = process.firstLevel.role.flatMap({ catalog.role($0) }), process.firstLevel.role == "ccm" {
+                lines.append("Start with your \(first.abbreviation ?? first.title), your entry point and single point of contact. To engage \(organisation.name) management beyond the CCM:")
+            }
+            lines.append("\(list.title):")
             lines += list.people.map { "  \(ContactText.person($0))" }
-            if let process = organisation.processes.first(where: { $0.ladder.contains { $0.role == "ccm_manager" } }),
-               let level = process.ladder.first(where: { $0.role == "ccm_manager" }) {
-                lines.append("They are \(Words.level(level)) of \(process.shortTitle). \(level.promises.first?.text ?? "")")
+            if let process, let level = process.ladder.first(where: { $0.role == "ccm_manager" }) {
+                lines.append("They are \(Words.level(level)) of \(process.shortTitle).")
+                lines += level.promises.map { "  Promise: \($0.text)" }
             }
             return Reply(lines)
         }

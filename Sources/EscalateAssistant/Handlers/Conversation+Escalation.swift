@@ -21,7 +21,8 @@ extension Conversation {
             if let current, target.number <= current {
                 return .problem("#\(ticket.id) is already at Level \(current). To go back down, say “de-escalate #\(ticket.id)”.")
             }
-            let condition = slots.entity("condition")
+            // A reason the process itself lists; any other stays a note.
+            let condition = slots.entity("condition").flatMap { id in process.whenToRaise.contains { $0.id == id } ? id : nil }
             let reason = slots.text("note")
             // A condition that allows skipping the wait is recorded first, so the engine sees it.
             var probe = ticket
@@ -104,7 +105,7 @@ extension Conversation {
             pending = .confirm(action: .close(ticketID: ticket.id, code: code, note: slots.text("note")), prompt: "Close #\(ticket.id)? (yes/no)")
             return Reply([
                 "Close #\(ticket.id) (\(Words.quote(ticket.details.customer))) as \(Words.code(code.id)): \(code.text)",
-                "This needs the agreement of \(Words.agreement(code.agreement)). Close it? (yes/no)",
+                "\(agreementNeeded(code.agreement)) Close it? (yes/no)",
             ], kind: .question)
         }
     }
@@ -126,8 +127,16 @@ extension Conversation {
             guard let last = ticket.lastUndoable else {
                 return Reply("There's nothing to undo on #\(ticket.id): only its opening is recorded.")
             }
-            try record([(.undone(eventID: last.id), now)], on: ticket.id, now: now)
-            return Reply("Undone on #\(ticket.id): \(EventText.describe(last, in: ticket, process: process(of: ticket))) (recorded \(at(last.recordedAt, now: now)) by \(last.author)). It stays in the history, marked undone.")
+            let updated = try record([(.undone(eventID: last.id), now)], on: ticket.id, now: now)
+            var lines = ["Undone on #\(ticket.id): \(EventText.describe(last, in: ticket, process: process(of: ticket))), \(at(last.occurredAt, now: now)) (entered by \(last.author)). It stays in the history, marked undone."]
+            // Where the ticket stands without it, when that changed.
+            if updated.level == ticket.level && updated.engagedAt == ticket.engagedAt {
+            } else if let level = updated.level, let process = process(of: updated), let current = process.level(level) {
+                lines.append("#\(ticket.id) is now with \(Words.level(current))\(updated.engagedAt.map { ", engaged \(at($0, now: now))" } ?? "").")
+            } else if updated.level == nil {
+                lines.append("#\(ticket.id) now has no level engaged.")
+            }
+            return Reply(lines)
         }
     }
 
@@ -138,7 +147,7 @@ extension Conversation {
             return try finishEscalation(ticketID, toLevel: toLevel, reason: reason, condition: condition, now: now)
         case .close(let ticketID, let code, let note):
             try record([(.closed(code: code.id, note: note, agreedBy: code.agreement), now)], on: ticketID, now: now)
-            return Reply(["Closed #\(ticketID) \(at(now, now: now)) as \(Words.code(code.id)): \(code.text) Agreed by \(Words.agreement(code.agreement)); recorded by \(settings.user)."])
+            return Reply(["Closed #\(ticketID) \(at(now, now: now)) as \(Words.code(code.id)): \(code.text) Agreed by \(Words.agreement(code.agreement, reader: readerParty)); recorded by \(settings.user)."])
         case .logContact(let ticketID, let kind, let when):
             return try finishLogContact(ticketID, kind: kind, at: when, now: now)
         case .deescalate(let ticketID):
@@ -146,5 +155,17 @@ extension Conversation {
         case .acknowledge(let ticketID, let level, let when, let person):
             return try finishAcknowledge(ticketID, level: level, at: when, person: person, now: now)
         }
+    }
+
+    /// Which party of a closure the reader is.
+    var readerParty: String { settings.role == .ccm ? "CCM" : "customer" }
+
+    /// "This needs your agreement." or "This needs your agreement and the CCM's."
+    func agreementNeeded(_ parties: String) -> String {
+        let named = parties.components(separatedBy: " and ")
+        let others = named.filter { $0 != readerParty }.map { $0.hasPrefix("the ") || $0.hasPrefix("all ") ? $0 : "the " + $0 }
+        if others.count == named.count { return "This needs the agreement of \(Words.list(others, conjunction: "and"))." }
+        if others.isEmpty { return "This needs your agreement." }
+        return "This needs your agreement and that of \(Words.list(others, conjunction: "and"))."
     }
 }

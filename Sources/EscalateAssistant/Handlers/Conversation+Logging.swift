@@ -81,9 +81,9 @@ extension Conversation {
         let level = process?.level(record.level)
         let who = level.map { Words.level($0) } ?? "Level \(record.level)"
         var lines = ["Logged on #\(ticket.id): you \(verb) \(who) \(at(when, now: now))."]
-        let promises = engine.clocks(ticket, at: now).compactMap { clock -> (what: String, due: Instant)? in
+        let promises = engine.clocks(ticket, at: now).compactMap { clock -> (what: String, due: Instant, span: String)? in
             guard case .running = clock.state, let due = clock.due, case .promise = clock.subject else { return nil }
-            return (clock.what, due)
+            return (clock.what, due, "\(clock.subject.span)")
         }
         var opensWithPromise = false
         if let advice = engine.whoNow(ticket, at: now) {
@@ -92,7 +92,7 @@ extension Conversation {
             case .waiting(_, let next, _, let opensAt):
                 if let promise = promises.first, promise.due == opensAt {
                     // One moment, said once: the promise falls due as the next level opens.
-                    lines.append("Expect \(Words.withArticle(promise.what)) \(at(opensAt, now: now)) (\(advice.wait!)); if none comes, Level \(next.number) is open to you then.")
+                    lines.append("Expect \(Words.withArticle(promise.what)) \(by(opensAt, now: now)) (within \(promise.span)); if none comes, Level \(next.number) is open to you then.")
                     opensWithPromise = true
                 } else if let engagedAt = advice.engagedAt, engagedAt < when {
                     lines.append("Level \(next.number) still opens \(at(opensAt, now: now)): the wait runs from your first contact with this level, \(at(engagedAt, now: now)).")
@@ -106,7 +106,7 @@ extension Conversation {
             }
         }
         for promise in promises.dropFirst(opensWithPromise ? 1 : 0) {
-            lines.append("Expect \(Words.withArticle(promise.what)) \(at(promise.due, now: now)).")
+            lines.append("Expect \(Words.withArticle(promise.what)) \(by(promise.due, now: now)) (within \(promise.span)).")
         }
         return lines
     }

@@ -31,15 +31,23 @@ extension Conversation {
         for reference in self.references(in: summary) where !references.contains(reference) { references.append(reference) }
         let details = TicketDetails(customer: customer, organisation: process.organisation, process: process.id,
                                     summary: Words.quote(summary), references: references, segment: slots.entity("segment"))
-        let ticket = try storeCall {
+        var ticket = try storeCall {
             try store.openTicket(details, at: now, by: settings.user) { engine.schedule($0) }
         }
-        focus = ticket.id
         let first = process.firstLevel
+        // A CCM opening a ticket on a ladder that starts with the CCM has it
+        // in hand: Level 1 is engaged from now, and the waits run from here.
+        let ccmOwnsIt = settings.role == .ccm && first.role == "ccm"
+        if ccmOwnsIt {
+            ticket = try record([(.contactMade(ContactRecord(level: first.number, person: settings.user, note: "taken on by the CCM")), now)], on: ticket.id, now: now)
+        }
+        focus = ticket.id
         var lines = ["Opened #\(ticket.id) for \(customer): \(process.shortTitle)."]
         if slots.text("note") != nil { lines.append("Summary: \(details.summary).") }
-        lines.append("Start with Level \(first.number), \(first.title).")
-        lines += ContactText.reach(first, saved: (try? store.contacts()) ?? []).map { "  Contact: \($0)" }
+        if !ccmOwnsIt {
+            lines.append("Start with Level \(first.number), \(first.title).")
+            lines += ContactText.reach(first, saved: (try? store.contacts()) ?? []).map { "  Contact: \($0)" }
+        }
         lines += process.onOpen.map { "Note: \($0)" }
         if !first.calendarBySegment.isEmpty {
             // Hours that depend on the customer's segment: say which are counted.
@@ -51,9 +59,12 @@ extension Conversation {
             }
             lines.append(line + ".")
         }
-        if settings.role == .ccm && first.role == "ccm" {
-            // The CCM is Level 1: what matters is logging and going up.
-            lines.append("As the CCM you are Level 1 on #\(ticket.id): log progress as you go, e.g. “update #\(ticket.id): vendor dispatched”, and say “escalate #\(ticket.id)” when it must go up.")
+        if ccmOwnsIt {
+            var line = "As the CCM you are Level 1 on #\(ticket.id) from now"
+            if let advice = engine.whoNow(ticket, at: now), case .waiting(_, let next, _, let opensAt) = advice.situation {
+                line += "; Level \(next.number) opens after \(advice.wait!), \(at(opensAt, now: now))"
+            }
+            lines.append(line + ". Log progress as you go, e.g. “update #\(ticket.id): vendor dispatched”, and say “escalate #\(ticket.id)” when it must go up.")
         } else {
             lines.append("Tell me when you contact them, e.g. “\(contactExample(first))”.")
         }

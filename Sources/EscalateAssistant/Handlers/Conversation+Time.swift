@@ -15,6 +15,14 @@ extension Conversation {
         return "on \(day.friendly) at \(clock)"
     }
 
+    /// `by 13:00 CT today`, `by tomorrow at 09:00 CT`, `by Mon 30 Nov at 09:00 CT`.
+    func by(_ instant: Instant, now: Instant) -> String {
+        var when = at(instant, now: now)
+        for word in ["at ", "on "] where when.hasPrefix(word) { when.removeFirst(word.count) }
+        if when.hasSuffix(" today") { when = String(when.dropLast(" today".count)) + " today" }
+        return "by " + when
+    }
+
     /// `13:00 CT today`, `Tue 24 Nov 10:00 CT`: for tables and short clauses.
     func stamp(_ instant: Instant, now: Instant) -> String {
         let time = ZonedTime(instant, in: settings.zone)

@@ -16,7 +16,8 @@ extension Conversation {
             focus = ticket.id
             // "If the SLA was missed, can I…?": weigh the condition without recording it.
             var probe = ticket
-            let hypothetical = slots.entity("condition").flatMap { ticket.conditions.contains($0) ? nil : $0 }
+            let known = process(of: ticket)?.whenToRaise.map(\.id) ?? []
+            let hypothetical = slots.entity("condition").flatMap { ticket.conditions.contains($0) || !known.contains($0) ? nil : $0 }
             if let hypothetical { probe.conditions.append(hypothetical) }
             guard let advice = engine.whoNow(probe, at: now) else {
                 return .problem("#\(ticket.id) follows the process '\(ticket.details.process)', which is not in the matrices any more.")

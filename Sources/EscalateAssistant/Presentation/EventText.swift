@@ -10,9 +10,11 @@ enum EventText {
         case .opened(let details):
             return "opened for \(Words.quote(details.customer))" + (details.summary.isEmpty ? "" : ": \(Words.quote(details.summary))")
         case .contactAttempted(let record):
-            return "contacted \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "")
+            return "contacted \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "") + (record.note.map { ": \(Words.quote($0))" } ?? "")
+        case .contactMade(let record) where record.note == "taken on by the CCM":
+            return "took it on as \(level(record.level))"
         case .contactMade(let record):
-            return "spoke with \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "")
+            return "spoke with \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "") + (record.note.map { ": \(Words.quote($0))" } ?? "")
         case .acknowledged(let record):
             return "acknowledgement from \(level(record.level))" + (record.person.map { " (\(Words.quote($0)))" } ?? "")
         case .updateLogged(let note):

@@ -6,10 +6,12 @@ enum Words {
     static func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     /// `1h30m of business time`, or `no business time`.
-    /// "the customer and the CCM" for a closure code's "customer and CCM".
-    static func agreement(_ parties: String) -> String {
+    /// "the customer and the CCM" for a closure code's "customer and CCM";
+    /// the party the reader is becomes "you".
+    static func agreement(_ parties: String, reader: String? = nil) -> String {
         parties.components(separatedBy: " and ").map { party in
-            party.hasPrefix("the ") || party.hasPrefix("all ") ? party : "the " + party
+            if let reader, party == reader { return "you" }
+            return party.hasPrefix("the ") || party.hasPrefix("all ") ? party : "the " + party
         }.joined(separator: " and ")
     }
 

@@ -33,7 +33,19 @@ extension Conversation {
             // No reference at all: the ticket of the line before, if there was one.
             if let focus, focusTurn >= turn - 1, let ticket = try load(focus) { return .found(ticket) }
         }
-        let candidates = try storeCall { try store.tickets(TicketQuery(includeClosed ? .all : .active)) }
+        var candidates = try storeCall { try store.tickets(TicketQuery(includeClosed ? .all : .active)) }
+        // "I e-mailed the billing mailbox": the tickets whose process fits
+        // what the line names, if that narrows the choice.
+        if candidates.count > 1 {
+            let fitting = candidates.filter { summary in
+                guard let process = catalog.process(summary.process) else { return false }
+                if let org = slots.org, process.organisation != org { return false }
+                if let category = slots.category, !process.topics.contains(category) { return false }
+                if let role = slots.role, level(forRole: role, in: process) == nil { return false }
+                return slots.org != nil || slots.category != nil || slots.role != nil
+            }
+            if !fitting.isEmpty { candidates = fitting }
+        }
         return try choose(from: candidates, intent: intent, slots: slots,
                           none: includeClosed ? "There are no tickets yet." : "You have no open tickets. Open one with “open a ticket for Acme”.")
     }

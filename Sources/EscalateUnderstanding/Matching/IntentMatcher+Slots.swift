@@ -49,9 +49,13 @@ extension IntentMatcher {
             }
             // "for Globex, National Wholesale": a note that is only a segment,
             // an organisation or a topic says nothing more than those slots.
+            // So is one that only restates the reason, the ticket or the
+            // request itself ("the SLA was missed on #1", "esc").
+            let own = Self.ownWords(of: intent)
             let topicOnly = range.allSatisfy { index in
-                spans.contains { ["segment", "org", "category"].contains($0.type) && $0.start <= index && index < $0.end }
-                    || FeatureExtractor.stopwords.contains(stems[index])
+                spans.contains { ["segment", "org", "category", "condition", "ticket", "level", "role"].contains($0.type) && $0.start <= index && index < $0.end }
+                    || FeatureExtractor.stopwords.contains(stems[index]) || own.contains(stems[index])
+                    || ["was", "were", "is", "has", "have", "been", "be"].contains(tokens[index].text)
             }
             if slot == "note" && topicOnly { continue }
             slots[slot] = .text(value)
@@ -68,6 +72,13 @@ extension IntentMatcher {
         return slots
     }
 
+    /// The stems of an intent's own name and its usual shorthand.
+    static func ownWords(of intent: String) -> Set<String> {
+        var words = Set(intent.split(separator: "_").map { Stemmer.stem(String($0)) })
+        if intent == "escalate" { words.formUnion(["esc", "escal", Stemmer.stem("escalation")]) }
+        return words
+    }
+
     /// The free text for `slot` and the tokens it covers.
     func freeText(_ slot: String, intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], text: String) -> (String, Range<Int>)? {
         guard !tokens.isEmpty else { return nil }
@@ -80,7 +91,7 @@ extension IntentMatcher {
         let present = Set(stems)
         // The request's own words are never its note ("escalate it to the
         // Solutions team" has no note in it).
-        let ownWords = Set(intent.split(separator: "_").map { Stemmer.stem(String($0)) })
+        let ownWords = Self.ownWords(of: intent)
         for items in alignments[intent] ?? [] where items.contains(.free(slot)) {
             // Only phrasings whose word just before the slot is in the utterance can line up.
             if let index = items.firstIndex(of: .free(slot)), index > 0, case .word(let anchor) = items[index - 1], !present.contains(anchor) { continue }
