@@ -27,7 +27,7 @@ extension Conversation {
     ]
 
     func handle(_ interpretation: Interpretation, line: String, now: Instant) throws -> Reply {
-        guard let intent = interpretation.intent else { return notUnderstood(interpretation) }
+        guard let intent = interpretation.intent else { return notUnderstood(interpretation, line: line, now: now) }
         // "Can I go straight to management?" asks; it does not escalate.
         if Self.actions.contains(intent), Self.isPermissionQuestion(line) {
             return try answerInstead(of: intent, slots: interpretation.slots, line: line, now: now)
@@ -48,6 +48,8 @@ extension Conversation {
     static func isPermissionQuestion(_ line: String) -> Bool {
         let words = Tokenizer.tokens(line).map(\.text)
         let askers: Set<String> = ["can", "may", "could", "should", "shall", "am", "do", "must", "is", "are", "would"]
+        // "How do I de-escalate?", "how often …?" ask how, not to do it.
+        if words.first == "how", words.count > 2, ["do", "can", "should", "would", "often", "does"].contains(words[1]) { return true }
         for index in words.indices.prefix(8) where askers.contains(words[index]) {
             guard index + 1 < words.count else { break }
             let subject = words[index + 1]
@@ -60,10 +62,14 @@ extension Conversation {
     /// The answer to an action asked as a question.
     func answerInstead(of intent: String, slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
         switch intent {
+        case "escalate" where slots.time.map({ $0.instant > now }) == true:
+            // "Can I escalate on Monday at 9am?": the answer as of then.
+            return try whoNext(slots, now: now, asOf: slots.time!.instant)
         case "escalate": return try whoNext(slots, now: now)
+        case "set_plan": return try planGuide(slots, now: now)
         case "acknowledge": return try promiseDue(slots, now: now)
         case "close": return try closureInfo(slots, now: now)
-        case "deescalate": return try escalationChecklist(slots, now: now)
+        case "deescalate": return try deescalationInfo(slots, now: now)
         case "log_contact" where slots.org != nil || slots.category != nil || slots.time != nil:
             // "Can I call Lumen wholesale billing at 6pm?": whether they are open then.
             return try hoursInfo(slots, now: now, at: slots.time.map(\.instant))
@@ -121,8 +127,16 @@ extension Conversation {
         }
     }
 
-    func notUnderstood(_ interpretation: Interpretation) -> Reply {
-        let near = interpretation.nearest.filter { $0.score >= 0.3 }.prefix(2).compactMap { Self.descriptions[$0.intent] }
+    func notUnderstood(_ interpretation: Interpretation, line: String = "", now: Instant = Instant(secondsSinceEpoch: 0)) -> Reply {
+        let candidates = interpretation.nearest.filter { $0.score >= 0.3 }.prefix(2)
+        let near = candidates.compactMap { Self.descriptions[$0.intent] }
+        // One question it may have been: a "yes" answers it.
+        if candidates.count == 1, let intent = candidates.first?.intent, !Self.actions.contains(intent), let description = Self.descriptions[intent] {
+            let prompt = "Did you mean to \(description)? (yes/no)"
+            let slots = assistant.matcher.slots(of: line, as: intent, context: recognitionContext(now: now))
+            pending = .confirm(action: .answer(intent: intent, slots: slots, line: line), prompt: prompt)
+            return Reply("Sorry, I didn't understand that. \(prompt)", kind: .question)
+        }
         if near.isEmpty {
             return .problem("Sorry, I can't help with that. I answer questions about escalations and tickets; type :help for examples.")
         }

@@ -20,7 +20,7 @@ extension Conversation {
         let due = (try? store.tickets(TicketQuery(.dueCrossedBetween(after: since, upTo: now)))) ?? []
         for summary in due {
             guard let when = summary.schedule.nextDue, let what = summary.schedule.nextDueWhat else { continue }
-            lines.append("#\(summary.id) \(Words.quote(summary.customer)): overdue: the \(what) was due \(at(when, now: now)).")
+            lines.append("#\(summary.id) \(Words.quote(summary.customer)) is overdue: the \(what) was due \(at(when, now: now)).")
         }
         return lines
     }

@@ -23,6 +23,8 @@ enum ConfirmedAction {
     case logContact(ticketID: Int, kind: TicketEventKind, at: Instant)
     case deescalate(ticketID: Int)
     case acknowledge(ticketID: Int, level: Int, at: Instant, person: String?)
+    /// "Did you mean to ask …?" answered yes: a question, never a change.
+    case answer(intent: String, slots: [String: SlotValue], line: String)
 }
 
 extension PendingQuestion {

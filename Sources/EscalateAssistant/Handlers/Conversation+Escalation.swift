@@ -154,6 +154,8 @@ extension Conversation {
             return try finishDeescalation(ticketID, answers: [], now: now)
         case .acknowledge(let ticketID, let level, let when, let person):
             return try finishAcknowledge(ticketID, level: level, at: when, person: person, now: now)
+        case .answer(let intent, let slots, let line):
+            return try perform(intent, slots: slots, line: line, now: now)
         }
     }
 

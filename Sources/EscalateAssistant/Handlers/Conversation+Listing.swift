@@ -7,8 +7,8 @@ extension Conversation {
         try withTicket("status", slots, includeClosed: true) { ticket in
             let process = self.process(of: ticket)
             var lines = ["#\(ticket.id) \(Words.quote(ticket.details.customer)) — \(process?.shortTitle ?? ticket.details.process) (\(ticket.status.words))"]
-            let summary = ticket.details.summary.isEmpty ? "" : "Summary: \(Words.quote(ticket.details.summary)). "
-            lines.append("\(summary)Opened \(at(ticket.openedAt, now: now)) by \(ticket.openedBy).")
+            if !ticket.details.summary.isEmpty { lines.append("Summary: \(Words.quote(ticket.details.summary)).") }
+            lines.append("Opened \(at(ticket.openedAt, now: now)) by \(ticket.openedBy).")
             if let closure = ticket.closure {
                 let text = closureCodes(for: process).first { $0.id == closure.code }?.text ?? closure.code
                 lines.append("Closed \(at(closure.at, now: now)) as \(Words.code(closure.code)): \(text) Agreed by \(Words.agreement(closure.agreedBy)).")
@@ -38,7 +38,9 @@ extension Conversation {
                 case .paused: lines.append("\(Words.upperFirst(clock.what)): on hold while waiting on the customer.")
                 }
             }
-            if let plan = ticket.plan { lines.append("Plan: updates \(plan.description).") }
+            if let plan = ticket.plan, !engine.clocks(ticket, at: now).contains(where: { if case .update = $0.subject { return true } else { return false } }) {
+                lines.append("Plan: updates \(plan.description).")
+            }
             if !ticket.details.references.isEmpty { lines.append("References: \(ticket.details.references.map(\.description).joined(separator: ", ")).") }
             if let last = ticket.effectiveEvents.last(where: { if case .updateLogged = $0.kind { return true } else { return false } }),
                case .updateLogged(let note) = last.kind {
@@ -49,10 +51,14 @@ extension Conversation {
                 case .waiting(_, let next, _, let opensAt): lines.append("Next: Level \(next.number) opens \(at(opensAt, now: now)).")
                 case .nextOpen(let current, let next, _) where next.assigned:
                     lines.append("Next: Level \(current.number) assigns Level \(next.number), \(next.title).")
+                case .nextOpen(let current, let next, .noWait):
+                    lines.append("Next: Level \(next.number), if Level \(current.number) does not resolve it (the matrix sets no wait).")
                 case .nextOpen(_, let next, _): lines.append("Next: Level \(next.number) is open to you now.")
                 default: break
                 }
             }
+            // "why?" after a status explains its first deadline.
+            lastExplanation = promiseExplanation(ticket, now: now)
             return Reply(lines)
         }
     }

@@ -263,7 +263,10 @@ extension Conversation {
             let words = Set(Tokenizer.tokens(line).map(\.text))
             var clockTime = false
             if case .hours = every, words.isDisjoint(with: ["business", "working", "work", "office"]) { clockTime = true }
-            let plan = CommunicationPlan(every: every, channel: slots.channel, attendees: attendees(in: line), clockTime: clockTime)
+            // "Make that every 4 business hours": what is not said again stays.
+            var named = attendees(in: line)
+            if named.isEmpty { named = ticket.plan?.attendees ?? [] }
+            let plan = CommunicationPlan(every: every, channel: slots.channel ?? ticket.plan?.channel, attendees: named, clockTime: clockTime)
             let updated = try record([(.planSet(plan), now)], on: ticket.id, now: now)
             var lines = ["Communication plan for #\(ticket.id): updates \(plan.description)."]
             if clockTime { lines.append("Say “every N business hours” to count only the level's business hours instead.") }

@@ -241,4 +241,42 @@ extension Conversation {
         }
         return Reply(lines)
     }
+
+    /// "How often will I get updates?": what the process says about the
+    /// communication plan, and the plan agreed on the ticket.
+    func planGuide(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        let (found, ticket, reply) = try processFor(slots, intent: "set_plan")
+        if let reply { return reply }
+        guard let process = found else { return .problem("Which process?") }
+        var lines: [String] = []
+        if let guide = process.communicationPlan {
+            lines.append("\(process.title): the communication plan")
+            lines += guide.text.map { "  - \($0)" }
+        } else {
+            lines.append("\(process.title) says nothing about a communication plan; agree one with the level you are working with.")
+        }
+        if let plan = ticket?.plan {
+            lines.append("Agreed on #\(ticket!.id): updates \(plan.description).")
+        } else {
+            lines.append("To record one, say e.g. “updates every 4 business hours by e-mail\(ticket.map { " on #\($0.id)" } ?? "")”.")
+        }
+        return Reply(lines)
+    }
+
+    /// "How do I de-escalate?": the de-escalation checklist, when the process has one.
+    func deescalationInfo(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+        let (found, ticket, reply) = try processFor(slots, intent: "deescalate")
+        if let reply { return reply }
+        guard let process = found else { return .problem("Which process?") }
+        var lines: [String] = []
+        if let checklist = process.checklist("de-escalation") {
+            lines.append("\(checklist.title):")
+            lines += checklist.items.enumerated().map { "  \($0.offset + 1). \($0.element.question)" }
+        } else {
+            lines.append("\(process.title) gives no de-escalation checklist: agree with the level working the issue that it is back on track.")
+        }
+        lines += process.notes.filter { $0.lowercased().contains("de-escalat") }
+        lines.append("Then say “de-escalate\(ticket.map { " #\($0.id)" } ?? "")” and I'll go through it with you.")
+        return Reply(lines)
+    }
 }

@@ -3,7 +3,7 @@ import EscalateUnderstanding
 
 /// "Who do I escalate to now?" and "when can I go to the next level?"
 extension Conversation {
-    func whoNext(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+    func whoNext(_ slots: [String: SlotValue], now: Instant, asOf moment: Instant? = nil) throws -> Reply {
         if slots.ticketRef == nil, focus == nil, slots.org != nil || slots.category != nil || slots.process != nil {
             return generalAdvice(slots, intent: "who_next")
         }
@@ -19,11 +19,25 @@ extension Conversation {
             let known = process(of: ticket)?.whenToRaise.map(\.id) ?? []
             let hypothetical = slots.entity("condition").flatMap { ticket.conditions.contains($0) || !known.contains($0) ? nil : $0 }
             if let hypothetical { probe.conditions.append(hypothetical) }
-            guard let advice = engine.whoNow(probe, at: now) else {
+            guard let advice = engine.whoNow(probe, at: moment ?? now) else {
                 return .problem("#\(ticket.id) follows the process '\(ticket.details.process)', which is not in the matrices any more.")
             }
+            if let moment {
+                // The answer as of a later moment, as long as nothing else happens.
+                var lines = ["As of \(stamp(moment, now: now)), if nothing else happens on #\(ticket.id) before then:"]
+                switch advice.situation {
+                case .waiting(_, let next, let remaining, let opensAt):
+                    lines.append("Not yet: Level \(next.number) opens \(at(opensAt, now: now)), \(Words.businessTime(remaining)) after that.")
+                case .nextOpen(_, let next, _):
+                    lines.append("Yes: Level \(next.number), \(next.title), will be open to you then.")
+                default:
+                    lines += adviceLines(advice, now: now)
+                }
+                return Reply(lines)
+            }
             lastExplanation = explanation(advice, now: now)
-            var lines = adviceLines(advice, now: now) + breachedLines(ticket, now: now)
+            // A missed promise leads: it is the strongest reason to go higher.
+            var lines = breachedLines(ticket, now: now) + adviceLines(advice, now: now)
             if hypothetical != nil, case .nextOpen(_, let next, .condition) = advice.situation {
                 lines.append("Nothing is recorded yet: say “escalate #\(ticket.id)” to go to Level \(next.number).")
             }
@@ -39,6 +53,12 @@ extension Conversation {
         case .reply(let reply): return reply
         case .found(let ticket):
             focus = ticket.id
+            // "Can I escalate on Tuesday at 9am?": a day named in a question
+            // about going up is the coming one.
+            if var moment = slots.time?.instant, moment != now {
+                while moment < now, now - moment < 7 * 86_400 { moment = moment + 7 * 86_400 }
+                if moment > now { return try whoNext(slots, now: now, asOf: moment) }
+            }
             guard let advice = engine.whoNow(ticket, at: now) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
             lastExplanation = explanation(advice, now: now)
             switch advice.situation {
@@ -220,7 +240,18 @@ extension Conversation {
             }
         }
         let level = ticket.flatMap { t in process(of: t).flatMap { engine.currentLevel(t, in: $0) } }
-        let calendar = level.map { engine.calendar(for: $0) } ?? catalog.calendar(named: "support-desk")!
+        let calendar = level.map { engine.calendar(for: $0, segment: ticket?.details.segment) } ?? catalog.calendar(named: "support-desk")!
+        // "How long has #1 been waiting on the customer?"
+        if slots.entity("filter") == "waiting", let ticket {
+            guard let since = ticket.pausedSince else {
+                let waited = ticket.pauses.reduce(Int64(0)) { $0 + ($1.end - $1.start) }
+                return Reply(waited == 0 ? "#\(ticket.id) is not waiting on the customer." : "#\(ticket.id) is not waiting on the customer now; it waited \(WallText.duration(waited)) in all.")
+            }
+            let business = calendar.elapsed(from: since, to: now)
+            lastExplanation = calendar.breakdown(from: since, to: now).lines(in: settings.zone)
+            return Reply(["#\(ticket.id) has been waiting on the customer since \(stamp(since, now: now)): \(WallText.duration(now - since)) on the clock, \(Words.businessTime(business)) (business hours: \(hours(calendar, now: now))).",
+                          "The escalation clock is stopped meanwhile. Ask “why?” for the day-by-day count."])
+        }
         let start: Instant
         let since: String
         if let time = slots.time {

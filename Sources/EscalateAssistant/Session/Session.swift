@@ -113,12 +113,15 @@ public final class Session {
             clock = .simulated(time.instant)
             return Reply("Clock set to \(ZonedTime(time.instant, in: settings.zone).friendlyWithYear).")
         } catch {
-            return .problem("\(error). Try :now 2026-11-23 09:00 America/Chicago, or :now real.")
+            return .problem("\(Words.upperFirst("\(error)")). Try :now 2026-11-23 09:00 America/Chicago, or :now real.")
         }
     }
 
     func advance(_ argument: String) -> Reply {
-        guard let seconds = WallDuration.seconds(argument), seconds > 0 else {
+        if argument.hasPrefix("-") {
+            return .problem("The clock only moves forward with :advance; set an earlier time with :now, e.g. :now 2026-11-23 09:00.")
+        }
+        guard let seconds = WallDuration.seconds(argument), seconds >= 0 else {
             return .problem("Cannot read '\(argument)' as a duration. Try :advance 3h30m, :advance 2d or :advance 45m.")
         }
         clock = .simulated(now + seconds)

@@ -112,13 +112,13 @@ public struct CommunicationPlan: Hashable, Sendable, Codable {
     }
 
     /// `every 4 business hours by e-mail`, `every business hour by conference
-    /// call`, `every 2 hours (clock time) by phone`.
+    /// call`, `every 2 hours around the clock by phone`.
     public var description: String {
         var text = "every \(every)"
         switch every {
         case .hours(let seconds) where clockTime:
             text = seconds == 3600 ? "every hour" : "every \(BusinessDuration(seconds: seconds).spoken)"
-            text += " (clock time, around the clock)"
+            text += " around the clock"
         case .hours(let seconds) where seconds == 3600: text = "every business hour"
         case .businessDays(1): text = "every business day"
         case .workingDays(1): text = "every working day"

@@ -4,18 +4,34 @@ extension IntentMatcher {
     /// Free-text slots, filled by lining the utterance up with a phrasing.
     static let freeSlots: [String] = ["customer", "name", "note"]
 
-    /// Understands one utterance.
-    public func interpret(_ text: String, context: RecognitionContext) -> Interpretation {
+    /// The slots `text` fills when read as `intent`: for a suggestion the
+    /// user accepted ("Did you mean …?" "yes").
+    public func slots(of text: String, as intent: String, context: RecognitionContext) -> [String: SlotValue] {
+        let tokens = correctedTokens(text, context: context)
+        let stems = tokens.map { Stemmer.stem($0.text) }
+        let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known)
+        return fillSlots(intent: intent, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text)
+    }
+
+    /// The tokens of `text`, with typos corrected against the files' words.
+    func correctedTokens(_ text: String, context: RecognitionContext) -> [Token] {
         var tokens = Tokenizer.tokens(text)
         let names = context.nameWords
         let units = Array(text.utf16)
         for index in tokens.indices {
             let word = tokens[index].text
-            guard !known.contains(word), !names.contains(word), word.count >= 4, word.allSatisfy(\.isLetter) else { continue }
+            // Everyday English is never a typo ("being" is not "bring").
+            guard !known.contains(word), !names.contains(word), !CommonWords.all.contains(word), word.count >= 4, word.allSatisfy(\.isLetter) else { continue }
             // A capitalised word inside a sentence is more likely a name than a typo.
             if index > 0, let first = units[tokens[index].start...].first, first >= 65 && first <= 90 { continue }
             if let correction = corrector.correct(word) { tokens[index].text = correction }
         }
+        return tokens
+    }
+
+    /// Understands one utterance.
+    public func interpret(_ text: String, context: RecognitionContext) -> Interpretation {
+        let tokens = correctedTokens(text, context: context)
         let stems = tokens.map { Stemmer.stem($0.text) }
         let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known)
         let scored = scoreBySentence(tokens: tokens, stems: stems, spans: spans, text: text)

@@ -42,7 +42,7 @@ public enum Tokenizer {
         "thx": ["thanks"], "ty": ["thanks"], "u": ["you"], "ur": ["your"], "r": ["are"], "msg": ["message"], "mgr": ["manager"], "dept": ["department"], "acct": ["account"], "num": ["number"], "no.": ["number"],
         "asap": ["as", "soon", "as", "possible"], "wat": ["what"], "wats": ["what", "is"], "wot": ["what"], "abt": ["about"],
         "b4": ["before"], "bc": ["because"], "cuz": ["because"], "coz": ["because"], "vm": ["voicemail"], "tmrw": ["tomorrow"],
-        "tmr": ["tomorrow"], "tmrrw": ["tomorrow"], "yday": ["yesterday"], "yest": ["yesterday"], "shd": ["should"], "cld": ["could"], "wd": ["would"], "bcs": ["because"], "rn": ["right", "now"], "atm": ["at", "the", "moment"],
+        "tmr": ["tomorrow"], "tmrrw": ["tomorrow"], "wen": ["when"], "hrs": ["hours"], "mgrs": ["managers"], "yday": ["yesterday"], "yest": ["yesterday"], "shd": ["should"], "cld": ["could"], "wd": ["would"], "bcs": ["because"], "rn": ["right", "now"], "atm": ["at", "the", "moment"],
         "ppl": ["people"], "w": ["with"], "thru": ["through"], "tho": ["though"], "ya": ["you"], "e-mail": ["email"], "e-mails": ["emails"], "e-mailed": ["emailed"],
     ]
 
