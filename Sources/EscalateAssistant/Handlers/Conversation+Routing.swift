@@ -18,7 +18,10 @@ extension Conversation {
         for organisation in organisations {
             let routes = organisation.routes.filter { $0.topic == topic && (slots.entity("segment") == nil || $0.segment == nil || $0.segment == slots.entity("segment")) }
             for route in routes {
-                lines.append("\(organisation.name) — \(route.title):")
+                // "Lumen billing requests, Enterprise", "Register for Lumen Connect, …".
+                let title = route.title.contains(organisation.name) ? route.title
+                    : route.title.hasPrefix("The ") ? "\(organisation.name): \(route.title)" : "\(organisation.name) \(Words.lowerFirst(route.title))"
+                lines.append("\(title):")
                 for contact in route.contacts { lines.append("  \(ContactText.line(contact))") }
                 if let name = route.calendar, let calendar = catalog.calendar(named: name) {
                     lines.append("  Hours: \(hours(calendar, now: now)); \(openNow(calendar, now: now))")
@@ -76,7 +79,7 @@ extension Conversation {
             }
         }
         if calendars.isEmpty, slots.category == "portal" {
-            return Reply("Lumen Connect and the CenturyLink customer portal are online 24 hours a day, seven days a week.")
+            return Reply("Lumen Connect and the CenturyLink customer portal are online 24 hours a day, seven days a week, holidays included. (The CenturyLink portal is not available on all products; ask your CCM.)")
         }
         guard !calendars.isEmpty else {
             return .problem("I don't have opening hours for that. The desks I know: " + catalog.calendarNames.joined(separator: ", ") + ".")
