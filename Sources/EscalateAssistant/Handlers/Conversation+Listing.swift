@@ -82,8 +82,13 @@ extension Conversation {
     /// The most tickets one list shows.
     static let listPage = 50
 
-    func list(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
-        let filter = slots.entity("filter") ?? (settings.role == .ccm ? "mine" : "open")
+    func list(_ slots: [String: SlotValue], line: String = "", now: Instant) throws -> Reply {
+        var filter = slots.entity("filter") ?? (settings.role == .ccm ? "mine" : "open")
+        // "Due tomorrow": the time word is read as a time, not as part of the filter.
+        if filter == "due_today" {
+            let words = Set(Tokenizer.tokens(line).map(\.text))
+            if words.contains("tomorrow") { filter = "due_tomorrow" } else if words.contains("week") { filter = "due_this_week" }
+        }
         var query: TicketQuery
         let title: String
         switch filter {
@@ -98,6 +103,19 @@ extension Conversation {
             let midnight = settings.zone.instant(for: LocalDateTime(date: today.adding(days: 1), time: TimeOfDay(seconds: 0)))
             query = TicketQuery(.dueBetween(now, midnight))
             title = "Due later today"
+        case "due_tomorrow":
+            let today = settings.zone.local(now).date
+            let start = settings.zone.instant(for: LocalDateTime(date: today.adding(days: 1), time: TimeOfDay(seconds: 0)))
+            let end = settings.zone.instant(for: LocalDateTime(date: today.adding(days: 2), time: TimeOfDay(seconds: 0)))
+            query = TicketQuery(.dueBetween(start, end))
+            title = "Due tomorrow"
+        case "due_this_week":
+            // From now to the end of Sunday, in the reader's week.
+            let today = settings.zone.local(now).date
+            let daysLeft = 8 - today.weekday.rawValue
+            let end = settings.zone.instant(for: LocalDateTime(date: today.adding(days: daysLeft), time: TimeOfDay(seconds: 0)))
+            query = TicketQuery(.dueBetween(now, end))
+            title = "Due this week"
         case "waiting":
             query = TicketQuery(.status(.waitingOnCustomer))
             title = "Waiting on the customer"

@@ -173,6 +173,11 @@ extension Conversation {
             let (when, refusal) = occurred(slots, now: now)
             if let refusal { return refusal }
             let level = self.level(named: slots, in: process, current: ticket.level) ?? ticket.level.flatMap { process.level($0) } ?? process.firstLevel
+            // An assigned level getting in touch (the Escalation Engineer
+            // calling) is that level engaged.
+            if level.assigned, let current = ticket.level, process.level(after: current)?.number == level.number {
+                return try finishLogContact(ticket.id, kind: .contactMade(ContactRecord(level: level.number, person: slots.text("person"), note: "assigned by Level \(current)")), at: when!, now: now)
+            }
             guard let current = ticket.level, level.number <= current else {
                 return .problem("\(Words.level(level)) hasn't been engaged on #\(ticket.id) yet, so it has nothing to acknowledge. "
                     + "Log the contact first, e.g. “\(contactExample(level).replacingOccurrences(of: " at 9am", with: " about #\(ticket.id) at 9am"))”.")

@@ -184,21 +184,23 @@ extension Conversation {
         if let checklist = process.checklist("pre-escalation") {
             lines.append("\(checklist.title):")
             lines += checklist.items.enumerated().map { "  \($0.offset + 1). \($0.element.question)" }
-        } else {
-            lines.append("Before you escalate (\(process.title)):")
-            if let start = process.start { lines.append("  - \(start)") }
+        } else if ticket?.level == nil, let start = process.start {
+            lines.append("Before you escalate (\(process.title)): \(start)")
         }
         if !process.whenToRaise.isEmpty {
-            lines.append("Escalate when \(Words.list(process.whenToRaise.map(\.text), conjunction: "or")).")
+            lines.append("Reasons to escalate (\(process.shortTitle)):")
+            lines += process.whenToRaise.map { "  - \(Words.upperFirst($0.text))" }
         }
         if let ticket, let advice = engine.whoNow(ticket, at: now) {
             switch advice.situation {
             case .waiting(_, let next, let remaining, let opensAt):
-                lines.append("#\(ticket.id): not yet: Level \(next.number) opens \(at(opensAt, now: now)) (\(Words.businessTime(remaining)) to go).")
+                lines.append("#\(ticket.id): not yet. Level \(next.number) opens \(at(opensAt, now: now)) (\(Words.businessTime(remaining)) to go).")
             case .nextOpen(_, let next, _):
                 lines.append("#\(ticket.id): Level \(next.number) is open to you now.")
+            case .start(let first) where process.level(after: first.number)?.anyTime == true:
+                lines.append("#\(ticket.id): you may escalate at any time, or speak first with Level \(first.number), \(first.title).")
             case .start(let first):
-                lines.append("#\(ticket.id): start with Level \(first.number), \(first.title), first.")
+                lines.append("#\(ticket.id): start with Level \(first.number), \(first.title).")
             case .top(let top):
                 lines.append("#\(ticket.id) is already at the top, Level \(top.number).")
             default:

@@ -37,6 +37,7 @@ enum LadderText {
             for contact in ContactText.reach(level, saved: saved) {
                 lines += ["  contact: \(contact)"]
             }
+            for note in level.notes { lines += ["  note: \(note)"] }
             if !level.skipWhen.isEmpty {
                 let reasons = level.skipWhen.map { id in process.whenToRaise.first { $0.id == id }?.text ?? id }
                 lines += ["  go up at once when: \(Words.list(reasons, conjunction: "or"))"]
