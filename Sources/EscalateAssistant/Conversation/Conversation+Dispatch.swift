@@ -27,6 +27,11 @@ extension Conversation {
     ]
 
     func handle(_ interpretation: Interpretation, line: String, now: Instant) throws -> Reply {
+        // "Who do I ask if I don't know my CCM?" has its own answer in the handbook.
+        if interpretation.slots.role == "ccm" || interpretation.entities.contains(where: { $0.value == .entity("ccm") }),
+           line.lowercased().range(of: #"\b(don'?t|do not|dont) know (who )?(my|our|the) "#, options: .regularExpression) != nil {
+            return try unknownCCM()
+        }
         guard let intent = interpretation.intent else { return notUnderstood(interpretation, line: line, now: now) }
         // "Can I go straight to management?" asks; it does not escalate.
         if Self.actions.contains(intent), Self.isPermissionQuestion(line) {
@@ -121,11 +126,13 @@ extension Conversation {
         case "greet": return Reply("Hello! Ask me who to escalate to, or type :help to see what I can do.")
         case "thanks": return Reply("You're welcome.")
         case "current_time": return currentTime(now: now)
-        case "bye": return Reply("Goodbye! Type :quit or press Ctrl-D to leave; what you recorded is saved.")
-        case "cancel": return Reply(pending == nil ? "There's nothing to cancel." : "Cancelled.")
+        case "bye": return Reply("Goodbye! Type :quit or press Ctrl-D to leave.")
+        case "cancel": return Reply(pending == nil ? "There's nothing to cancel. To take back the last change, say “undo”." : "Cancelled.")
         default: return .problem("I know the intent '\(intent)' but cannot act on it yet.")
         }
     }
+
+    static let outOfScopeIntent = "out_of_scope"
 
     func notUnderstood(_ interpretation: Interpretation, line: String = "", now: Instant = Instant(secondsSinceEpoch: 0)) -> Reply {
         let candidates = interpretation.nearest.filter { $0.score >= 0.3 }.prefix(2)
@@ -136,6 +143,10 @@ extension Conversation {
             let slots = assistant.matcher.slots(of: line, as: intent, context: recognitionContext(now: now))
             pending = .confirm(action: .answer(intent: intent, slots: slots, line: line), prompt: prompt)
             return Reply("Sorry, I didn't understand that. \(prompt)", kind: .question)
+        }
+        // Nothing known in it at all: not understood, rather than out of scope.
+        if near.isEmpty, interpretation.coverage < 0.5, interpretation.topIntent != Self.outOfScopeIntent || interpretation.score < 0.1 {
+            return .problem("Sorry, I didn't understand that. Type :help for examples of what I can do.")
         }
         if near.isEmpty {
             return .problem("Sorry, I can't help with that. I answer questions about escalations and tickets; type :help for examples.")

@@ -13,6 +13,18 @@ extension Conversation {
             let key = person.lowercased()
             if let contact = saved.last(where: { $0.name.lowercased().hasPrefix(key) || $0.name.lowercased().contains(" " + key) }) {
                 let role = contact.role.flatMap { catalog.role($0)?.title }.map { ", your \(Words.lowerFirst($0))" } ?? ""
+                // "What's Dana's e-mail?" answers the e-mail, and says so when there is none.
+                let words = Set(Tokenizer.tokens(line).map(\.text))
+                let wantsEmail = words.contains("email") || words.contains("mail") || words.contains("address")
+                let wantsPhone = words.contains("number") || words.contains("phone") || words.contains("call")
+                if wantsEmail && !wantsPhone {
+                    return Reply(contact.email.map { "\(contact.name)\(role): \($0)." }
+                        ?? "I have no e-mail saved for \(contact.name)\(role)\(contact.phone.map { "; the phone is \($0)" } ?? "").")
+                }
+                if wantsPhone && !wantsEmail {
+                    return Reply(contact.phone.map { "\(contact.name)\(role): \($0)." }
+                        ?? "I have no phone number saved for \(contact.name)\(role)\(contact.email.map { "; the e-mail is \($0)" } ?? "").")
+                }
                 let details = [contact.phone, contact.email].compactMap { $0 }
                 return Reply("\(contact.name)\(role): \(details.isEmpty ? "no phone or e-mail saved" : details.joined(separator: ", ")).")
             }
@@ -130,6 +142,25 @@ extension Conversation {
         return .problem("I have no management list for that region.")
     }
 
+    /// Who to ask when you don't know your CCM: what the CCM levels say,
+    /// and a channel manager the user saved.
+    func unknownCCM() throws -> Reply {
+        var lines: [String] = []
+        for process in catalog.processes {
+            for case .ask(let role, let text) in process.firstLevel.contacts where process.firstLevel.role == "ccm" && role != "ccm" {
+                let line = "\(organisationName(process.organisation)): \(text)"
+                if !lines.contains(line) { lines.append(line) }
+            }
+        }
+        if lines.isEmpty { lines.append("Your CCM's details are on your order acknowledgement letter.") }
+        let saved = try storeCall { try store.contacts() }
+        if let manager = saved.last(where: { $0.role == "channel_manager" }) {
+            lines.append("Your channel manager: \(ContactText.saved(manager)).")
+        }
+        lines.append("Your CCM's name, phone number and e-mail address are also on your order acknowledgement letter.")
+        return Reply(lines)
+    }
+
     /// Everyone the user has saved, newest per role.
     func savedContacts(_ saved: [SavedContact]) -> Reply {
         guard !saved.isEmpty else {
@@ -206,7 +237,7 @@ extension Conversation {
         }
         // "What does a CSM do?": an abbreviation two organisations use means both.
         var roles = [role]
-        if let abbreviation = role.abbreviation, line.contains(abbreviation) {
+        if let abbreviation = role.abbreviation, line.contains(abbreviation), !line.lowercased().contains(role.title.lowercased()) {
             roles = catalog.roles.filter { $0.abbreviation == abbreviation }
         }
         var lines: [String] = []

@@ -47,7 +47,10 @@ extension Conversation {
         }
         let spoke = line.lowercased().range(of: #"\b(spoke|spoken|talked|speak|got through|met)\b"#, options: .regularExpression) != nil
         let channel = slots.channel ?? (line.lowercased().contains("mail") ? .email : nil)
-        let record = ContactRecord(level: target.number, person: slots.text("person"), channel: channel)
+        // A voicemail is a call that reached nobody; what it said is its note.
+        let voicemail = line.lowercased().range(of: #"\b(voicemail|voice mail|left a message|left them a message)\b"#, options: .regularExpression) != nil
+        let note = [voicemail ? "left a voicemail" : nil, slots.text("note")].compactMap { $0 }.joined(separator: ": ")
+        let record = ContactRecord(level: target.number, person: slots.text("person"), channel: channel ?? (voicemail ? .phone : nil), note: note.isEmpty ? nil : note)
         let kind: TicketEventKind = spoke ? .contactMade(record) : .contactAttempted(record)
         // Going above the level the matrix recommends needs a yes.
         if let warning = aboveRecommended(ticket, process: process, target: target, now: when!) {
@@ -172,6 +175,9 @@ extension Conversation {
             guard let process = process(of: ticket) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
             let (when, refusal) = occurred(slots, now: now)
             if let refusal { return refusal }
+            if let org = slots.org, org != ticket.details.organisation {
+                return .problem("#\(ticket.id) is a \(organisationName(ticket.details.organisation)) ticket, not \(organisationName(org)); name the ticket the reply was about.")
+            }
             let level = self.level(named: slots, in: process, current: ticket.level) ?? ticket.level.flatMap { process.level($0) } ?? process.firstLevel
             // An assigned level getting in touch (the Escalation Engineer
             // calling) is that level engaged.
@@ -207,7 +213,7 @@ extension Conversation {
             var lines = ["Recorded on #\(ticket.id): \(Words.level(level)) \(verb) \(at(when!, now: now))."]
             if let before, let due = before.due {
                 if when! <= due {
-                    lines.append("That is within the promise: \(before.what) was due by \(stamp(due, now: now)).")
+                    lines.append("In time: it was due \(by(due, now: now)).")
                 } else {
                     lines.append("That was late: it was due by \(stamp(due, now: now)) (\(BusinessDuration(seconds: before.calendar.elapsed(from: due, to: when!))) of business time over).")
                 }

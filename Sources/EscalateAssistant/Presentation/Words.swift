@@ -64,7 +64,8 @@ enum Words {
         switch items.count {
         case 0: return ""
         case 1: return items[0]
-        case 2: return "\(items[0]) \(conjunction) \(items[1])"
+        // Two long clauses read better apart: "…, or a service level agreement …".
+        case 2: return items.contains { $0.split(separator: " ").count > 6 } ? "\(items[0]), \(conjunction) \(items[1])" : "\(items[0]) \(conjunction) \(items[1])"
         default: return items.dropLast().joined(separator: ", ") + ", \(conjunction) " + items.last!
         }
     }

@@ -170,7 +170,7 @@ extension Session {
         var lines = ["Intent: \(last.intent ?? "none, not understood"), score \(String(format: "%.2f", last.score))"]
         let slots = last.slotDescriptions.map { "\($0.0)=\($0.1)" }
         lines.append("Slots: \(slots.isEmpty ? "none" : slots.joined(separator: ", "))")
-        if let runnerUp = last.runnerUp {
+        if let runnerUp = last.runnerUp, runnerUp.score > 0 {
             lines.append("Runner-up: \(runnerUp.intent), score \(String(format: "%.2f", runnerUp.score))")
         }
         lines.append("Words: \(last.correctedWords.joined(separator: " "))")

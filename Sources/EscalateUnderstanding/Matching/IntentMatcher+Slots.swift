@@ -128,7 +128,7 @@ extension IntentMatcher {
         func locate(_ item: Item, from: Int) -> (Int, Int)? {
             switch item {
             case .word(let stem):
-                guard !FeatureExtractor.stopwords.contains(stem) || ["to", "for", "about", "on", "is", "that", "saying"].contains(stem) else { return nil }
+                guard !FeatureExtractor.stopwords.contains(stem) || ["to", "for", "about", "on", "is", "that", "saying", "with", "because"].contains(stem) else { return nil }
                 return stems.indices.first { $0 >= from && stems[$0] == stem }.map { ($0, $0 + 1) }
             case .typed(let type):
                 return spans.first { $0.start >= from && $0.type == type }.map { ($0.start, $0.end) }
@@ -166,7 +166,7 @@ extension IntentMatcher {
                 continue
             }
             lastItemFound = false
-            if case .word(let stem) = item, FeatureExtractor.stopwords.contains(stem), !["to", "for", "about", "on", "is", "that", "saying"].contains(stem) {
+            if case .word(let stem) = item, FeatureExtractor.stopwords.contains(stem), !["to", "for", "about", "on", "is", "that", "saying", "with", "because"].contains(stem) {
                 // A skipped little word ("a", "the") neither helps nor hurts.
             } else {
                 previousFound = false
