@@ -53,7 +53,7 @@ extension Conversation {
         if let role { slots["role"] = .entity(role) }
         if let role, let contact = saved.last(where: { $0.role == role }) {
             let title = catalog.role(role)?.title ?? role
-            return Reply("Your \(Words.lowerFirst(title)) is \(ContactText.saved(contact)) (saved by \(contact.savedBy)).")
+            return Reply("Your \(Words.titleInSentence(Words.lowerFirst(title))) is \(ContactText.saved(contact)) (saved by \(contact.savedBy)).")
         }
         // The ticket's process, when the question does not name another;
         // else the processes of the user's open tickets, if that narrows it.
@@ -72,7 +72,7 @@ extension Conversation {
         if role == "ccm", candidates.count > 1 {
             return Reply([
                 "Your CCM's name, phone number and e-mail address are on your order acknowledgement letter. If you don't know your CCM, contact your channel manager.",
-                "Tell me them and I'll remember: “my CCM is Dana Reyes, 555-0142”.",
+                "Tell me their details and I'll remember them: “my CCM is Dana Reyes, 555-0142”.",
             ])
         }
         // Levels whose own role it is come first; then the management level the titles share.
@@ -197,7 +197,7 @@ extension Conversation {
                                    name: name, phone: phone, email: email, savedBy: settings.user, savedAt: now)
         try storeCall { try store.saveContact(contact) }
         let title = contact.role.flatMap { catalog.role($0)?.title }.map { "your \(Words.lowerFirst($0))" }
-        var text = "Saved: \(title.map { "\($0) is " } ?? "")\(ContactText.saved(contact))."
+        var text = "Saved: \(title.map { "\(Words.titleInSentence($0)) is " } ?? "")\(ContactText.saved(contact))."
         if title == nil { text = "Saved: \(ContactText.saved(contact))." }
         if let replaced { text += " (This replaces \(replaced.name).)" }
         return Reply(text)

@@ -158,7 +158,10 @@ extension Conversation {
         case .paused(let current, let since, let remaining):
             lines.append("\(head) has been waiting on the customer since \(stamp(since, now: now)), so the escalation clock is stopped.")
             if let current { lines.append("Level \(current.number), \(current.title), stays your contact.") }
-            if let remaining { lines.append("When the customer replies, the next level opens after \(Words.businessTime(remaining)) more.") }
+            if let remaining {
+                let more = remaining % 3600 == 0 ? "\(remaining / 3600) more business hour\(remaining == 3600 ? "" : "s")" : "\(BusinessDuration(seconds: remaining)) more of business time"
+                lines.append("When the customer replies, the next level opens after \(more).")
+            }
         case .top(let top):
             lines.append("\(head): you are at the top of the ladder, Level \(top.number): \(top.title).")
             lastExplanation = promiseExplanation(ticket, now: now)
@@ -187,6 +190,8 @@ extension Conversation {
     /// The arithmetic behind an answer, for "why?": while waiting, the count
     /// up to the moment the next level opens; once open, up to when it opened.
     func explanation(_ advice: EscalationAdvice, now: Instant) -> [String]? {
+        // With no wait to explain, a promise's deadline is the arithmetic to show.
+        if advice.wait == nil, let promise = promiseExplanation(advice.ticket, now: now) { return promise }
         guard var breakdown = advice.breakdown, let engagedAt = advice.engagedAt else { return nil }
         let pauses = advice.ticket.pauses(until: now)
         switch advice.situation {
@@ -218,7 +223,7 @@ extension Conversation {
     /// The count behind the first promise still running, for "why?".
     func promiseExplanation(_ ticket: Ticket, now: Instant) -> [String]? {
         guard let clock = engine.clocks(ticket, at: now).first(where: { $0.due != nil }), let due = clock.due else { return nil }
-        return ["\(Words.upperFirst(clock.what)) is due \(clock.subject.span) after \(at(clock.startedAt, now: now)):"]
+        return ["\(Words.upperFirst(clock.what)) is due \(clock.subject.span) after \(stamp(clock.startedAt, now: now)):"]
             + clock.calendar.breakdown(from: clock.startedAt, to: due, excluding: ticket.pauses(until: now)).lines(in: settings.zone)
     }
 
@@ -273,7 +278,9 @@ extension Conversation {
         let pauses = ticket?.pauses(until: now) ?? []
         let seconds = calendar.elapsed(from: start, to: now, excluding: pauses)
         lastExplanation = calendar.breakdown(from: start, to: now, excluding: pauses).lines(in: settings.zone)
-        var lines = ["\(Words.upperFirst(Words.businessTime(seconds))) \(since) (business hours: \(hours(calendar, now: now)))."]
+        var lines = calendar.isAlwaysOpen
+            ? ["\(Words.upperFirst(WallText.duration(seconds))) \(since), counted around the clock (this level works 24/7)."]
+            : ["\(Words.upperFirst(Words.businessTime(seconds))) \(since) (business hours: \(hours(calendar, now: now)))."]
         if let ticket { lines[0] = "#\(ticket.id): " + Words.lowerFirst(lines[0]) }
         if !pauses.isEmpty { lines.append("Time waiting on the customer is not counted.") }
         lines.append("Ask “why?” for the day-by-day count.")

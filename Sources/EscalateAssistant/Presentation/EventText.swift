@@ -38,7 +38,10 @@ enum EventText {
             return "reference added: \(reference)"
         case .conditionRaised(let condition, _):
             let text = process?.whenToRaise.first { $0.id == condition }?.text ?? condition.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "sla", with: "SLA")
-            return "reason to escalate: \(text)"
+            // A log entry, not advice: "your production system goes down" is
+            // recorded as "production system goes down".
+            let neutral = text.replacingOccurrences(of: "your ", with: "").replacingOccurrences(of: "you are ", with: "customer is ").replacingOccurrences(of: "you don't", with: "customer doesn't")
+            return "reason to escalate: \(neutral)"
         case .segmentSet(let segment):
             return "segment: \(Words.segment(segment))"
         case .undone(let id):

@@ -38,10 +38,23 @@ enum Words {
     }
 
     /// Lower-cases the first letter, for use mid-sentence.
+    /// "customer care manager" for "Customer care manager"; a title in
+    /// Title Case ("Escalation Engineer") or an acronym ("CCM") stays as it is.
     static func lowerFirst(_ text: String) -> String {
         guard let first = text.first else { return text }
         if text.count > 1, text.dropFirst().first?.isUppercase == true { return text }
+        let words = text.split(separator: " ")
+        if words.count > 1, words.dropFirst().contains(where: { $0.first?.isUppercase == true && $0.count > 1 && !$0.hasPrefix("(") }),
+           !words.dropFirst().contains(where: { $0.first?.isLowercase == true && $0.count > 3 }) {
+            return text
+        }
         return first.lowercased() + text.dropFirst()
+    }
+
+    /// A role title inside a sentence, set off by commas when it has one
+    /// itself: "your regional manager, Service Delivery, is".
+    static func titleInSentence(_ title: String) -> String {
+        title.contains(",") ? title + "," : title
     }
 
     static func upperFirst(_ text: String) -> String {
