@@ -80,9 +80,6 @@ extension IntentMatcher {
         return interpretation
     }
 
-    /// Below this inverse intent frequency a feature is left out of the
-    /// example sums (it still counts in the intent centres and the norm).
-    static let commonFeatureIDF = 1.0
 
     struct Scored {
         var ranked: [(intent: Int, score: Double)]
@@ -248,7 +245,7 @@ extension IntentMatcher {
                         for (intent, theirs) in centreWeights[Int(id)] { centre[Int(intent)] += mine * theirs }
                         // Features most intents share barely move the best
                         // example, and their lists are the longest.
-                        if idf[Int(id)] < Self.commonFeatureIDF { continue }
+                        if idf[Int(id)] < commonFeatureIDF { continue }
                         for index in Int(postingOffsets[Int(id)])..<Int(postingOffsets[Int(id) + 1]) {
                             let example = Int(postingExamples[index])
                             if dots[example] == 0 {

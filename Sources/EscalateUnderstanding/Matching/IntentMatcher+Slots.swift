@@ -1,6 +1,14 @@
 import Foundation
 
 /// A part of a phrasing, as slot filling lines it up with an utterance.
+/// A phrasing lined up for one free slot: its items, and the word just
+/// before the slot (if a word), which the utterance must contain.
+struct SlotAlignment: Sendable {
+    var items: [AlignmentItem]
+    var anchor: String?
+    var afterTicket: Bool
+}
+
 enum AlignmentItem: Hashable, Sendable {
     case word(String)
     case typed(String)
@@ -92,13 +100,14 @@ extension IntentMatcher {
         // The request's own words are never its note ("escalate it to the
         // Solutions team" has no note in it).
         let ownWords = Self.ownWords(of: intent)
-        for items in alignments[intent] ?? [] where items.contains(.free(slot)) {
+        for alignment in alignments["\(intent)/\(slot)"] ?? [] {
+            let items = alignment.items
             // Only phrasings whose word just before the slot is in the utterance can line up.
-            if let index = items.firstIndex(of: .free(slot)), index > 0, case .word(let anchor) = items[index - 1], !present.contains(anchor) { continue }
+            if let anchor = alignment.anchor, !present.contains(anchor) { continue }
             // A note straight after a ticket number is found by `noteStart`
             // (after a colon, or next to "update"); lined up here it would
             // take whatever follows "escalate it".
-            if slot == "note", let index = items.firstIndex(of: .free(slot)), index > 0, items[index - 1] == .typed("ticket") { continue }
+            if slot == "note", alignment.afterTicket { continue }
             guard let (anchors, range) = align(items, slot: slot, stems: stems, spans: spans), !range.isEmpty else { continue }
             if stems[range].allSatisfy({ ownWords.contains($0) || FeatureExtractor.stopwords.contains($0) }) { continue }
             // A name never contains a role, a channel or a number.

@@ -50,11 +50,17 @@ public struct IntentMatcher: Sendable {
     let distinctive: [String: Set<String>]
     /// For each intent, its phrasings with a free-text slot, as the stems
     /// and slots that line an utterance up with them (worked out once).
-    let alignments: [String: [[AlignmentItem]]]
+    let alignments: [String: [SlotAlignment]]
     /// The phrasings as written, by intent, for help and "did you mean".
     public let phrasings: [String: [Phrasing]]
     /// Each intent's `# e.g.` examples, for help.
     public let helpExamples: [String: [String]]
+    /// Below this inverse intent frequency a feature is left out of the
+    /// example sums, though it still counts in the intent centres and the
+    /// norm: a feature more than 60% of the intents share barely moves the
+    /// best example, and its list is the longest. Small sets of intents keep
+    /// every feature.
+    let commonFeatureIDF: Double
     /// Reused working memory for scoring, so that an utterance does not
     /// allocate and clear a slot for every example.
     let scratch = ScoreScratch()
@@ -189,6 +195,7 @@ public struct IntentMatcher: Sendable {
             centreWeights.append(centres.indices.compactMap { intent in centres[intent][feature].map { (Int32(intent), $0) } })
         }
         self.intentNames = names
+        self.commonFeatureIDF = names.count >= 10 ? log(1 + 1 / 0.6) : 0
         self.examples = examples
         self.featureIDs = featureIDs
         self.idf = features.map { idf[$0]! }
@@ -227,12 +234,23 @@ public struct IntentMatcher: Sendable {
             distinctive[name, default: []].formUnion(name.split(separator: "_").map { Stemmer.stem(String($0)) })
         }
         self.distinctive = distinctive
-        var alignments: [String: [[AlignmentItem]]] = [:]
+        var alignments: [String: [SlotAlignment]] = [:]
         for (name, phrasings) in intents {
             var seenItems: Set<[AlignmentItem]> = []
-            alignments[name] = phrasings.filter { phrasing in phrasing.slots.contains { Self.freeSlots.contains($0) } }
+            let itemLists = phrasings.filter { phrasing in phrasing.slots.contains { Self.freeSlots.contains($0) } }
                 .map(AlignmentItem.items)
                 .filter { seenItems.insert($0).inserted }
+            // Worked out once per phrasing and free slot: where the slot is and
+            // the word just before it, which the utterance must contain.
+            for items in itemLists {
+                for slot in Self.freeSlots {
+                    guard let index = items.firstIndex(of: .free(slot)) else { continue }
+                    var anchor: String?
+                    if index > 0, case .word(let word) = items[index - 1] { anchor = word }
+                    let afterTicket = index > 0 && items[index - 1] == .typed("ticket")
+                    alignments["\(name)/\(slot)", default: []].append(SlotAlignment(items: items, anchor: anchor, afterTicket: afterTicket))
+                }
+            }
         }
         self.alignments = alignments
     }

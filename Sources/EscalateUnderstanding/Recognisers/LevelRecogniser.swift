@@ -26,8 +26,10 @@ enum LevelRecogniser {
         }
         if word.count == 2, word.hasPrefix("l"), let n = Int(word.dropFirst()), (0...9).contains(n) { return (.number(n), start + 1) }
         // second-level, 2nd-level
-        let pieces = word.split(separator: "-")
-        if pieces.count == 2, pieces[1] == "level", let n = Numbers.ordinals[String(pieces[0])] { return (.number(n), start + 1) }
+        if word.hasSuffix("-level") {
+            let pieces = word.split(separator: "-")
+            if pieces.count == 2, let n = Numbers.ordinals[String(pieces[0])] { return (.number(n), start + 1) }
+        }
         if let n = Numbers.ordinals[word], let next = at(start + 1), next == "level" || next == "tier" || next == "line" {
             return (.number(n), start + 2)
         }

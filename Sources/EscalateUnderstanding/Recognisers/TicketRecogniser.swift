@@ -72,10 +72,10 @@ enum TicketRecogniser {
             return (.number(n), start + 1)
         }
         // the Acme order / Acme's ticket
-        for name in customers where !name.isEmpty {
-            var i = start
-            if at(i) == "the" { i += 1 }
-            guard Array(tokens[i..<min(tokens.count, i + name.count)].map(\.text)) == name else { continue }
+        let nameStart = word == "the" ? start + 1 : start
+        for name in customers where !name.isEmpty && nameStart < tokens.count && tokens[nameStart].text == name[0] {
+            let i = nameStart
+            guard i + name.count <= tokens.count, name.indices.allSatisfy({ tokens[i + $0].text == name[$0] }) else { continue }
             let after = i + name.count
             if let noun = at(after), ticketNouns.contains(noun) || noun == "order" || noun == "one" || noun == "account" || noun == "install" || noun == "dispute" {
                 return (.customer(name.joined(separator: " ")), after + 1)
