@@ -32,6 +32,15 @@ extension Conversation {
            line.lowercased().range(of: #"\b(don'?t|do not|dont) know (who )?(my|our|the) "#, options: .regularExpression) != nil {
             return try unknownCCM()
         }
+        // A bare topic ("CMS billing", "Lumen") asks where it goes.
+        let topicOnly = !interpretation.entities.isEmpty && interpretation.topicWords <= interpretation.entities.count
+            && interpretation.entities.allSatisfy { ["org", "category", "segment"].contains($0.type) }
+            && Tokenizer.tokens(line).count <= interpretation.entities.reduce(0) { $0 + $1.length } + 1
+        if topicOnly {
+            var slots: [String: SlotValue] = [:]
+            for span in interpretation.entities { slots[span.type] = span.value }
+            return slots["category"] != nil ? try route(slots, now: now) : try ladder(slots, now: now)
+        }
         guard let intent = interpretation.intent else { return notUnderstood(interpretation, line: line, now: now) }
         // "Can I go straight to management?" asks; it does not escalate.
         if Self.actions.contains(intent), Self.isPermissionQuestion(line) {
@@ -39,7 +48,8 @@ extension Conversation {
         }
         // A weak "they replied" is worth a yes/no: recording an acknowledgement
         // is asked about first anyway when it names nobody.
-        if intent == "acknowledge" && !interpretation.isConfident {
+        if intent == "acknowledge" && !interpretation.isConfident, !Self.isPermissionQuestion(line),
+           line.lowercased().range(of: #"\b(replied|responded|answered|acknowledged|got back|called back|rang back|wrote back|came back|heard back)\b"#, options: .regularExpression) != nil {
             return try acknowledge(interpretation.slots, confident: false, now: now)
         }
         if Self.actions.contains(intent) && !interpretation.isConfident {
@@ -53,8 +63,10 @@ extension Conversation {
     static func isPermissionQuestion(_ line: String) -> Bool {
         let words = Tokenizer.tokens(line).map(\.text)
         let askers: Set<String> = ["can", "may", "could", "should", "shall", "am", "do", "must", "is", "are", "would"]
-        // "How do I de-escalate?", "how often …?" ask how, not to do it.
+        // "How do I de-escalate?", "how often …?" ask how, not to do it;
+        // "when will they acknowledge?" asks when.
         if words.first == "how", words.count > 2, ["do", "can", "should", "would", "often", "does"].contains(words[1]) { return true }
+        if words.first == "when", words.count > 2, ["will", "should", "would", "do", "does", "can", "might"].contains(words[1]) { return true }
         for index in words.indices.prefix(8) where askers.contains(words[index]) {
             guard index + 1 < words.count else { break }
             let subject = words[index + 1]

@@ -79,7 +79,7 @@ public final class Conversation {
         lastAnswered = nil
         // A bare "yes" or "ok" with no question waiting.
         let bare = line.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
-        if ["yes", "yeah", "yep", "y", "no", "nope", "n"].contains(bare) {
+        if ["yes", "yeah", "yep", "y", "no", "nope", "n"].contains(bare) || (!bare.isEmpty && bare.allSatisfy(\.isNumber)) {
             lastInterpretation = interpretation
             return Reply("There's no question waiting for an answer. Type :help to see what I can do.")
         }
@@ -93,7 +93,10 @@ public final class Conversation {
         }
         lastInterpretation = interpretation
         do {
-            return try handle(interpretation, line: line, now: now)
+            let reply = try handle(interpretation, line: line, now: now)
+            // A question back ("Record that …? (yes/no)") keeps the last answer's "why".
+            if reply.kind == .question, lastExplanation == nil { lastExplanation = previousExplanation }
+            return reply
         } catch let error as StoreFailure {
             return .problem(error.message)
         } catch {

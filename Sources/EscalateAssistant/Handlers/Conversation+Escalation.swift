@@ -61,6 +61,7 @@ extension Conversation {
                 lines.append("Promise: \(promise.text) Due \(at(due, now: now)).")
             }
         }
+        lastExplanation = promiseExplanation(ticket, now: now)
         if let guide = process.communicationPlan, ticket.plan == nil {
             lines.append("Agree a communication plan (mode, frequency, attendees), e.g. “updates every 4 hours by e-mail”.")
             _ = guide

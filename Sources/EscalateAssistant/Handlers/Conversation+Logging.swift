@@ -45,7 +45,9 @@ extension Conversation {
             let who = slots.role.flatMap { catalog.role($0)?.title } ?? slots.text("person") ?? "that contact"
             return .problem("\(Words.upperFirst(who)) is not on the \(process.title) ladder. Its levels: \(process.ladder.map { "\($0.number) \($0.title)" }.joined(separator: "; ")).")
         }
-        let spoke = line.lowercased().range(of: #"\b(spoke|spoken|talked|speak|got through|met)\b"#, options: .regularExpression) != nil
+        // "The engineer called me": they reached you, so you spoke.
+        let inbound = line.lowercased().range(of: #"\b(called|rang|phoned|emailed|e-mailed|mailed|messaged|contacted|reached) (me|us)\b"#, options: .regularExpression) != nil
+        let spoke = inbound || line.lowercased().range(of: #"\b(spoke|spoken|talked|speak|got through|met)\b"#, options: .regularExpression) != nil
         let channel = slots.channel ?? (line.lowercased().contains("mail") ? .email : nil)
         // A voicemail is a call that reached nobody; what it said is its note.
         let voicemail = line.lowercased().range(of: #"\b(voicemail|voice mail|left a message|left them a message)\b"#, options: .regularExpression) != nil
@@ -192,7 +194,7 @@ extension Conversation {
                 return .problem("\(Words.upperFirst(stamp(when!, now: now))) is before you engaged Level \(level.number) (\(stamp(engagedAt, now: now))); give a later time.")
             }
             // "they replied": who replied is a guess, so ask before recording it.
-            if !confident || (slots.role == nil && slots.text("person") == nil && slots.level == nil && slots.ticketRef == nil) {
+            if !confident || (slots.role == nil && slots.text("person") == nil && slots.level == nil && slots.org == nil) {
                 let prompt = "Record that \(Words.level(level)) replied on #\(ticket.id) \(at(when!, now: now))? (yes/no)"
                 pending = .confirm(action: .acknowledge(ticketID: ticket.id, level: level.number, at: when!, person: slots.text("person")), prompt: prompt)
                 return Reply(prompt, kind: .question)

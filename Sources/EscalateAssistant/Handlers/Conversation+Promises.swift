@@ -6,6 +6,15 @@ import EscalateUnderstanding
 extension Conversation {
     func promiseDue(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
         let hasTickets = !(try storeCall { try store.tickets(TicketQuery(.active, limit: 1)) }).isEmpty
+        var slots = slots
+        // "When will billing get back to me?" with one billing ticket open is about that ticket.
+        if slots.ticketRef == nil, slots.org != nil || slots.category != nil, hasTickets {
+            let fitting = try storeCall { try store.tickets(TicketQuery(.active, limit: 50)) }.filter { summary in
+                guard let process = catalog.process(summary.process) else { return false }
+                return (slots.org == nil || process.organisation == slots.org) && (slots.category == nil || process.topics.contains(slots.category!))
+            }
+            if fitting.count == 1 { slots["ticket"] = .ticket(.number(fitting[0].id)) }
+        }
         if slots.ticketRef == nil && (slots.org != nil || slots.category != nil || !hasTickets) {
             return generalPromises(slots, now: now)
         }
@@ -38,10 +47,7 @@ extension Conversation {
                     lines.append("#\(ticket.id): \(clock.what) is on hold while the ticket waits on the customer.")
                 }
                 if case .promise(_, let promise) = clock.subject { lines.append("  (\(promise.text))") }
-                if let due = clock.due {
-                    lastExplanation = ["\(Words.upperFirst(clock.what)): \(clock.subject.span) from \(at(clock.startedAt, now: now))."]
-                        + clock.calendar.breakdown(from: clock.startedAt, to: due, excluding: ticket.pauses(until: now)).lines(in: settings.zone)
-                }
+                if clock.due != nil, lastExplanation == nil { lastExplanation = promiseExplanation(ticket, now: now) }
             }
             return Reply(lines)
         }

@@ -93,7 +93,11 @@ public final class Session {
         for command in MetaCommand.allCases {
             lines.append("  " + command.usage.padding(toLength: 22, withPad: " ", startingAt: 0) + command.summary)
         }
-        lines.append("Anything else is a question or a note for the assistant.")
+        lines.append("Anything else is a question or a note for the assistant, for example:")
+        // A few of the examples "help" gives, so that :help is enough to start.
+        let examples = conversation.help().lines.filter { $0.hasPrefix("  ") }
+        lines += examples.prefix(3) + examples.dropFirst(10).prefix(3)
+        lines.append("Say “help” for more examples.")
         return lines
     }
 
@@ -223,7 +227,7 @@ enum MetaCommand: String, CaseIterable {
         switch self {
         case .help: return "this list"
         case .quit: return "leave (Ctrl-D does too)"
-        case .now: return "show or set the clock, e.g. :now 2026-11-23 09:00 America/Chicago"
+        case .now: return "show or set the clock, e.g. :now 2026-11-23 09:00"
         case .advance: return "move a simulated clock on, e.g. :advance 3h30m"
         case .history: return "the lines you typed"
         case .role: return "show or set who you are"
