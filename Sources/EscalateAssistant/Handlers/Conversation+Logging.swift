@@ -47,11 +47,12 @@ extension Conversation {
         }
         // "The engineer called me": they reached you, so you spoke.
         let inbound = line.lowercased().range(of: #"\b(called|rang|phoned|emailed|e-mailed|mailed|messaged|contacted|reached) (me|us)\b"#, options: .regularExpression) != nil
-        let spoke = inbound || line.lowercased().range(of: #"\b(spoke|spoken|talked|speak|got through|met)\b"#, options: .regularExpression) != nil
+        let assigned = line.lowercased().range(of: #"\bassigned\b"#, options: .regularExpression) != nil
+        let spoke = inbound || assigned || line.lowercased().range(of: #"\b(spoke|spoken|talked|speak|got through|met)\b"#, options: .regularExpression) != nil
         let channel = slots.channel ?? (line.lowercased().contains("mail") ? .email : nil)
         // A voicemail is a call that reached nobody; what it said is its note.
         let voicemail = line.lowercased().range(of: #"\b(voicemail|voice mail|left a message|left them a message)\b"#, options: .regularExpression) != nil
-        let note = [voicemail ? "left a voicemail" : nil, slots.text("note")].compactMap { $0 }.joined(separator: ": ")
+        let note = [voicemail ? "left a voicemail" : nil, assigned ? "assigned" : nil, slots.text("note")].compactMap { $0 }.joined(separator: ": ")
         let record = ContactRecord(level: target.number, person: slots.text("person"), channel: channel ?? (voicemail ? .phone : nil), note: note.isEmpty ? nil : note)
         let kind: TicketEventKind = spoke ? .contactMade(record) : .contactAttempted(record)
         // Going above the level the matrix recommends needs a yes.
@@ -86,6 +87,8 @@ extension Conversation {
         let level = process?.level(record.level)
         let who = level.map { Words.level($0) } ?? "Level \(record.level)"
         var lines = ["Logged on #\(ticket.id): you \(verb) \(who) \(at(when, now: now))."]
+        if record.note == "assigned" { lines[0] = "Logged on #\(ticket.id): \(who) is assigned, \(at(when, now: now))." }
+        if record.note?.hasPrefix("left a voicemail") == true { lines[0] = "Logged on #\(ticket.id): you left a voicemail for \(who) \(at(when, now: now))." }
         let promises = engine.clocks(ticket, at: now).compactMap { clock -> (what: String, due: Instant, span: String)? in
             guard case .running = clock.state, let due = clock.due, case .promise = clock.subject else { return nil }
             return (clock.what, due, "\(clock.subject.span)")

@@ -13,6 +13,8 @@ enum EventText {
             return "contacted \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "") + (record.note.map { ": \(Words.quote($0))" } ?? "")
         case .contactMade(let record) where record.note == "taken on by the CCM":
             return "took it on as \(level(record.level))"
+        case .contactMade(let record) where record.note == "assigned":
+            return "\(level(record.level)) assigned"
         case .contactMade(let record):
             return "spoke with \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "") + (record.note.map { ": \(Words.quote($0))" } ?? "")
         case .acknowledged(let record):

@@ -22,8 +22,12 @@ extension IntentMatcher {
             let word = tokens[index].text
             // Everyday English is never a typo ("being" is not "bring").
             guard !known.contains(word), !names.contains(word), !CommonWords.all.contains(word), word.count >= 4, word.allSatisfy(\.isLetter) else { continue }
-            // A capitalised word inside a sentence is more likely a name than a typo.
-            if index > 0, let first = units[tokens[index].start...].first, first >= 65 && first <= 90 { continue }
+            // A capitalised word inside a sentence is more likely a name than a
+            // typo, and so is one that starts a line before another ("Dana Lee").
+            if let first = units[tokens[index].start...].first, first >= 65 && first <= 90 {
+                if index > 0 { continue }
+                if index + 1 < tokens.count, let next = units[tokens[index + 1].start...].first, next >= 65 && next <= 90 { continue }
+            }
             if let correction = corrector.correct(word) { tokens[index].text = correction }
         }
         return tokens
@@ -122,15 +126,23 @@ extension IntentMatcher {
         return Scored(ranked: ranked, coverage: coverage, unknown: whole.unknown, features: whole.features)
     }
 
+    /// Verbs that start a command after a comma.
+    static let commandWords: Set<String> = [
+        "escalate", "esc", "resume", "unpause", "close", "reopen", "pause", "undo", "de-escalate", "deescalate", "please", "pls", "so",
+    ]
+
     /// Token ranges of the sentences: split after `.`, `?`, `!` or `;`
-    /// followed by a space. (Commas are not: "pause #3, note: …" is one request.)
+    /// followed by a space, and at a comma before a command ("the customer
+    /// confirmed the demarc, resume #1"). Other commas do not split: "pause
+    /// #3, note: …" is one request.
     func sentences(tokens: [Token], text: String) -> [Range<Int>] {
         let units = Array(text.utf16)
         var ranges: [Range<Int>] = []
         var start = 0
         for index in tokens.indices.dropLast() {
             let gap = units[tokens[index].end..<max(tokens[index].end, tokens[index + 1].start)]
-            if gap.contains(where: { $0 == 46 || $0 == 63 || $0 == 33 || $0 == 59 }) && gap.contains(32) {
+            let beforeCommand = gap.contains(44) && Self.commandWords.contains(tokens[index + 1].text)
+            if (gap.contains(where: { $0 == 46 || $0 == 63 || $0 == 33 || $0 == 59 }) || beforeCommand) && gap.contains(32) {
                 ranges.append(start..<(index + 1))
                 start = index + 1
             }
@@ -149,6 +161,7 @@ extension IntentMatcher {
         let units = Array(text.utf16)
         let keywords: Set<String> = ["update", "note", "notes", "fyi", "comment", "progress", "latest", "news", "re", "saying", "says"]
         if let separated = separatedNote(tokens: tokens, spans: spans, units: units, keywords: keywords) { return separated }
+        if let afterName = noteAfterName(tokens: tokens, spans: spans) { return afterName }
         let writing: Set<String> = ["note", "notes", "comment", "write", "jot", "update"]
         for span in spans where span.type == "ticket" {
             if case .ticket(.context) = span.value { continue }
@@ -164,6 +177,18 @@ extension IntentMatcher {
             while start < tokens.count, [":", "-", "that", "saying", "with"].contains(tokens[start].text) { start += 1 }
             let rest = tokens[start...].filter { !FeatureExtractor.stopwords.contains($0.text) }
             if rest.count >= 2 { return start }
+        }
+        return nil
+    }
+
+    /// "… ticket for Globex about an ERP upgrade that failed overnight": the
+    /// note starts after "about" when it follows the customer's name.
+    func noteAfterName(tokens: [Token], spans: [EntitySpan]) -> Int? {
+        for span in spans where span.type == "person" {
+            guard span.start > 0, tokens[span.start - 1].text == "for", span.end + 1 < tokens.count,
+                  ["about", "regarding", "re", "concerning"].contains(tokens[span.end].text) else { continue }
+            let rest = tokens[(span.end + 1)...].filter { !FeatureExtractor.stopwords.contains($0.text) }
+            if rest.count >= 2 { return span.end + 1 }
         }
         return nil
     }

@@ -69,8 +69,11 @@ extension IntentMatcher {
             slots[slot] = .text(value)
             freeRanges.append(range)
         }
+        let own = Self.ownWords(of: intent)
         for span in spans + alternates where wanted.contains(span.type) {
             if !Self.topicTypes.contains(span.type), freeRanges.contains(where: { $0.overlaps(span.start..<span.end) }) { continue }
+            // The request's own verb is not a slot ("open a ticket" sets no filter).
+            if span.type == "filter", (span.start..<span.end).allSatisfy({ own.contains(stems[$0]) }) { continue }
             if let existing = slots[span.type] {
                 // A specific filter beats "all" ("show all open tickets").
                 guard span.type == "filter", existing == .entity("all") else { continue }
