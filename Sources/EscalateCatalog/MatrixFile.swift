@@ -11,7 +11,7 @@ struct MatrixFile {
     static let organisationKeys: Set<String> = ["id", "name", "summary", "processes", "routes", "contact-lists", "notes"]
     static let processKeys: Set<String> = [
         "id", "title", "short", "summary", "topics", "ladder", "when-to-raise", "start", "beyond-top", "routes", "templates",
-        "checklists", "closure-codes", "timeline", "communication-plan", "numbering", "notes", "on-open",
+        "checklists", "closure-codes", "timeline", "communication-plan", "numbering", "notes", "on-open", "on-escalation",
     ]
     static let levelKeys: Set<String> = [
         "level", "title", "role", "person", "contacts", "calendar", "calendar-by-segment", "wait", "wait-after-acknowledgement", "promises", "skip-when", "notes", "any-time", "assigned",
@@ -91,6 +91,7 @@ struct MatrixReader {
             communicationPlan: try map["communication-plan"].map(communicationPlan),
             numbering: try map.optionalStrings("numbering"), notes: try map.optionalStrings("notes"))
         process.onOpen = try map.optionalStrings("on-open")
+        process.onEscalation = try map.optionalStrings("on-escalation")
         return process
     }
 

@@ -82,7 +82,7 @@ extension Conversation {
         case "escalate" where slots.time.map({ $0.instant > now }) == true:
             // "Can I escalate on Monday at 9am?": the answer as of then.
             return try whoNext(slots, now: now, asOf: slots.time!.instant)
-        case "escalate": return try whoNext(slots, now: now)
+        case "escalate": return try whoNext(slots, line: line, asking: true, now: now)
         case "set_plan": return try planGuide(slots, now: now)
         case "acknowledge": return try promiseDue(slots, now: now)
         case "close": return try closureInfo(slots, now: now)
@@ -111,9 +111,9 @@ extension Conversation {
         case "contact_lookup": return try contactLookup(slots, line: line, now: now)
         case "set_contact": return try setContact(slots, now: now)
         case "role_info": return roleInfo(slots, line: line)
-        case "route": return try route(slots, now: now)
+        case "route": return try route(slots, line: line, now: now)
         case "hours_info": return try hoursInfo(slots, now: now)
-        case "ladder": return try ladder(slots, now: now)
+        case "ladder": return try ladder(slots, line: line, now: now)
         case "timeline": return try timeline(slots, now: now)
         case "escalation_checklist": return try escalationChecklist(slots, now: now)
         case "closure_info": return try closureInfo(slots, now: now)
@@ -147,6 +147,10 @@ extension Conversation {
     static let outOfScopeIntent = "out_of_scope"
 
     func notUnderstood(_ interpretation: Interpretation, line: String = "", now: Instant = Instant(secondsSinceEpoch: 0)) -> Reply {
+        // The out-of-scope examples won: off-topic, with no guesses.
+        if interpretation.topIntent == Self.outOfScopeIntent && interpretation.score < 0.45 {
+            return .problem("Sorry, I can't help with that. I answer questions about escalations and tickets; say “help” for examples.")
+        }
         let candidates = interpretation.nearest.filter { $0.score >= 0.3 }.prefix(2)
         let near = candidates.compactMap { Self.descriptions[$0.intent] }
         // One question it may have been: a "yes" answers it.
@@ -157,13 +161,13 @@ extension Conversation {
             return Reply("Sorry, I didn't understand that. \(prompt)", kind: .question)
         }
         // Nothing known in it at all: not understood, rather than out of scope.
-        if near.isEmpty, interpretation.coverage < 0.5, interpretation.topIntent != Self.outOfScopeIntent || interpretation.score < 0.1 {
-            return .problem("Sorry, I didn't understand that. Type :help for examples of what I can do.")
+        if near.isEmpty, interpretation.coverage == 0 {
+            return .problem("Sorry, I didn't understand that. Say “help” for examples of what I can do.")
         }
         if near.isEmpty {
-            return .problem("Sorry, I can't help with that. I answer questions about escalations and tickets; type :help for examples.")
+            return .problem("Sorry, I can't help with that. I answer questions about escalations and tickets; say “help” for examples.")
         }
-        return .problem("Sorry, I didn't understand that. Did you mean to \(Words.list(near, conjunction: "or"))? Type :help for examples.")
+        return .problem("Sorry, I didn't understand that. Did you mean to \(Words.list(near, conjunction: "or"))? Say “help” for examples.")
     }
 
     func didYouMean(_ interpretation: Interpretation) -> Reply {

@@ -81,7 +81,7 @@ public final class Conversation {
         let bare = line.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
         if ["yes", "yeah", "yep", "y", "no", "nope", "n"].contains(bare) || (!bare.isEmpty && bare.allSatisfy(\.isNumber)) {
             lastInterpretation = interpretation
-            return Reply("There's no question waiting for an answer. Type :help to see what I can do.")
+            return Reply("There's no question waiting for an answer. Say “help” to see what I can do.")
         }
         if ["redo", "redo that", "redo it"].contains(bare) {
             lastInterpretation = interpretation

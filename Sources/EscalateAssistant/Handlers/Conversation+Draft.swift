@@ -31,7 +31,7 @@ extension Conversation {
                 // No template in the source: a plain escalation e-mail to the next level.
                 let target = level(named: slots, in: process, current: ticket.level)
                     ?? process.level(after: ticket.level ?? (process.firstLevel.number - 1)) ?? process.topLevel
-                let address = ContactText.reach(target, saved: saved).first { $0.contains("@") }
+                let address = ContactText.reach(target, saved: saved, reader: readerRole).first { $0.contains("@") }
                 lines.append("Draft: escalation to Level \(target.number) (\(target.title)) for #\(ticket.id)")
                 if let address { lines.append("To: \(address)") }
                 lines.append("Subject: Escalation: \(values["customer"]!) – \(values["description"]!)\(values["references"]!.isEmpty ? "" : " (\(values["references"]!))")")

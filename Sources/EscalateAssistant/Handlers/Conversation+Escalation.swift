@@ -54,7 +54,7 @@ extension Conversation {
         let ticket = try record(kinds, on: ticketID, now: now)
         guard let process = process(of: ticket), let level = process.level(toLevel) else { return Reply("Escalated #\(ticketID) to Level \(toLevel).") }
         var lines = ["Escalated #\(ticketID) to Level \(level.number): \(level.title)."]
-        lines += ContactText.reach(level, saved: (try? store.contacts()) ?? []).map { "  Contact: \($0)" }
+        lines += ContactText.reach(level, saved: (try? store.contacts()) ?? [], reader: readerRole).map { "  Contact: \($0)" }
         lines += level.notes.map { "  Note: \($0)" }
         for clock in engine.clocks(ticket, at: now) {
             if let due = clock.due, case .promise(_, let promise) = clock.subject {
@@ -90,7 +90,8 @@ extension Conversation {
     func finishDeescalation(_ ticketID: Int, answers: [ChecklistAnswer], now: Instant) throws -> Reply {
         try record([(.deescalated(answers: answers), now)], on: ticketID, now: now)
         let confirmed = answers.isEmpty ? "" : " Checklist: \(answers.count) of \(answers.count) confirmed."
-        return Reply("De-escalated #\(ticketID) \(at(now, now: now)).\(confirmed) Escalate again if progress stalls.")
+        let planEnds = (try? load(ticketID))??.plan != nil ? " The communication plan ends with the escalation." : ""
+        return Reply("De-escalated #\(ticketID) \(at(now, now: now)).\(confirmed)\(planEnds) Escalate again if progress stalls.")
     }
 
     func close(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
@@ -159,6 +160,9 @@ extension Conversation {
             return try perform(intent, slots: slots, line: line, now: now)
         }
     }
+
+    /// The role the reader plays on the ladders, if any: a CCM.
+    var readerRole: String? { settings.role == .ccm ? "ccm" : nil }
 
     /// Which party of a closure the reader is.
     var readerParty: String { settings.role == .ccm ? "CCM" : "customer" }

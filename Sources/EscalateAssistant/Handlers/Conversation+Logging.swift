@@ -136,7 +136,7 @@ extension Conversation {
         case .waiting(let current, let next, let remaining, let opensAt) where target.number >= next.number:
             let skipped = process.ladder.filter { $0.number >= next.number && $0.number < target.number }.map { String($0.number) }
             let skipping = skipped.isEmpty ? "" : " Going to Level \(target.number) skips Level\(skipped.count > 1 ? "s" : "") \(Words.list(skipped))."
-            return "The matrix asks you to give Level \(current.number) \(Words.businessTime(remaining)) more, until \(stamp(opensAt, now: now)), before going to Level \(next.number).\(skipping)"
+            return "The matrix asks you to wait until \(stamp(opensAt, now: now)) (\(Words.businessTime(remaining)) more with Level \(current.number)) before going to Level \(next.number).\(skipping)"
         case .nextOpen(_, let next, _) where target.number > next.number:
             let skipped = process.ladder.filter { $0.number >= next.number && $0.number < target.number }.map { String($0.number) }
             return "The matrix recommends \(Words.level(next)) next; going to Level \(target.number) skips Level\(skipped.count > 1 ? "s" : "") \(Words.list(skipped))."

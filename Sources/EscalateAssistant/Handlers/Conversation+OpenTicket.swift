@@ -46,7 +46,7 @@ extension Conversation {
         if slots.text("note") != nil { lines.append("Summary: \(details.summary).") }
         if !ccmOwnsIt {
             lines.append("Start with Level \(first.number), \(first.title).")
-            lines += ContactText.reach(first, saved: (try? store.contacts()) ?? []).map { "  Contact: \($0)" }
+            lines += ContactText.reach(first, saved: (try? store.contacts()) ?? [], reader: readerRole).map { "  Contact: \($0)" }
         }
         lines += process.onOpen.map { "Note: \($0)" }
         if !first.calendarBySegment.isEmpty {

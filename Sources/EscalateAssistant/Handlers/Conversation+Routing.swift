@@ -4,19 +4,28 @@ import EscalateUnderstanding
 /// Where topics go, when desks are open, ladders, timelines, checklists
 /// and closure codes.
 extension Conversation {
-    func route(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+    func route(_ slots: [String: SlotValue], line: String = "", now: Instant) throws -> Reply {
         guard let topic = slots.category else {
             let topics = Set(catalog.organisations.flatMap { $0.routes.map(\.topic) }).sorted()
             return .problem("Which topic? I can route \(Words.list(topics.map { $0.replacingOccurrences(of: "_", with: " ") }, conjunction: "or")).")
         }
-        var organisations = catalog.organisations.filter { slots.org == nil || $0.id == slots.org }
+        // A segment (Enterprise, National Wholesale) is Lumen's.
+        let org = slots.org ?? (slots.entity("segment") != nil ? "lumen" : nil)
+        var organisations = catalog.organisations.filter { org == nil || $0.id == org }
         if slots.org == nil, let ticketID = focus, let ticket = try load(ticketID),
            organisations.contains(where: { $0.id == ticket.details.organisation && $0.routes.contains { $0.topic == topic } }) {
             organisations = organisations.filter { $0.id == ticket.details.organisation }
         }
         var lines: [String] = []
         for organisation in organisations {
-            let routes = organisation.routes.filter { $0.topic == topic && (slots.entity("segment") == nil || $0.segment == nil || $0.segment == slots.entity("segment")) }
+            var routes = organisation.routes.filter { $0.topic == topic && (slots.entity("segment") == nil || $0.segment == nil || $0.segment == slots.entity("segment")) }
+            // Portals: registering is its own question; otherwise what the portal is.
+            if topic == "portal" {
+                let registering = line.lowercased().range(of: #"regist|sign ?up|enrol"#, options: .regularExpression) != nil
+                let registration = routes.filter { $0.title.hasPrefix("Register") }
+                if registering && !registration.isEmpty { routes = registration }
+                if !registering { routes.removeAll { $0.title.hasPrefix("Register") } }
+            }
             for route in routes {
                 // "Lumen billing requests, Enterprise", "Register for Lumen Connect, …".
                 let title = route.title.contains(organisation.name) ? route.title
@@ -111,10 +120,14 @@ extension Conversation {
         return (nil, nil, askWhichProcess(intent: intent, slots: slots, candidates: candidates.isEmpty ? catalog.processes : candidates, question: "Which process?"))
     }
 
-    func ladder(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+    func ladder(_ slots: [String: SlotValue], line: String = "", now: Instant) throws -> Reply {
         let (process, _, reply) = try processFor(slots, intent: "ladder")
         if let reply { return reply }
         guard let process else { return .problem("Which process?") }
+        // "What happens once I request an escalation?": the short answer, when the source gives one.
+        if !process.onEscalation.isEmpty, line.lowercased().hasPrefix("what happens") {
+            return Reply(["Once you escalate (\(process.shortTitle)):"] + process.onEscalation.map { "  - \($0)" })
+        }
         let saved = try storeCall { try store.contacts() }
         return Reply(LadderText.lines(process, organisation: catalog.organisation(process.organisation), calendars: catalog.calendars, saved: saved))
     }
@@ -124,8 +137,16 @@ extension Conversation {
         if let reply { return reply }
         guard let process = found else { return .problem("Which process?") }
         guard !process.timeline.isEmpty else {
-            var lines = ["\(process.title) has no published timeline."]
-            if let wait = process.firstLevel.wait { lines.append("Its first wait is \(wait) before Level \(process.level(after: process.firstLevel.number)?.number ?? 2).") }
+            var lines = ["\(process.title) has no published timeline, only the waits between levels."]
+            if let ticket, let advice = engine.whoNow(ticket, at: now) {
+                // What the ladder's waits mean for this ticket.
+                lines += adviceLines(advice, now: now).prefix(3)
+            } else {
+                for level in process.ladder {
+                    guard let wait = level.wait, let next = process.level(after: level.number) else { continue }
+                    lines.append("  Level \(level.number) → Level \(next.number): allow \(wait).")
+                }
+            }
             return Reply(lines)
         }
         let calendar = engine.calendar(for: process.firstLevel)

@@ -3,7 +3,7 @@ import EscalateUnderstanding
 
 /// "Who do I escalate to now?" and "when can I go to the next level?"
 extension Conversation {
-    func whoNext(_ slots: [String: SlotValue], now: Instant, asOf moment: Instant? = nil) throws -> Reply {
+    func whoNext(_ slots: [String: SlotValue], line: String = "", asking: Bool = false, now: Instant, asOf moment: Instant? = nil) throws -> Reply {
         if slots.ticketRef == nil, focus == nil, slots.org != nil || slots.category != nil || slots.process != nil {
             return generalAdvice(slots, intent: "who_next")
         }
@@ -14,10 +14,18 @@ extension Conversation {
         case .reply(let reply): return reply
         case .found(let ticket):
             focus = ticket.id
-            // "If the SLA was missed, can I…?": weigh the condition without recording it.
+            // "If the SLA was missed, can I…?": weigh the condition without
+            // recording it. Said as a fact ("the follow-up never came, can
+            // I escalate?"), it is recorded as a reason to escalate.
             var probe = ticket
             let known = process(of: ticket)?.whenToRaise.map(\.id) ?? []
-            let hypothetical = slots.entity("condition").flatMap { ticket.conditions.contains($0) || !known.contains($0) ? nil : $0 }
+            var hypothetical = slots.entity("condition").flatMap { ticket.conditions.contains($0) || !known.contains($0) ? nil : $0 }
+            var recorded: String?
+            if let stated = hypothetical, moment == nil, !Tokenizer.tokens(line).contains(where: { $0.text == "if" || $0.text == "suppose" || $0.text == "say" }) {
+                probe = try record([(.conditionRaised(condition: stated, note: nil), now)], on: ticket.id, now: now)
+                recorded = stated
+                hypothetical = nil
+            }
             if let hypothetical { probe.conditions.append(hypothetical) }
             guard let advice = engine.whoNow(probe, at: moment ?? now) else {
                 return .problem("#\(ticket.id) follows the process '\(ticket.details.process)', which is not in the matrices any more.")
@@ -38,6 +46,19 @@ extension Conversation {
             lastExplanation = explanation(advice, now: now)
             // A missed promise leads: it is the strongest reason to go higher.
             var lines = breachedLines(ticket, now: now) + adviceLines(advice, now: now)
+            if asking {
+                // "Can I escalate yet?" is answered yes or no first.
+                switch advice.situation {
+                case .nextOpen: lines.insert("Yes.", at: 0)
+                case .waiting(_, _, let remaining, let opensAt): lines.insert("Not yet: \(Words.businessTime(remaining)) to go, until \(stamp(opensAt, now: now)).", at: 0)
+                case .top: lines.insert("There is no higher level on the matrix.", at: 0)
+                case .start: lines.insert("Not yet: start with the first level.", at: 0)
+                default: break
+                }
+            }
+            if let recorded, let text = process(of: ticket)?.whenToRaise.first(where: { $0.id == recorded })?.text {
+                lines.insert("Noted on #\(ticket.id) as a reason to escalate: \(text).", at: 0)
+            }
             if hypothetical != nil, case .nextOpen(_, let next, .condition) = advice.situation {
                 lines.append("Nothing is recorded yet: say “escalate #\(ticket.id)” to go to Level \(next.number).")
             }
@@ -91,7 +112,7 @@ extension Conversation {
         let first = process.firstLevel
         let saved = (try? store.contacts()) ?? []
         var lines = ["\(process.title): start with Level \(first.number), \(first.title)."]
-        lines += ContactText.reach(first, saved: saved).map { "  Contact: \($0)" }
+        lines += ContactText.reach(first, saved: saved, reader: readerRole).map { "  Contact: \($0)" }
         if let start = process.start { lines.append(start) }
         if let next = process.level(after: first.number) {
             if let wait = first.wait {
@@ -112,7 +133,7 @@ extension Conversation {
         let head = "#\(ticket.id) \(Words.quote(ticket.details.customer)) (\(process.shortTitle))"
         var lines: [String] = []
         func reach(_ level: EscalationLevel, withNotes: Bool = false) {
-            lines += ContactText.reach(level, saved: saved).map { "  Contact: \($0)" }
+            lines += ContactText.reach(level, saved: saved, reader: readerRole).map { "  Contact: \($0)" }
             for promise in level.promises { lines.append("  Promise: \(promise.text)") }
             if withNotes { for note in level.notes { lines.append("  Note: \(note)") } }
         }

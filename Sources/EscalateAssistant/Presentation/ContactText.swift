@@ -40,8 +40,16 @@ enum ContactText {
     /// first, then its named person, then the routes the matrix gives. A
     /// level that is a mailbox lists the mailbox first: its person is for
     /// follow-up once the issue is assigned.
-    static func reach(_ level: EscalationLevel, saved: [SavedContact]) -> [String] {
+    static func reach(_ level: EscalationLevel, saved: [SavedContact], reader: String? = nil) -> [String] {
         var lines: [String] = []
+        // A CCM is not told to "ask your CCM": the management lists are theirs to use.
+        var level = level
+        if let reader, level.contacts.contains(where: { if case .ask(reader, _) = $0 { return true } else { return false } }) {
+            level.contacts.removeAll { if case .ask(reader, _) = $0 { return true } else { return false } }
+            if level.contacts.isEmpty && level.person == nil {
+                level.contacts = [.note("Use your own management chain, or the management contacts for the customer's region (e.g. “who are the management contacts for the Gulf region?”).")]
+            }
+        }
         if let role = level.role, let contact = saved.last(where: { $0.role == role }) {
             lines.append("\(ContactText.saved(contact)) (saved by \(contact.savedBy))")
         }

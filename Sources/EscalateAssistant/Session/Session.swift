@@ -171,7 +171,8 @@ extension Session {
             return Reply(["Your last line answered my question (\(question)), so it was read as that answer.",
                           "Words: \(last.correctedWords.joined(separator: " "))"])
         }
-        var lines = ["Intent: \(last.intent ?? "none, not understood"), score \(String(format: "%.2f", last.score))"]
+        let none = last.topIntent == "out_of_scope" ? "none, off-topic (closest to the out-of-scope examples)" : "none, not understood"
+        var lines = ["Intent: \(last.intent ?? none), score \(String(format: "%.2f", last.score))"]
         let slots = last.slotDescriptions.map { "\($0.0)=\($0.1)" }
         lines.append("Slots: \(slots.isEmpty ? "none" : slots.joined(separator: ", "))")
         if let runnerUp = last.runnerUp, runnerUp.score > 0 {

@@ -136,7 +136,8 @@ public struct EscalationEngine: Sendable {
             }
             clocks.append(clock(.promise(level: current, promise), span: promise.within, from: engagedAt, metAt: metAt, ticket: ticket, calendar: promiseCalendar, now: now))
         }
-        if let plan = ticket.plan {
+        // The communication plan belongs to the escalation: it ends with it.
+        if let plan = ticket.plan, ticket.status != .deescalated {
             let from = ticket.lastUpdateAt ?? engagedAt
             // A plan in clock time runs around the clock, in the level's zone.
             let planCalendar = plan.clockTime ? BusinessCalendar(name: "clock time", zone: calendar.zone, hours: .alwaysOpen) : calendar

@@ -159,6 +159,8 @@ public struct EscalationProcess: Hashable, Sendable {
     /// What to tell someone who opens a ticket ("nothing completes in under
     /// 3 business days; advise your customer not to use LD service yet").
     public var onOpen: [String] = []
+    /// What happens once you ask for an escalation, in the source's words.
+    public var onEscalation: [String] = []
 
     public init(
         id: String, organisation: String, title: String, shortTitle: String? = nil, summary: String = "", topics: [String] = [],
