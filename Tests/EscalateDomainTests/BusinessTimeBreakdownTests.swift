@@ -20,7 +20,15 @@ import Testing
         let pause = InstantRange(start: Fixtures.at("2026-11-23 10:00"), end: Fixtures.at("2026-11-23 11:00"))
         let breakdown = Fixtures.central.breakdown(from: Fixtures.at("2026-11-23 09:00"), to: Fixtures.at("2026-11-23 12:00"), excluding: [pause])
         #expect(breakdown.total == Fixtures.hours(2))
-        #expect(breakdown.lines.contains("  paused Mon 23 Nov 10:00 CT to Mon 23 Nov 11:00 CT: −1h"))
+        // The day's row lists only the time that counted; the pause is summed below it.
+        #expect(breakdown.lines.contains("  Mon 23 Nov  09:00–10:00, 11:00–12:00 CT  2h"))
+        #expect(breakdown.lines.contains("  waiting on the customer Mon 23 Nov 10:00 CT to Mon 23 Nov 11:00 CT: 1h of business time not counted"))
+
+        // A whole day spent waiting is skipped as such.
+        let weekLong = InstantRange(start: Fixtures.at("2026-11-23 17:00"), end: Fixtures.at("2026-11-25 08:00"))
+        let across = Fixtures.central.breakdown(from: Fixtures.at("2026-11-23 16:00"), to: Fixtures.at("2026-11-25 09:00"), excluding: [weekLong])
+        #expect(across.lines.contains("  Tue 24 Nov  skipped: waiting on the customer"))
+        #expect(across.total == Fixtures.hours(2))
 
         let small = Fixtures.smallHours("America/Chicago")
         let spring = small.breakdown(from: Fixtures.at("2026-03-08 00:00"), to: Fixtures.at("2026-03-08 12:00"))

@@ -6,6 +6,8 @@ public struct BusinessTimeBreakdown: Sendable {
         case weekend
         case holiday(String)
         case closed
+        /// Open, but the ticket was waiting on the customer all day.
+        case waiting
     }
 
     public enum Entry: Hashable, Sendable {
@@ -13,7 +15,8 @@ public struct BusinessTimeBreakdown: Sendable {
         case counted(date: LocalDate, spans: [InstantRange], seconds: Int64, note: String?)
         /// Days with no open time at all, from `first` to `last`.
         case skipped(first: LocalDate, last: LocalDate, reason: SkipReason)
-        /// A pause (waiting on the customer) whose business time was taken off.
+        /// A pause (waiting on the customer): its business time is left out
+        /// of the days above, and summed here.
         case paused(InstantRange, seconds: Int64)
     }
 
@@ -30,6 +33,7 @@ extension BusinessCalendar {
     /// Explains `elapsed(from:to:excluding:)` day by day.
     public func breakdown(from start: Instant, to end: Instant, excluding paused: [InstantRange] = []) -> BusinessTimeBreakdown {
         let window = InstantRange(start: min(start, end), end: max(start, end))
+        let pauses = InstantRange.merged(paused).compactMap { $0.clamped(to: window) }
         var entries: [BusinessTimeBreakdown.Entry] = []
         let firstDay = zone.local(window.start).date
         let lastDay = zone.local(window.end).date
@@ -39,9 +43,17 @@ extension BusinessCalendar {
             let holidays = holidaysAround(day)
             let spans = openSpans(on: day, holidays: holidays)
             let inside = spans.compactMap { $0.clamped(to: window) }
-            if !inside.isEmpty {
-                let seconds = inside.reduce(0) { $0 + $1.seconds }
-                entries.append(.counted(date: day, spans: inside, seconds: seconds, note: note(for: day, spans: spans, holidays: holidays)))
+            // Only the time that counted is listed: waiting on the customer is cut out.
+            let counted = inside.flatMap { $0.removing(pauses) }
+            if !counted.isEmpty {
+                let seconds = counted.reduce(0) { $0 + $1.seconds }
+                entries.append(.counted(date: day, spans: counted, seconds: seconds, note: note(for: day, spans: spans, holidays: holidays)))
+            } else if !inside.isEmpty {
+                if case .skipped(let first, let last, .waiting)? = entries.last, last.adding(days: 1) == day {
+                    entries[entries.count - 1] = .skipped(first: first, last: day, reason: .waiting)
+                } else {
+                    entries.append(.skipped(first: day, last: day, reason: .waiting))
+                }
             } else if spans.isEmpty && day >= firstDay {
                 do {
                     let reason: BusinessTimeBreakdown.SkipReason
@@ -63,8 +75,7 @@ extension BusinessCalendar {
             scanned += 1
         }
         var total = elapsed(from: window.start, to: window.end)
-        for pause in InstantRange.merged(paused) {
-            guard let overlap = pause.clamped(to: window) else { continue }
+        for overlap in pauses {
             let seconds = elapsed(from: overlap.start, to: overlap.end)
             total -= seconds
             entries.append(.paused(overlap, seconds: seconds))
@@ -122,10 +133,11 @@ extension BusinessTimeBreakdown {
                 case .weekend: why = "weekend"
                 case .holiday(let name): why = "\(name) (holiday)"
                 case .closed: why = "closed"
+                case .waiting: why = "waiting on the customer"
                 }
                 lines.append("  \(days)  skipped: \(why)")
             case .paused(let range, let seconds):
-                lines.append("  paused \(ZonedTime(range.start, in: zone).friendly) to \(ZonedTime(range.end, in: zone).friendly): −\(BusinessDuration(seconds: seconds))")
+                lines.append("  waiting on the customer \(ZonedTime(range.start, in: zone).friendly) to \(ZonedTime(range.end, in: zone).friendly): \(BusinessDuration(seconds: seconds)) of business time not counted")
             }
         }
         lines.append("Total: \(BusinessDuration(seconds: total))")

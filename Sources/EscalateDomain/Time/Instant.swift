@@ -71,4 +71,16 @@ public struct InstantRange: Hashable, Sendable, Codable {
         let upper = min(end, other.end)
         return lower < upper ? InstantRange(start: lower, end: upper) : nil
     }
+
+    /// What is left of this range once `holes` (sorted, not overlapping) are cut out.
+    public func removing(_ holes: [InstantRange]) -> [InstantRange] {
+        var pieces: [InstantRange] = []
+        var cursor = start
+        for hole in holes where hole.end > cursor && hole.start < end {
+            if hole.start > cursor { pieces.append(InstantRange(start: cursor, end: hole.start)) }
+            cursor = max(cursor, hole.end)
+        }
+        if cursor < end { pieces.append(InstantRange(start: cursor, end: end)) }
+        return pieces
+    }
 }
