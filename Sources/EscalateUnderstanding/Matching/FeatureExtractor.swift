@@ -35,13 +35,14 @@ struct FeatureExtractor: Sendable {
     /// Replaces concept phrases with `@concept` tokens.
     func mapConcepts(_ stems: [String]) -> [String] {
         var result: [String] = []
+        result.reserveCapacity(stems.count)
         var index = 0
         while index < stems.count {
             var matched = false
             if let candidates = concepts[stems[index]] {
                 for candidate in candidates {
                     let end = index + candidate.stems.count
-                    if end <= stems.count, Array(stems[index..<end]) == candidate.stems {
+                    if end <= stems.count, candidate.stems.indices.allSatisfy({ stems[index + $0] == candidate.stems[$0] }) {
                         result.append("@" + candidate.concept)
                         index = end
                         matched = true

@@ -8,7 +8,7 @@ extension IntentMatcher {
     /// user accepted ("Did you mean …?" "yes").
     public func slots(of text: String, as intent: String, context: RecognitionContext) -> [String: SlotValue] {
         let tokens = correctedTokens(text, context: context)
-        let stems = tokens.map { Stemmer.stem($0.text) }
+        let stems = tokens.map { self.stems[$0.text] ?? Stemmer.stem($0.text) }
         let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known)
         return fillSlots(intent: intent, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text)
     }
@@ -20,8 +20,9 @@ extension IntentMatcher {
         let units = Array(text.utf16)
         for index in tokens.indices {
             let word = tokens[index].text
-            // Everyday English is never a typo ("being" is not "bring").
-            guard !known.contains(word), !names.contains(word), !CommonWords.all.contains(word), word.count >= 4, word.allSatisfy(\.isLetter) else { continue }
+            // Everyday English is never a typo ("being" is not "bring"). The
+            // cheap tests go first: most words are short or known.
+            guard word.utf8.count >= 4, word.allSatisfy(\.isLetter), !known.contains(word), !names.contains(word), !CommonWords.all.contains(word) else { continue }
             // A capitalised word inside a sentence is more likely a name than a
             // typo, and so is one that starts a line before another ("Dana Lee").
             if let first = units[tokens[index].start...].first, first >= 65 && first <= 90 {
@@ -36,7 +37,7 @@ extension IntentMatcher {
     /// Understands one utterance.
     public func interpret(_ text: String, context: RecognitionContext) -> Interpretation {
         let tokens = correctedTokens(text, context: context)
-        let stems = tokens.map { Stemmer.stem($0.text) }
+        let stems = tokens.map { self.stems[$0.text] ?? Stemmer.stem($0.text) }
         let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known)
         let scored = scoreBySentence(tokens: tokens, stems: stems, spans: spans, text: text)
         var interpretation = Interpretation(
@@ -84,6 +85,9 @@ extension IntentMatcher {
         return interpretation
     }
 
+
+    /// How many intents, best by their centres, are compared example by example.
+    static let candidateIntents = 8
 
     struct Scored {
         var ranked: [(intent: Int, score: Double)]
@@ -260,24 +264,42 @@ extension IntentMatcher {
         let norm = sqrt(norm2)
         var best = Array(repeating: 0.0, count: intentNames.count)
         var centre = Array(repeating: 0.0, count: intentNames.count)
+        // The intents' centres first: they are cheap, and they pick the few
+        // intents whose examples are worth comparing one by one.
+        for id in sortedIDs {
+            let mine = idf[Int(id)] / norm
+            for (intent, theirs) in centreWeights[Int(id)] { centre[Int(intent)] += mine * theirs }
+        }
+        var candidates = Array(repeating: false, count: intentNames.count)
+        var byCentre: [(score: Double, intent: Int)] = []
+        byCentre.reserveCapacity(intentNames.count)
+        for intent in intentNames.indices where centre[intent] > 0 && centreNorms[intent] > 0 {
+            byCentre.append((centre[intent] / centreNorms[intent], intent))
+        }
+        byCentre.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
+        for entry in byCentre.prefix(Self.candidateIntents) { candidates[entry.intent] = true }
         scratch.with(count: examples.count) { dots, touched -> (Void, Int) in
             var listed = 0
             postingExamples.withUnsafeBufferPointer { postingExamples in
                 postingWeights.withUnsafeBufferPointer { postingWeights in
                     for id in sortedIDs {
-                        let mine = idf[Int(id)] / norm
-                        let mineFloat = Float(mine)
-                        for (intent, theirs) in centreWeights[Int(id)] { centre[Int(intent)] += mine * theirs }
                         // Features most intents share barely move the best
                         // example, and their lists are the longest.
                         if idf[Int(id)] < commonFeatureIDF { continue }
-                        for index in Int(postingOffsets[Int(id)])..<Int(postingOffsets[Int(id) + 1]) {
-                            let example = Int(postingExamples[index])
-                            if dots[example] == 0 {
-                                touched[listed] = Int32(example)
-                                listed += 1
+                        let mine = Float(idf[Int(id)] / norm)
+                        var runStart = Int(postingOffsets[Int(id)])
+                        for run in Int(runOffsets[Int(id)])..<Int(runOffsets[Int(id) + 1]) {
+                            let runStop = Int(runEnd[run])
+                            defer { runStart = runStop }
+                            guard candidates[Int(runIntent[run])] else { continue }
+                            for index in runStart..<runStop {
+                                let example = Int(postingExamples[index])
+                                if dots[example] == 0 {
+                                    touched[listed] = Int32(example)
+                                    listed += 1
+                                }
+                                dots[example] += mine * postingWeights[index]
                             }
-                            dots[example] += mineFloat * postingWeights[index]
                         }
                     }
                 }

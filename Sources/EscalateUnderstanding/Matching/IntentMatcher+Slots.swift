@@ -59,7 +59,7 @@ extension IntentMatcher {
             // an organisation or a topic says nothing more than those slots.
             // So is one that only restates the reason, the ticket or the
             // request itself ("the SLA was missed on #1", "esc").
-            let own = Self.ownWords(of: intent)
+            let own = ownWordsOf(intent)
             let topicOnly = range.allSatisfy { index in
                 spans.contains { ["segment", "org", "category", "condition", "ticket", "level", "role"].contains($0.type) && $0.start <= index && index < $0.end }
                     || FeatureExtractor.stopwords.contains(stems[index]) || own.contains(stems[index])
@@ -69,7 +69,7 @@ extension IntentMatcher {
             slots[slot] = .text(value)
             freeRanges.append(range)
         }
-        let own = Self.ownWords(of: intent)
+        let own = ownWordsOf(intent)
         for span in spans + alternates where wanted.contains(span.type) {
             if !Self.topicTypes.contains(span.type), freeRanges.contains(where: { $0.overlaps(span.start..<span.end) }) { continue }
             // The request's own verb is not a slot ("open a ticket" sets no filter).
@@ -84,6 +84,9 @@ extension IntentMatcher {
     }
 
     /// The stems of an intent's own name and its usual shorthand.
+    /// The cached `ownWords(of:)` of an intent the matcher knows.
+    func ownWordsOf(_ intent: String) -> Set<String> { ownWordsByIntent[intent] ?? Self.ownWords(of: intent) }
+
     static func ownWords(of intent: String) -> Set<String> {
         var words = Set(intent.split(separator: "_").map { Stemmer.stem(String($0)) })
         if intent == "escalate" { words.formUnion(["esc", "escal", Stemmer.stem("escalation")]) }
@@ -102,7 +105,7 @@ extension IntentMatcher {
         let present = Set(stems)
         // The request's own words are never its note ("escalate it to the
         // Solutions team" has no note in it).
-        let ownWords = Self.ownWords(of: intent)
+        let ownWords = ownWordsOf(intent)
         for alignment in alignments["\(intent)/\(slot)"] ?? [] {
             let items = alignment.items
             // Only phrasings whose word just before the slot is in the utterance can line up.

@@ -9,7 +9,7 @@ import Foundation
 /// The features are compared, IDF-weighted, with every phrasing and with
 /// each intent's centre; the blend is the score. Input that matches nothing
 /// well, or matches the out-of-scope examples, is not understood.
-public struct IntentMatcher: Sendable {
+public final class IntentMatcher: Sendable {
     /// Below this, an intent is not acted on ("did you mean …?").
     public static let actionThreshold = 0.42
     /// Below this, the input is not understood at all.
@@ -35,6 +35,17 @@ public struct IntentMatcher: Sendable {
     /// In single precision: half the memory to stream through per utterance.
     let postingWeights: [Float]
     let exampleIntent: [Int32]
+    /// Each feature's postings fall into runs of one intent (examples are
+    /// numbered intent by intent): feature `f`'s runs are
+    /// `runIntent/runEnd[runOffsets[f]..<runOffsets[f + 1]]`, each run ending
+    /// at `runEnd` and starting where the one before ended.
+    let runOffsets: [Int32]
+    /// The stems of the words the files use, worked out once.
+    let stems: [String: String]
+    /// Each intent's own words, worked out once.
+    let ownWordsByIntent: [String: Set<String>]
+    let runIntent: [Int32]
+    let runEnd: [Int32]
     /// Each feature's weight in the intents' centres, and the centres' norms.
     let centreWeights: [[(intent: Int32, weight: Double)]]
     let centreNorms: [Double]
@@ -185,13 +196,23 @@ public struct IntentMatcher: Sendable {
         var postingExamples: [Int32] = []
         var postingWeights: [Float] = []
         var centreWeights: [[(intent: Int32, weight: Double)]] = []
+        var runOffsets: [Int32] = [0]
+        var runIntent: [Int32] = []
+        var runEnd: [Int32] = []
         for (index, feature) in features.enumerated() {
             featureIDs[feature] = Int32(index)
             for (example, weight) in postings[feature] ?? [] {
+                let intent = Int32(examples[example].intent)
+                if runIntent.count == Int(runOffsets.last!) || runIntent.last != intent {
+                    runIntent.append(intent)
+                    runEnd.append(Int32(postingExamples.count))
+                }
                 postingExamples.append(Int32(example))
                 postingWeights.append(Float(weight))
+                runEnd[runEnd.count - 1] = Int32(postingExamples.count)
             }
             offsets.append(Int32(postingExamples.count))
+            runOffsets.append(Int32(runIntent.count))
             centreWeights.append(centres.indices.compactMap { intent in centres[intent][feature].map { (Int32(intent), $0) } })
         }
         self.intentNames = names
@@ -203,6 +224,11 @@ public struct IntentMatcher: Sendable {
         self.postingExamples = postingExamples
         self.postingWeights = postingWeights
         self.exampleIntent = examples.map { Int32($0.intent) }
+        self.runOffsets = runOffsets
+        self.ownWordsByIntent = Dictionary(uniqueKeysWithValues: names.map { ($0, Self.ownWords(of: $0)) })
+        self.stems = Dictionary(uniqueKeysWithValues: vocabulary.map { ($0, Stemmer.stem($0)) })
+        self.runIntent = runIntent
+        self.runEnd = runEnd
         self.centreWeights = centreWeights
         self.centreNorms = centres.map { centre in sqrt(centre.keys.sorted().reduce(0) { $0 + centre[$1]! * centre[$1]! }) }
         self.extractor = extractor

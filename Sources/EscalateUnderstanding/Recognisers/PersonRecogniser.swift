@@ -13,7 +13,7 @@ enum PersonRecogniser {
             // "danas number": a possessive typed without its apostrophe.
             let word = tokens[index].text
             let bare = word.hasSuffix("s") && word.count > 3 ? String(word.dropLast()) : word
-            for first in Set([word, bare]) {
+            for first in word == bare ? [word] : [word, bare] {
                 guard let names = byFirstWord[first] else { continue }
                 for name in names {
                     if index + name.count <= tokens.count, name.indices.allSatisfy({ tokens[index + $0].text == name[$0] }) {
