@@ -82,7 +82,10 @@ extension Conversation {
         case "escalate" where slots.time.map({ $0.instant > now }) == true:
             // "Can I escalate on Monday at 9am?": the answer as of then.
             return try whoNext(slots, now: now, asOf: slots.time!.instant)
-        case "escalate": return try whoNext(slots, line: line, asking: true, now: now)
+        case "escalate":
+            // "When can I…?" asks when, so it gets no yes or no in front.
+            let asksWhen = Tokenizer.tokens(line).first?.text == "when"
+            return try whoNext(slots, line: line, asking: !asksWhen, now: now)
         case "set_plan": return try planGuide(slots, now: now)
         case "acknowledge": return try promiseDue(slots, now: now)
         case "close": return try closureInfo(slots, now: now)
@@ -147,6 +150,10 @@ extension Conversation {
     static let outOfScopeIntent = "out_of_scope"
 
     func notUnderstood(_ interpretation: Interpretation, line: String = "", now: Instant = Instant(secondsSinceEpoch: 0)) -> Reply {
+        // Nothing known in it at all: not understood, rather than out of scope.
+        if interpretation.coverage == 0, !interpretation.nearest.contains(where: { $0.score >= 0.3 }) {
+            return .problem("Sorry, I didn't understand that. Say “help” for examples of what I can do.")
+        }
         // The out-of-scope examples won: off-topic, with no guesses.
         if interpretation.topIntent == Self.outOfScopeIntent && interpretation.score < 0.45 {
             return .problem("Sorry, I can't help with that. I answer questions about escalations and tickets; say “help” for examples.")
@@ -159,10 +166,6 @@ extension Conversation {
             let slots = assistant.matcher.slots(of: line, as: intent, context: recognitionContext(now: now))
             pending = .confirm(action: .answer(intent: intent, slots: slots, line: line), prompt: prompt)
             return Reply("Sorry, I didn't understand that. \(prompt)", kind: .question)
-        }
-        // Nothing known in it at all: not understood, rather than out of scope.
-        if near.isEmpty, interpretation.coverage == 0 {
-            return .problem("Sorry, I didn't understand that. Say “help” for examples of what I can do.")
         }
         if near.isEmpty {
             return .problem("Sorry, I can't help with that. I answer questions about escalations and tickets; say “help” for examples.")

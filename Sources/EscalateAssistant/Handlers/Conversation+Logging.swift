@@ -116,6 +116,11 @@ extension Conversation {
         for promise in promises.dropFirst(opensWithPromise ? 1 : 0) {
             lines.append("Expect \(Words.withArticle(promise.what)) \(by(promise.due, now: now)) (within \(promise.span)).")
         }
+        // Under a communication plan, a contact counts as the update.
+        if ticket.plan != nil, let clock = engine.clocks(ticket, at: now).first(where: { if case .update = $0.subject { return true } else { return false } }),
+           let due = clock.due, due > now {
+            lines.append("That counts as the update: the next is due by \(stamp(due, now: now)).")
+        }
         return lines
     }
 

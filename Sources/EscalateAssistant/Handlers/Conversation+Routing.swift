@@ -16,6 +16,14 @@ extension Conversation {
            organisations.contains(where: { $0.id == ticket.details.organisation && $0.routes.contains { $0.topic == topic } }) {
             organisations = organisations.filter { $0.id == ticket.details.organisation }
         }
+        if topic == "portal", let answer = portalAnswer(line: line, organisations: organisations) { return answer }
+        // "We're wholesale, who escalates our trouble ticket?": Lumen's account
+        // team for that segment does.
+        if let segment = slots.entity("segment"), org == nil || org == "lumen", line.lowercased().contains("escalat"),
+           let role = catalog.role(segment == "wholesale" ? "client_support_manager" : "cs_professional") {
+            let name = "\(Words.lowerFirst(role.title))\(role.abbreviation.map { " (\($0))" } ?? "")"
+            return Reply(["Lumen \(Words.segment(segment)) customers go to their \(name):"] + role.duties.map { "- \($0)" })
+        }
         var lines: [String] = []
         for organisation in organisations {
             var routes = organisation.routes.filter { $0.topic == topic && (slots.entity("segment") == nil || $0.segment == nil || $0.segment == slots.entity("segment")) }
@@ -43,6 +51,44 @@ extension Conversation {
             return .problem("I have no route for \(topic.replacingOccurrences(of: "_", with: " "))\(slots.org.map { " at \(organisationName($0))" } ?? ""). Try “show the escalation ladder”.")
         }
         return Reply(lines)
+    }
+
+    /// "Can I view my invoices online?", "I don't have portal access": the
+    /// portal question answered in a sentence, from the portal's own
+    /// description and notes, rather than every portal described in full.
+    func portalAnswer(line: String, organisations: [Organisation]) -> Reply? {
+        let lower = line.lowercased()
+        let portals = organisations.compactMap { organisation -> (name: String, route: Route)? in
+            guard let route = organisation.routes.first(where: { $0.topic == "portal" && !$0.title.hasPrefix("Register") }),
+                  case .portal(let name, _)? = route.contacts.first(where: { if case .portal = $0 { return true } else { return false } })
+            else { return nil }
+            return (name, route)
+        }
+        func describes(_ route: Route, _ word: String) -> Bool {
+            (route.contacts.map(ContactText.line) + route.notes).contains { $0.lowercased().contains(word) }
+        }
+        if lower.range(of: #"\b(no|without|lost|can'?t|cannot|don'?t have)\b.*\baccess|\baccess\b.*\b(denied|revoked|problem)"#, options: .regularExpression) != nil {
+            let lines = portals.compactMap { portal -> String? in
+                let note = portal.route.notes.first { $0.lowercased().contains("portal access") }
+                    ?? portal.route.notes.first { $0.lowercased().contains("register") }
+                // "If you don't have portal access, contact …" is the answer itself.
+                let answer = note.map { $0.replacingOccurrences(of: #"^If you don't have portal access, "#, with: "", options: .regularExpression) }
+                return answer.map { "\(portal.name): \(Words.upperFirst($0))" }
+            }
+            return lines.isEmpty ? nil : Reply(["Without portal access:"] + lines.map { "  \($0)" })
+        }
+        // The word asked about, the word the portal's description uses, and what to call it.
+        let subjects = [("invoice", "invoice", "view your invoices"), ("bill", "invoice", "view your invoices"),
+                        ("repair", "repair", "create and track repair tickets"), ("order", "order", "check your order status"),
+                        ("maintenance", "maintenance", "view scheduled maintenance")]
+        for (asked, key, doing) in subjects where lower.contains(asked) {
+            guard let first = portals.first(where: { describes($0.route, key) }) else { return nil }
+            var lines = ["Yes: you can \(doing) online in \(first.name)."]
+            for contact in first.route.contacts { lines.append("  \(ContactText.line(contact))") }
+            lines += first.route.notes.filter { $0.lowercased().contains(key) || $0.lowercased().contains("portal access") }.map { "  \($0)" }
+            return Reply(lines)
+        }
+        return nil
     }
 
     /// `open now, until 19:00 CT` or `closed now; opens tomorrow at 07:00 CT`.

@@ -46,6 +46,9 @@ extension Conversation {
             lastExplanation = explanation(advice, now: now)
             // A missed promise leads: it is the strongest reason to go higher.
             var lines = breachedLines(ticket, now: now) + adviceLines(advice, now: now)
+            if let recorded, let text = process(of: ticket)?.whenToRaise.first(where: { $0.id == recorded })?.text {
+                lines.insert("Noted on #\(ticket.id) as a reason to escalate: \(text).", at: 0)
+            }
             if asking {
                 // "Can I escalate yet?" is answered yes or no first.
                 switch advice.situation {
@@ -55,9 +58,6 @@ extension Conversation {
                 case .start: lines.insert("Not yet: start with the first level.", at: 0)
                 default: break
                 }
-            }
-            if let recorded, let text = process(of: ticket)?.whenToRaise.first(where: { $0.id == recorded })?.text {
-                lines.insert("Noted on #\(ticket.id) as a reason to escalate: \(text).", at: 0)
             }
             if hypothetical != nil, case .nextOpen(_, let next, .condition) = advice.situation {
                 lines.append("Nothing is recorded yet: say “escalate #\(ticket.id)” to go to Level \(next.number).")

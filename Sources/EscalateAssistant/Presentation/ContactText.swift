@@ -15,7 +15,7 @@ enum ContactText {
             // A comma, not brackets: a detail may hold an address in brackets itself.
             return "e-mail \(address)" + (detail.map { ", \($0)" } ?? "")
         case .portal(let name, let detail):
-            return name + (detail.map { " (online): \($0)" } ?? " (online)")
+            return name + (detail.map { ": \($0)" } ?? " (online)")
         case .ask(_, let text):
             return text
         case .note(let text):
