@@ -123,4 +123,18 @@ import Testing
         #expect(found[0].start == 3)
         #expect(found[0].end == 5)
     }
+
+    @Test func holidaysHandedOverAreDatesByName() throws {
+        let days = ["Thanksgiving Day": LocalDate(year: 2026, month: 11, day: 26), "Labor Day": LocalDate(year: 2027, month: 9, day: 6)]
+        let reader = RecognitionContext(now: Self.now, zone: Self.chicago, namedDays: days)
+        #expect(resolve("thanksgiving", reader) == .date(LocalDate(year: 2026, month: 11, day: 26), Self.chicago))
+        #expect(resolve("on thanksgiving day", reader) == .date(LocalDate(year: 2026, month: 11, day: 26), Self.chicago))
+        #expect(resolve("on labor day", reader) == .date(LocalDate(year: 2027, month: 9, day: 6), Self.chicago))
+        let atTen = try #require(resolve("thanksgiving at 10am", reader))
+        #expect(atTen == .instant(Self.central("2026-11-26T10:00"), Self.chicago))
+        // An ordinary word that begins a holiday's name is not a date on its own.
+        #expect(spans("labor costs went up", reader).isEmpty)
+        // Without the calendars' holidays, the name means nothing.
+        #expect(spans("on thanksgiving").isEmpty)
+    }
 }

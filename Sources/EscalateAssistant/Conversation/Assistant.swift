@@ -32,6 +32,22 @@ public struct Assistant: Sendable {
         set { matcherHandle = MatcherHandle(newValue) }
     }
 
+    /// The holidays of every calendar by name, each at its next date from
+    /// `today` on ("Thanksgiving" in November means this year's), for the
+    /// time recogniser.
+    public func namedDays(from today: LocalDate) -> [String: LocalDate] {
+        var days: [String: LocalDate] = [:]
+        for calendar in catalog.calendars.values {
+            for year in [today.year, today.year + 1] {
+                for holiday in calendar.holidays(in: year) where holiday.actual >= today {
+                    if let known = days[holiday.name], known <= holiday.actual { continue }
+                    days[holiday.name] = holiday.actual
+                }
+            }
+        }
+        return days
+    }
+
     /// Everyone named in the matrices, for the name recogniser.
     public var peopleInMatrices: [String] {
         var names: Set<String> = []

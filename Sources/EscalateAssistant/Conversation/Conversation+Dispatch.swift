@@ -92,7 +92,7 @@ extension Conversation {
         case "deescalate": return try deescalationInfo(slots, now: now)
         case "log_contact" where slots.org != nil || slots.category != nil || slots.time != nil:
             // "Can I call Lumen wholesale billing at 6pm?": whether they are open then.
-            return try hoursInfo(slots, now: now, at: slots.time.map(\.instant))
+            return try hoursInfo(slots, now: now, at: slots.time)
         default:
             let description = Self.descriptions[intent] ?? "do that"
             return Reply("Yes: tell me as an instruction and I'll \(description.replacingOccurrences(of: "ask ", with: "answer "))\(Self.instructionExample[intent].map { ", e.g. “\($0)”" } ?? "").")
@@ -115,7 +115,7 @@ extension Conversation {
         case "set_contact": return try setContact(slots, now: now)
         case "role_info": return roleInfo(slots, line: line)
         case "route": return try route(slots, line: line, now: now)
-        case "hours_info": return try hoursInfo(slots, now: now)
+        case "hours_info": return try hoursInfo(slots, now: now, at: slots.time)
         case "ladder": return try ladder(slots, line: line, now: now)
         case "timeline": return try timeline(slots, now: now)
         case "escalation_checklist": return try escalationChecklist(slots, now: now)

@@ -54,7 +54,7 @@ public final class Conversation {
         let customers = ((try? store.tickets(TicketQuery(.all, limit: 500))) ?? []).map(\.customer)
         return RecognitionContext(
             now: now, zone: settings.zone, people: assistant.peopleInMatrices + contacts.map(\.name),
-            customers: Array(Set(customers)).sorted())
+            customers: Array(Set(customers)).sorted(), namedDays: assistant.namedDays(from: settings.zone.local(now).date))
     }
 
     /// The reply to one line of input at `now`.

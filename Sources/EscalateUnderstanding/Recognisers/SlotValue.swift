@@ -113,13 +113,31 @@ public struct RecognitionContext: Sendable {
     private(set) var peopleByFirstWord: [String: [[String]]] = [:]
     private(set) var customerWords: [[String]] = []
     private(set) var nameWords: Set<String> = []
+    /// Days known by name ("Thanksgiving Day", "Christmas Day") and the
+    /// date each name means: the holidays of the calendars, handed over by
+    /// the assistant.
+    public var namedDays: [String: LocalDate] { didSet { prepareNamedDays() } }
+    /// The named days as lowercase words, by their first word.
+    private(set) var namedDaysByFirstWord: [String: [(words: [String], date: LocalDate)]] = [:]
 
-    public init(now: Instant, zone: Zone, people: [String] = [], customers: [String] = []) {
+    public init(now: Instant, zone: Zone, people: [String] = [], customers: [String] = [], namedDays: [String: LocalDate] = [:]) {
         self.now = now
         self.zone = zone
         self.people = people
         self.customers = customers
+        self.namedDays = namedDays
         prepareNames()
+        prepareNamedDays()
+    }
+
+    private mutating func prepareNamedDays() {
+        var index: [String: [(words: [String], date: LocalDate)]] = [:]
+        for (name, date) in namedDays.sorted(by: { $0.key < $1.key }) {
+            let words = Tokenizer.tokens(name).map(\.text)
+            guard let first = words.first else { continue }
+            index[first, default: []].append((words, date))
+        }
+        namedDaysByFirstWord = index
     }
 
     private mutating func prepareNames() {

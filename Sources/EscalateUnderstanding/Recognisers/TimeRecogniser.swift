@@ -41,7 +41,7 @@ enum TimeRecogniser {
         var index = 0
         while index < tokens.count {
             let first = tokens[index].text
-            if let lead = first.utf8.first, !(lead >= 48 && lead <= 57), !startWords.contains(first) {
+            if let lead = first.utf8.first, !(lead >= 48 && lead <= 57), !startWords.contains(first), context.namedDaysByFirstWord[first] == nil {
                 index += 1
                 continue
             }
@@ -189,6 +189,7 @@ enum TimeRecogniser {
         case "tonight": return nil
         default: break
         }
+        if let (date, end) = namedDay(tokens, at: index, context: context) { return (date, end) }
         if first == "this", let part = word(tokens, index + 1), dayParts[part] != nil {
             return (today, index + 1)  // the part itself is read by the caller
         }
@@ -223,6 +224,27 @@ enum TimeRecogniser {
             return nearest(month: m, day: d, today: today).map { ($0, index + 1) }
         }
         return nil
+    }
+
+    /// `Thanksgiving`, `Christmas Day`, `on New Year's Day`: a holiday by
+    /// name. The final "day" may be left out; a one-word name that is also
+    /// an ordinary word ("labor", "memorial") counts only after a preposition
+    /// ("on Labor Day" still works, "labor costs" is not a date).
+    static func namedDay(_ tokens: [Token], at index: Int, context: RecognitionContext) -> (LocalDate, Int)? {
+        guard let first = word(tokens, index), let candidates = context.namedDaysByFirstWord[first] else { return nil }
+        let afterPreposition = index > 0 && ["on", "over", "for", "before", "after", "during", "until", "till", "at", "by"].contains(tokens[index - 1].text)
+        var best: (date: LocalDate, end: Int, matched: Int)?
+        for (words, date) in candidates {
+            var matched = 0
+            while matched < words.count, word(tokens, index + matched) == words[matched] { matched += 1 }
+            let whole = matched == words.count
+            let withoutDay = matched == words.count - 1 && words.last == "day"
+            guard whole || withoutDay else { continue }
+            // One distinctive word ("thanksgiving", "christmas") stands alone.
+            if !afterPreposition, matched == 1, first.count < 9 { continue }
+            if best == nil || matched > best!.matched { best = (date, index + matched, matched) }
+        }
+        return best.map { ($0.date, $0.end) }
     }
 
     static func isWeekdayWord(_ word: String) -> Bool {
