@@ -34,7 +34,7 @@ extension Conversation {
                 let address = ContactText.reach(target, saved: saved, reader: readerRole).first { $0.contains("@") }
                 lines.append("Draft: escalation to Level \(target.number) (\(target.title)) for #\(ticket.id)")
                 if let address { lines.append("To: \(address)") }
-                lines.append("Subject: Escalation: \(values["customer"]!) – \(values["description"]!)\(values["references"]!.isEmpty ? "" : " (\(values["references"]!))")")
+                lines.append("Subject: Escalation: \(values["customer"]!) – \(values["description"]!)\(values["references"]! == "this issue" ? "" : " (\(values["references"]!))")")
                 lines.append("")
                 lines.append("I am escalating \(values["customer"]!)'s \(process.title) issue to you as Level \(target.number).")
                 lines.append("Problem: \(Words.upperFirst(values["description"]!)).")
@@ -54,7 +54,18 @@ extension Conversation {
     func escalationReason(_ ticket: Ticket, now: Instant) -> String {
         if let missed = engine.clocks(ticket, at: now).first(where: { if case .breached = $0.state { return true } else { return false } }),
            let due = missed.due {
-            return "\(missed.what) was due \(at(due, now: now)) and has not come"
+            // Written for the recipient: no ticket numbers or level numbers of
+            // ours, and times on the organisation's own clock with their dates.
+            let zone = missed.calendar.zone
+            let dueText = ZonedTime(due, in: zone).friendly
+            switch missed.subject {
+            case .promise(let level, let promise):
+                let noun = ["acknowledge": "acknowledgement", "respond": "response", "contact": "contact", "complete": "completion"][promise.kind.rawValue] ?? "reply"
+                let since = ZonedTime(missed.startedAt, in: zone).friendly
+                return "no \(noun) from the \(Words.lowerFirst(level.title)) within \(promise.within) of my first contact on \(since) (due \(dueText))"
+            case .update(let plan):
+                return "the update agreed (\(plan.description)) was due \(dueText) and has not come"
+            }
         }
         if let process = process(of: ticket) {
             let reasons = ticket.conditions.compactMap { id in process.whenToRaise.first { $0.id == id }?.text }
@@ -77,7 +88,8 @@ extension Conversation {
             "location": "<service location>",
             "ticket": "#\(ticket.id)",
             "sender_email": "<your e-mail address>",
-            "references": references.isEmpty ? "#\(ticket.id)" : references,
+            // Our ticket number means nothing to the recipient.
+            "references": references.isEmpty ? "this issue" : references,
             "impact": ticket.details.impact.map(Words.quote) ?? "<business impact>",
         ]
     }
