@@ -31,16 +31,23 @@ extension Conversation {
                 // No template in the source: a plain escalation e-mail to the next level.
                 let target = level(named: slots, in: process, current: ticket.level)
                     ?? process.level(after: ticket.level ?? (process.firstLevel.number - 1)) ?? process.topLevel
-                let address = ContactText.reach(target, saved: saved, reader: readerRole).first { $0.contains("@") }
+                // The address alone, from whichever way of reaching the level carries one.
+                let address = ContactText.reach(target, saved: saved, reader: readerRole).lazy
+                    .compactMap { line in line.range(of: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, options: .regularExpression).map { String(line[$0]) } }
+                    .first
                 lines.append("Draft: escalation to Level \(target.number) (\(target.title)) for #\(ticket.id)")
                 if let address { lines.append("To: \(address)") }
                 lines.append("Subject: Escalation: \(values["customer"]!) – \(values["description"]!)\(values["references"]! == "this issue" ? "" : " (\(values["references"]!))")")
                 lines.append("")
-                lines.append("I am escalating \(values["customer"]!)'s \(process.title) issue to you as Level \(target.number).")
+                // Written for the recipient: their title, not our level numbers; their clock.
+                lines.append("I am escalating \(values["customer"]!)'s \(process.shortTitle) issue to you.")
                 lines.append("Problem: \(Words.upperFirst(values["description"]!)).")
                 if let impact = ticket.details.impact { lines.append("Business impact: \(Words.quote(impact)).") }
-                if let level = ticket.level, let engagedAt = ticket.engagedAt {
-                    lines.append("Level \(level) was engaged \(at(engagedAt, now: now)).")
+                let reason = values["escalation_reason"]!
+                if !reason.hasPrefix("<") { lines.append("Why now: \(reason).") }
+                if let number = ticket.level, let current = process.level(number), let engagedAt = ticket.engagedAt {
+                    let zone = engine.calendar(for: current).zone
+                    lines.append("I first contacted the \(Words.lowerFirst(current.title)) on \(ZonedTime(engagedAt, in: zone).friendly).")
                 }
                 for promise in target.promises { lines.append("Per your process: \(promise.text)") }
                 lines.append("Please acknowledge and confirm next steps.")

@@ -3,8 +3,23 @@ import EscalateDomain
 /// How to reach a level, a route or a person, in words.
 enum ContactText {
     /// One line per route: `phone 877-453-8353, option 2`, `e-mail billing@lumen.com`.
+    /// A person's phone followed by their own e-mail address is one line:
+    /// `Nina Bauer, General CMS Business: phone 260-555-0170, e-mail nina.bauer@example.com`.
     static func lines(_ routes: [ContactRoute]) -> [String] {
-        routes.map(line)
+        var lines: [String] = []
+        var index = routes.startIndex
+        while index < routes.endIndex {
+            if case .phone(let number, let detail?, _) = routes[index], index + 1 < routes.endIndex,
+               case .email(let address, nil) = routes[index + 1], let name = detail.split(separator: ",").first,
+               address.lowercased().hasPrefix(name.split(separator: " ").first.map { $0.lowercased() + "." } ?? "\u{0}") {
+                lines.append("\(detail): phone \(number), e-mail \(address)")
+                index += 2
+                continue
+            }
+            lines.append(line(routes[index]))
+            index += 1
+        }
+        return lines
     }
 
     static func line(_ route: ContactRoute) -> String {
