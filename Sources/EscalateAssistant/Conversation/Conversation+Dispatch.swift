@@ -90,6 +90,9 @@ extension Conversation {
         case "acknowledge": return try promiseDue(slots, now: now)
         case "close": return try closureInfo(slots, now: now)
         case "deescalate": return try deescalationInfo(slots, now: now)
+        case "log_contact" where slots.role == "escalations_desk" && readerRole != "ccm":
+            // CenturyLink: the CCM opens the desk's ticket, not the customer.
+            return Reply("No: your CCM opens a ticket with the Customer Escalations Desk when appropriate, and you receive status updates throughout. Raise it with your CCM, or go to the CCM manager / director / VP level.")
         case "log_contact" where slots.org != nil || slots.category != nil || slots.time != nil:
             // "Can I call Lumen wholesale billing at 6pm?": whether they are open then.
             return try hoursInfo(slots, now: now, at: slots.time)
@@ -122,7 +125,7 @@ extension Conversation {
         case "closure_info": return try closureInfo(slots, now: now)
         case "open_ticket": return try openTicket(slots, line: line, now: now)
         case "log_contact": return try logContact(slots, line: line, now: now)
-        case "log_update": return try logUpdate(slots, now: now)
+        case "log_update": return try logUpdate(slots, line: line, now: now)
         case "acknowledge": return try acknowledge(slots, now: now)
         case "escalate": return try escalate(slots, line: line, now: now)
         case "deescalate": return try deescalate(slots, now: now)

@@ -7,6 +7,22 @@ extension Conversation {
     static let noWords: Set<String> = ["n", "no", "nope", "nah", "don't", "do not", "no thanks", "not yet", "wrong"]
     static let cancelWords: Set<String> = ["cancel", "never mind", "nevermind", "nvm", "forget it", "stop", "abort", "skip it"]
 
+    /// "yes", and also "yep, go ahead" or "yes, the customer is furious":
+    /// a yes word first and no "no" or "not" after it.
+    static func isYes(_ text: String) -> Bool {
+        if yesWords.contains(text) { return true }
+        let words = text.split(separator: " ").map(String.init)
+        guard let first = words.first, ["y", "yes", "yep", "yeah", "ok", "okay", "sure", "yup"].contains(first) else { return false }
+        return !words.dropFirst().contains { ["no", "not", "don't", "dont", "wait", "but"].contains($0) }
+    }
+
+    /// "no", and also "no, leave it" or "nope not yet".
+    static func isNo(_ text: String) -> Bool {
+        if noWords.contains(text) { return true }
+        guard let first = text.split(separator: " ").first else { return false }
+        return ["n", "no", "nope", "nah"].contains(String(first))
+    }
+
     static func normalised(_ line: String) -> String {
         String(line.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == " " || $0 == "#" || $0 == "'" })
             .split(separator: " ").joined(separator: " ")
@@ -17,31 +33,36 @@ extension Conversation {
     func answer(_ question: PendingQuestion, with line: String, interpretation: Interpretation, now: Instant) -> Reply? {
         let text = Self.normalised(line)
         // "no" answers a yes/no question; only then is it read as "cancel".
-        let yesOrNo = Self.yesWords.contains(text) || Self.noWords.contains(text)
+        let yesOrNo = Self.isYes(text) || Self.isNo(text)
         let asksYesNo: Bool = { if case .confirm = question { return true }; if case .checklist = question { return true }; return false }()
         if !(asksYesNo && yesOrNo), Self.cancelWords.contains(text) || interpretation.intent == "cancel" {
             pending = nil
             return Reply("Cancelled.")
         }
+        // A line that is no answer but a request of its own ("what's the
+        // de-escalation checklist?") drops the question: a short reply
+        // ("2", "the CMS one", "yes") is read as the answer.
+        let movesOn = interpretation.intent != nil
+            && (line.trimmingCharacters(in: .whitespaces).hasSuffix("?") || Tokenizer.tokens(line).count >= 4)
         do {
             switch question {
             case .confirm(let action, let prompt):
-                if Self.yesWords.contains(text) {
+                if Self.isYes(text) {
                     pending = nil
                     return try carryOut(action, now: now)
                 }
-                if Self.noWords.contains(text) {
+                if Self.isNo(text) {
                     pending = nil
                     return Reply("OK, nothing was changed.")
                 }
-                if interpretation.isConfident && interpretation.intent != nil { pending = nil; return nil }
+                if interpretation.isConfident && interpretation.intent != nil || movesOn { pending = nil; return nil }
                 return Reply(["Please answer yes or no.", prompt], kind: .question)
 
             case .whichTicket(let intent, var slots, let candidates):
                 let labels = candidates.map { ($0.id, "\($0.customer) \(catalog.process($0.process)?.shortTitle ?? $0.process) \($0.organisation)") }
                 guard let chosen = pick(text, from: labels) else {
                     if interpretation.isConfident && interpretation.intent != nil && interpretation.slots.ticketRef == nil { pending = nil; return nil }
-                    if interpretation.slots.ticketRef != nil { pending = nil; return nil }
+                    if interpretation.slots.ticketRef != nil || movesOn { pending = nil; return nil }
                     return Reply("Please choose \(Self.choices(candidates.count)), or give a ticket number such as #\(candidates[0].id).", kind: .question)
                 }
                 pending = nil
@@ -51,7 +72,7 @@ extension Conversation {
             case .whichProcess(let intent, var slots, let candidates):
                 let options = candidates.enumerated().map { ($0.offset, "\($0.element.title) \($0.element.shortTitle) \($0.element.id) \($0.element.topics.joined(separator: " "))") }
                 guard let index = pick(text, from: options.map { ($0.0 + 1, $0.1) }) else {
-                    if interpretation.isConfident && interpretation.intent != nil { pending = nil; return nil }
+                    if interpretation.isConfident && interpretation.intent != nil || movesOn { pending = nil; return nil }
                     return Reply("Please choose \(Self.choices(candidates.count)), or name the process.", kind: .question)
                 }
                 pending = nil
@@ -59,6 +80,8 @@ extension Conversation {
                 return try perform(intent, slots: slots, line: line, now: now)
 
             case .missingSlot(let intent, var slots, let slot, let ticketID):
+                // "close #2 as resolved" while #1's closure code is asked: #2's own request.
+                if case .number(let named)? = interpretation.slots.ticketRef, let ticketID, named != ticketID { pending = nil; return nil }
                 guard let value = slotValue(slot, from: line, interpretation: interpretation, ticketID: ticketID) else {
                     if interpretation.isConfident && interpretation.intent != nil && interpretation.intent != intent { pending = nil; return nil }
                     // A question of its own drops the pending one.
@@ -75,8 +98,8 @@ extension Conversation {
                 return try perform(intent, slots: slots, line: line, now: now)
 
             case .checklist(let ticketID, let checklist, var answers):
-                let yes = Self.yesWords.contains(text)
-                guard yes || Self.noWords.contains(text) else {
+                let yes = Self.isYes(text)
+                guard yes || Self.isNo(text) else {
                     return Reply(["Please answer yes or no.", checklistPrompt(checklist, index: answers.count)], kind: .question)
                 }
                 let item = checklist.items[answers.count]

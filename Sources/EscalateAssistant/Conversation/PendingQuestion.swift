@@ -18,8 +18,8 @@ enum PendingQuestion {
 
 /// A consequential step waiting for a yes.
 enum ConfirmedAction {
-    case escalate(ticketID: Int, toLevel: Int, reason: String?, condition: String?)
-    case close(ticketID: Int, code: ClosureCode, note: String?)
+    case escalate(ticketID: Int, toLevel: Int, reason: String?, condition: String?, at: Instant)
+    case close(ticketID: Int, code: ClosureCode, note: String?, at: Instant)
     case logContact(ticketID: Int, kind: TicketEventKind, at: Instant)
     case deescalate(ticketID: Int)
     case acknowledge(ticketID: Int, level: Int, at: Instant, person: String?)

@@ -9,6 +9,7 @@ extension Conversation {
             guard let process = process(of: ticket) else { return .problem("#\(ticket.id)'s process is not in the matrices.") }
             guard ticket.status != .closed else { return .problem("#\(ticket.id) is closed. Reopen it first if the problem is back.") }
             let current = ticket.level
+            let when = moment(of: slots, for: ticket, now: now)
             // With nobody engaged yet, you are at the first level: escalating goes past it.
             let target = level(named: slots, in: process, current: current)
                 ?? process.level(after: current ?? process.firstLevel.number)
@@ -33,27 +34,37 @@ extension Conversation {
                !target.title.lowercased().contains((description.abbreviation ?? description.title).lowercased()) {
                 roleNote = "\(process.title) names no \(description.abbreviation ?? Words.lowerFirst(description.title)); the nearest is Level \(target.number), \(target.title)."
             }
-            if let warning = aboveRecommended(probe, process: process, target: target, now: now) {
-                pending = .confirm(action: .escalate(ticketID: ticket.id, toLevel: target.number, reason: reason, condition: condition),
+            if let warning = aboveRecommended(probe, process: process, target: target, now: when) {
+                pending = .confirm(action: .escalate(ticketID: ticket.id, toLevel: target.number, reason: reason, condition: condition, at: when),
                                    prompt: "Escalate #\(ticket.id) to Level \(target.number) anyway? (yes/no)")
                 return Reply([roleNote, warning, "Escalate #\(ticket.id) to Level \(target.number) anyway? (yes/no)"].compactMap { $0 }, kind: .question)
             }
             if let roleNote {
-                pending = .confirm(action: .escalate(ticketID: ticket.id, toLevel: target.number, reason: reason, condition: condition),
+                pending = .confirm(action: .escalate(ticketID: ticket.id, toLevel: target.number, reason: reason, condition: condition, at: when),
                                    prompt: "Escalate #\(ticket.id) to Level \(target.number)? (yes/no)")
                 return Reply([roleNote, "Escalate #\(ticket.id) to Level \(target.number)? (yes/no)"], kind: .question)
             }
-            return try finishEscalation(ticket.id, toLevel: target.number, reason: reason, condition: condition, now: now)
+            return try finishEscalation(ticket.id, toLevel: target.number, reason: reason, condition: condition, at: when, now: now)
         }
     }
 
-    func finishEscalation(_ ticketID: Int, toLevel: Int, reason: String?, condition: String?, now: Instant) throws -> Reply {
+    /// When a change happened: the past time the line gives ("escalated at
+    /// 1:30pm", "closed at 3pm"), if it is not before the ticket was opened;
+    /// otherwise now.
+    func moment(of slots: [String: SlotValue], for ticket: Ticket, now: Instant) -> Instant {
+        guard case .instant(let time, _)? = slots.time, time <= now, time >= ticket.openedAt else { return now }
+        return time
+    }
+
+    func finishEscalation(_ ticketID: Int, toLevel: Int, reason: String?, condition: String?, at when: Instant? = nil, now: Instant) throws -> Reply {
+        let when = when ?? now
         var kinds: [(kind: TicketEventKind, occurredAt: Instant)] = []
-        if let condition { kinds.append((.conditionRaised(condition: condition, note: reason), now)) }
-        kinds.append((.escalated(toLevel: toLevel, reason: reason, condition: condition), now))
+        if let condition { kinds.append((.conditionRaised(condition: condition, note: reason), when)) }
+        kinds.append((.escalated(toLevel: toLevel, reason: reason, condition: condition), when))
         let ticket = try record(kinds, on: ticketID, now: now)
-        guard let process = process(of: ticket), let level = process.level(toLevel) else { return Reply("Escalated #\(ticketID) to Level \(toLevel).") }
-        var lines = ["Escalated #\(ticketID) to Level \(level.number): \(level.title)."]
+        let said = when == now ? "" : " \(at(when, now: now))"
+        guard let process = process(of: ticket), let level = process.level(toLevel) else { return Reply("Escalated #\(ticketID) to Level \(toLevel)\(said).") }
+        var lines = ["Escalated #\(ticketID) to Level \(level.number)\(said): \(level.title)."]
         lines += ContactText.reach(level, saved: (try? store.contacts()) ?? [], reader: readerRole).map { "  Contact: \($0)" }
         lines += level.notes.map { "  Note: \($0)" }
         for clock in engine.clocks(ticket, at: now) {
@@ -101,10 +112,13 @@ extension Conversation {
             guard let id = slots.entity("closure_code"), let code = codes.first(where: { $0.id == id }) else {
                 pending = .missingSlot(intent: "close", slots: slots, slot: "closure_code", ticketID: ticket.id)
                 var lines = ["Which closure code applies to #\(ticket.id)?"]
+                if let process = process(of: ticket), process.closureCodes.isEmpty {
+                    lines[0] += " \(process.shortTitle) sets none of its own; these are CenturyLink's, as a guide:"
+                }
                 lines += codes.enumerated().map { "  \($0.offset + 1). \(Words.upperFirst(Words.code($0.element.id))): \($0.element.text)" }
                 return Reply(lines, kind: .question)
             }
-            pending = .confirm(action: .close(ticketID: ticket.id, code: code, note: slots.text("note")), prompt: "Close #\(ticket.id)? (yes/no)")
+            pending = .confirm(action: .close(ticketID: ticket.id, code: code, note: slots.text("note"), at: moment(of: slots, for: ticket, now: now)), prompt: "Close #\(ticket.id)? (yes/no)")
             return Reply([
                 "Close #\(ticket.id) (\(Words.quote(ticket.details.customer))) as \(Words.code(code.id)): \(code.text)",
                 "\(agreementNeeded(code.agreement)) Close it? (yes/no)",
@@ -145,11 +159,11 @@ extension Conversation {
     /// Carries out a step the user confirmed.
     func carryOut(_ action: ConfirmedAction, now: Instant) throws -> Reply {
         switch action {
-        case .escalate(let ticketID, let toLevel, let reason, let condition):
-            return try finishEscalation(ticketID, toLevel: toLevel, reason: reason, condition: condition, now: now)
-        case .close(let ticketID, let code, let note):
-            try record([(.closed(code: code.id, note: note, agreedBy: code.agreement), now)], on: ticketID, now: now)
-            return Reply(["Closed #\(ticketID) \(at(now, now: now)) as \(Words.code(code.id)): \(code.text) Agreed by \(Words.agreement(code.agreement, reader: readerParty)); recorded by \(settings.user)."])
+        case .escalate(let ticketID, let toLevel, let reason, let condition, let when):
+            return try finishEscalation(ticketID, toLevel: toLevel, reason: reason, condition: condition, at: when, now: now)
+        case .close(let ticketID, let code, let note, let when):
+            try record([(.closed(code: code.id, note: note, agreedBy: code.agreement), when)], on: ticketID, now: now)
+            return Reply(["Closed #\(ticketID) \(at(when, now: now)) as \(Words.code(code.id)): \(code.text) Agreed by \(Words.agreement(code.agreement, reader: readerParty)); recorded by \(settings.user)."])
         case .logContact(let ticketID, let kind, let when):
             return try finishLogContact(ticketID, kind: kind, at: when, now: now)
         case .deescalate(let ticketID):

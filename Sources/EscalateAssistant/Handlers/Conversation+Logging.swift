@@ -150,7 +150,16 @@ extension Conversation {
         }
     }
 
-    func logUpdate(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+    func logUpdate(_ slots: [String: SlotValue], line: String = "", now: Instant) throws -> Reply {
+        var slots = slots
+        // "update #1: IMS 482913": the outside number is the update.
+        if slots.text("note")?.isEmpty ?? true {
+            let found = references(in: line)
+            if !found.isEmpty {
+                slots["note"] = .text(Words.list(found.map(\.description)))
+                if case .external? = slots.ticketRef { slots["ticket"] = nil }
+            }
+        }
         guard let note = slots.text("note"), !note.isEmpty else {
             let ticketID: Int? = { if case .found(let t)? = try? resolveTicket(intent: "log_update", slots: slots) { return t.id } else { return nil } }()
             pending = .missingSlot(intent: "log_update", slots: slots, slot: "note", ticketID: ticketID)
@@ -241,8 +250,9 @@ extension Conversation {
                 return Reply("#\(ticket.id) is already waiting on the customer, since \(stamp(since, now: now)).")
             }
             guard ticket.status != .closed else { return .problem("#\(ticket.id) is closed; there is no clock to stop.") }
-            try record([(.paused(reason: slots.text("note")), now)], on: ticket.id, now: now)
-            return Reply("#\(ticket.id) is waiting on the customer from \(stamp(now, now: now)); the escalation clock is stopped until they reply.")
+            let when = moment(of: slots, for: ticket, now: now)
+            try record([(.paused(reason: slots.text("note")), when)], on: ticket.id, now: now)
+            return Reply("#\(ticket.id) is waiting on the customer from \(stamp(when, now: now)); the escalation clock is stopped until they reply.")
         }
     }
 
@@ -251,8 +261,10 @@ extension Conversation {
             guard let since = ticket.pausedSince else {
                 return Reply("#\(ticket.id) isn't waiting on the customer; its clock is already running.")
             }
-            let updated = try record([(.resumed(note: slots.text("note")), now)], on: ticket.id, now: now)
-            var lines = ["#\(ticket.id) is active again from \(stamp(now, now: now)); it waited on the customer for \(WallText.duration(now - since))."]
+            var when = moment(of: slots, for: ticket, now: now)
+            if when < since { when = now }
+            let updated = try record([(.resumed(note: slots.text("note")), when)], on: ticket.id, now: now)
+            var lines = ["#\(ticket.id) is active again from \(stamp(when, now: now)); it waited on the customer for \(WallText.duration(when - since))."]
             if let advice = engine.whoNow(updated, at: now), case .waiting(_, let next, _, let opensAt) = advice.situation {
                 lines.append("Level \(next.number) now opens \(at(opensAt, now: now)).")
             }
@@ -274,6 +286,11 @@ extension Conversation {
     }
 
     func setPlan(_ slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
+        // "What's the comms plan on #1?", "show the plan": read, not set.
+        let first = Tokenizer.tokens(line).first?.text ?? ""
+        if slots.duration == nil, ["what", "whats", "what's", "show", "which", "list", "display", "see"].contains(first) || line.hasSuffix("?") {
+            return try planGuide(slots, now: now)
+        }
         return try withTicket("set_plan", slots) { ticket in
             guard let every = slots.duration else {
                 pending = .missingSlot(intent: "set_plan", slots: slots, slot: "duration", ticketID: ticket.id)

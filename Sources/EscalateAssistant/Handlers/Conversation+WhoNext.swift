@@ -7,6 +7,11 @@ extension Conversation {
         if slots.ticketRef == nil, focus == nil, slots.org != nil || slots.category != nil || slots.process != nil {
             return generalAdvice(slots, intent: "who_next")
         }
+        // "Who do I contact to disconnect a CMS circuit?" with a maintenance
+        // ticket in focus: a question about another process, not that ticket.
+        if slots.ticketRef == nil, let id = focus, let ticket = try load(id), !fits(ticket, slots) {
+            return generalAdvice(slots, intent: "who_next")
+        }
         if slots.ticketRef == nil, focus == nil, try storeCall({ try store.tickets(TicketQuery(.active, limit: 1)) }).isEmpty {
             return generalAdvice(slots, intent: "who_next")
         }
@@ -66,8 +71,18 @@ extension Conversation {
         }
     }
 
+    /// Whether the organisation and topic named in `slots` (if any) are the ticket's.
+    func fits(_ ticket: Ticket, _ slots: [String: SlotValue]) -> Bool {
+        if let org = slots.org, org != ticket.details.organisation { return false }
+        if let category = slots.category, let process = process(of: ticket), !process.topics.contains(category) { return false }
+        return true
+    }
+
     func whenNext(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
         if slots.ticketRef == nil, focus == nil, slots.org != nil || slots.category != nil {
+            return generalAdvice(slots, intent: "when_next")
+        }
+        if slots.ticketRef == nil, let id = focus, let ticket = try load(id), !fits(ticket, slots) {
             return generalAdvice(slots, intent: "when_next")
         }
         switch try resolveTicket(intent: "when_next", slots: slots) {

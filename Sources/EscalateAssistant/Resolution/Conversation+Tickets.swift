@@ -22,7 +22,7 @@ extension Conversation {
             guard let referenceKind = TicketReference.Kind(rawValue: kind) else { break }
             let reference = TicketReference(kind: referenceKind, value: value)
             return try choose(from: try storeCall { try store.tickets(withReference: reference) }, intent: intent, slots: slots,
-                              none: "No ticket has \(reference). Add it to one with “update #12: \(reference)”.")
+                              none: "No ticket has \(reference) yet. To add it, say “update #\(focus ?? 1): \(reference)”.")
         case .customer(let name)?:
             var matches = try storeCall { try store.tickets(customerMatching: name) }
             if !includeClosed, matches.contains(where: { $0.status.isActive }) { matches = matches.filter { $0.status.isActive } }

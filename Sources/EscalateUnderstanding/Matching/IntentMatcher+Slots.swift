@@ -60,8 +60,12 @@ extension IntentMatcher {
             // So is one that only restates the reason, the ticket or the
             // request itself ("the SLA was missed on #1", "esc").
             let own = ownWordsOf(intent)
+            // A new ticket's summary may be the reason itself ("SLA missed").
+            let restating: Set<String> = intent == "open_ticket"
+                ? ["segment", "org", "category", "ticket", "level", "role"]
+                : ["segment", "org", "category", "condition", "ticket", "level", "role"]
             let topicOnly = range.allSatisfy { index in
-                spans.contains { ["segment", "org", "category", "condition", "ticket", "level", "role"].contains($0.type) && $0.start <= index && index < $0.end }
+                spans.contains { restating.contains($0.type) && $0.start <= index && index < $0.end }
                     || FeatureExtractor.stopwords.contains(stems[index]) || own.contains(stems[index])
                     || ["was", "were", "is", "has", "have", "been", "be"].contains(tokens[index].text)
             }
