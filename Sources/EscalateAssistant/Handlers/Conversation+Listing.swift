@@ -100,9 +100,12 @@ extension Conversation {
             title = "Overdue"
         case "due_today":
             let today = settings.zone.local(now).date
+            // Today's whole day: what fell due earlier today and is still
+            // outstanding shows too, marked overdue.
+            let startOfDay = settings.zone.instant(for: LocalDateTime(date: today, time: TimeOfDay(seconds: 0)))
             let midnight = settings.zone.instant(for: LocalDateTime(date: today.adding(days: 1), time: TimeOfDay(seconds: 0)))
-            query = TicketQuery(.dueBetween(now, midnight))
-            title = "Due later today"
+            query = TicketQuery(.dueBetween(startOfDay, midnight))
+            title = "Due today"
         case "due_tomorrow":
             let today = settings.zone.local(now).date
             let start = settings.zone.instant(for: LocalDateTime(date: today.adding(days: 1), time: TimeOfDay(seconds: 0)))
