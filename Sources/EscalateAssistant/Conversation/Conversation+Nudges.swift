@@ -11,16 +11,27 @@ extension Conversation {
         }
         nudgedUpTo = now
         var lines: [String] = []
+        let due = (try? store.tickets(TicketQuery(.dueCrossedBetween(after: since, upTo: now)))) ?? []
+        var missed: [Int: (what: String, when: Instant)] = [:]
+        for summary in due {
+            guard let when = summary.schedule.nextDue, let what = summary.schedule.nextDueWhat else { continue }
+            missed[summary.id] = (what, when)
+        }
         let opened = (try? store.tickets(TicketQuery(.levelOpenedBetween(after: since, upTo: now)))) ?? []
         for summary in opened {
             guard let ticket = try? load(summary.id), let advice = engine.whoNow(ticket, at: now),
                   case .nextOpen(_, let next, .waitPassed(_, let openedAt)) = advice.situation else { continue }
+            // A promise missed at the moment the next level opened: one line for both.
+            if let miss = missed[ticket.id], miss.when == openedAt {
+                lines.append("#\(ticket.id) \(Words.quote(ticket.details.customer)) is overdue: the \(miss.what) was due \(at(miss.when, now: now)), so \(Words.level(next)) is open to you.")
+                missed[ticket.id] = nil
+                continue
+            }
             lines.append("#\(ticket.id) \(Words.quote(ticket.details.customer)): \(Words.level(next)) has been open to you since \(stamp(openedAt, now: now)).")
         }
-        let due = (try? store.tickets(TicketQuery(.dueCrossedBetween(after: since, upTo: now)))) ?? []
         for summary in due {
-            guard let when = summary.schedule.nextDue, let what = summary.schedule.nextDueWhat else { continue }
-            lines.append("#\(summary.id) \(Words.quote(summary.customer)) is overdue: the \(what) was due \(at(when, now: now)).")
+            guard let miss = missed[summary.id] else { continue }
+            lines.append("#\(summary.id) \(Words.quote(summary.customer)) is overdue: the \(miss.what) was due \(at(miss.when, now: now)).")
         }
         return lines
     }
