@@ -10,7 +10,12 @@ extension Conversation {
             let saved = (try? store.contacts()) ?? []
             let escalating = slots.role != nil || slots.level != nil || ticket.status == .escalated || (ticket.level ?? process.firstLevel.number) > process.firstLevel.number
                 || { if let advice = engine.whoNow(ticket, at: now), case .nextOpen = advice.situation { return true } else { return false } }()
-            let template = process.templates.first { escalating ? $0.id.hasSuffix("escalation") : !$0.id.hasSuffix("escalation") } ?? process.templates.first
+            let target = draftTarget(ticket, process: process, slots: slots)
+            // The source's escalation template is for the first escalation; a
+            // higher level gets a plain e-mail addressed to it.
+            let firstEscalation = process.level(after: process.firstLevel.number)?.number
+            var template = process.templates.first { escalating ? $0.id.hasSuffix("escalation") : !$0.id.hasSuffix("escalation") } ?? process.templates.first
+            if escalating, let target, target.number != firstEscalation { template = nil }
             var values = placeholders(ticket, saved: saved)
             values["escalation_reason"] = escalationReason(ticket, now: now)
             var lines: [String] = []
@@ -29,8 +34,7 @@ extension Conversation {
                 for note in template.notes where !(asksForAddress && note.lowercased().contains("e-mail address")) { lines.append("(\(note))") }
             } else {
                 // No template in the source: a plain escalation e-mail to the next level.
-                let target = level(named: slots, in: process, current: ticket.level)
-                    ?? process.level(after: ticket.level ?? (process.firstLevel.number - 1)) ?? process.topLevel
+                let target = target ?? process.topLevel
                 // The address alone, from whichever way of reaching the level carries one.
                 let address = ContactText.reach(target, saved: saved, reader: readerRole).lazy
                     .compactMap { line in line.range(of: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, options: .regularExpression).map { String(line[$0]) } }
@@ -45,15 +49,32 @@ extension Conversation {
                 if let impact = ticket.details.impact { lines.append("Business impact: \(Words.quote(impact)).") }
                 let reason = values["escalation_reason"]!
                 if !reason.hasPrefix("<") { lines.append("Why now: \(reason).") }
-                if let number = ticket.level, let current = process.level(number), let engagedAt = ticket.engagedAt {
+                if let number = ticket.level, number != target.number, let current = process.level(number), let engagedAt = ticket.engagedAt {
                     let zone = engine.calendar(for: current).zone
                     lines.append("I first contacted the \(Words.lowerFirst(current.title)) on \(ZonedTime(engagedAt, in: zone).friendly).")
+                } else {
+                    lines.append("The issue has been open since \(ZonedTime(ticket.openedAt, in: engine.calendar(for: target).zone).friendly).")
                 }
                 for promise in target.promises { lines.append("Per your process: \(promise.text)") }
                 lines.append("Please acknowledge and confirm next steps.")
             }
             return Reply(lines)
         }
+    }
+
+    /// The level an escalation e-mail goes to: one named in the line; the
+    /// level just escalated to, before anyone there was contacted; else the
+    /// next one up.
+    func draftTarget(_ ticket: Ticket, process: EscalationProcess, slots: [String: SlotValue]) -> EscalationLevel? {
+        if let named = level(named: slots, in: process, current: ticket.level) { return named }
+        let lastMove = ticket.effectiveEvents.last { event in
+            switch event.kind {
+            case .escalated, .contactMade, .contactAttempted, .acknowledged: return true
+            default: return false
+            }
+        }
+        if case .escalated? = lastMove?.kind, let current = ticket.level, let level = process.level(current) { return level }
+        return process.level(after: ticket.level ?? (process.firstLevel.number - 1))
     }
 
     /// Why the ticket goes up, in the words of the ladder: a missed
@@ -77,6 +98,10 @@ extension Conversation {
         if let process = process(of: ticket) {
             let reasons = ticket.conditions.compactMap { id in process.whenToRaise.first { $0.id == id }?.text }
             if !reasons.isEmpty { return Words.list(reasons, conjunction: "and") }
+            // The reason given when it was escalated ("escalate #1: vendor missed the date").
+            for event in ticket.effectiveEvents.reversed() {
+                if case .escalated(_, let reason?, _) = event.kind, !reason.isEmpty { return Words.quote(reason) }
+            }
             if ticket.acknowledgements[ticket.level ?? -1] != nil, let followUp = process.whenToRaise.first(where: { $0.id == "no_follow_up" }) {
                 return followUp.text
             }
