@@ -28,6 +28,12 @@ extension IntentMatcher {
             if let first = units[tokens[index].start...].first, first >= 65 && first <= 90 {
                 if index > 0 { continue }
                 if index + 1 < tokens.count, let next = units[tokens[index + 1].start...].first, next >= 65 && next <= 90 { continue }
+                // "Dana acknowledged #1", "Mary said…": a capitalised word that
+                // starts a line before a past-tense verb is someone's name.
+                if index + 1 < tokens.count {
+                    let next = tokens[index + 1].text
+                    if next.hasSuffix("ed") || ["said", "says", "rang", "sent", "spoke", "wrote", "is", "was", "has", "will"].contains(next) { continue }
+                }
             }
             if let correction = corrector.correct(word) { tokens[index].text = correction }
         }
