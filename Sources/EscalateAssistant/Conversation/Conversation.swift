@@ -30,6 +30,9 @@ public final class Conversation {
     public var lastAnsweredQuestion: String? { lastAnswered?.question }
     /// When nudges were last computed.
     var nudgedUpTo: Instant?
+    /// The holidays by name from a day on, kept for that day: they change
+    /// only when the date does, not on every line.
+    private var namedDaysCache: (from: LocalDate, days: [String: LocalDate])?
 
     public init(assistant: Assistant, store: TicketStore, settings: SessionSettings) {
         self.assistant = assistant
@@ -54,7 +57,14 @@ public final class Conversation {
         let customers = ((try? store.tickets(TicketQuery(.all, limit: 500))) ?? []).map(\.customer)
         return RecognitionContext(
             now: now, zone: settings.zone, people: assistant.peopleInMatrices + contacts.map(\.name),
-            customers: Array(Set(customers)).sorted(), namedDays: assistant.namedDays(from: settings.zone.local(now).date))
+            customers: Array(Set(customers)).sorted(), namedDays: namedDays(from: settings.zone.local(now).date))
+    }
+
+    private func namedDays(from today: LocalDate) -> [String: LocalDate] {
+        if let cache = namedDaysCache, cache.from == today { return cache.days }
+        let days = assistant.namedDays(from: today)
+        namedDaysCache = (today, days)
+        return days
     }
 
     /// The reply to one line of input at `now`.

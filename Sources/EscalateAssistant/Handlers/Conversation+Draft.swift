@@ -88,9 +88,8 @@ extension Conversation {
             let dueText = ZonedTime(due, in: zone).friendly
             switch missed.subject {
             case .promise(let level, let promise):
-                let noun = ["acknowledge": "acknowledgement", "respond": "response", "contact": "contact", "complete": "completion"][promise.kind.rawValue] ?? "reply"
                 let since = ZonedTime(missed.startedAt, in: zone).friendly
-                return "no \(noun) from the \(Words.lowerFirst(level.title)) within \(promise.within) of my first contact on \(since) (due \(dueText))"
+                return "no \(promise.kind.noun) from the \(Words.lowerFirst(level.title)) within \(promise.within) of my first contact on \(since) (due \(dueText))"
             case .update(let plan):
                 return "the update agreed (\(plan.description)) was due \(dueText) and has not come"
             }

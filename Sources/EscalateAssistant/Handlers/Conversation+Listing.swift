@@ -38,7 +38,7 @@ extension Conversation {
                 case .paused: lines.append("\(Words.upperFirst(clock.what)): on hold while waiting on the customer.")
                 }
             }
-            if let plan = ticket.plan, !engine.clocks(ticket, at: now).contains(where: { if case .update = $0.subject { return true } else { return false } }) {
+            if let plan = ticket.plan, !engine.clocks(ticket, at: now).contains(where: \.isUpdate) {
                 lines.append("Plan: updates \(plan.description).")
             }
             if !ticket.details.references.isEmpty { lines.append("References: \(ticket.details.references.map(\.description).joined(separator: ", ")).") }

@@ -117,7 +117,7 @@ extension Conversation {
             lines.append("Expect \(Words.withArticle(promise.what)) \(by(promise.due, now: now)) (within \(promise.span)).")
         }
         // Under a communication plan, a contact counts as the update.
-        if ticket.plan != nil, let clock = engine.clocks(ticket, at: now).first(where: { if case .update = $0.subject { return true } else { return false } }),
+        if ticket.plan != nil, let clock = engine.clocks(ticket, at: now).first(where: \.isUpdate),
            let due = clock.due, due > now {
             lines.append("That counts as the update: the next is due by \(stamp(due, now: now)).")
         }
@@ -173,7 +173,7 @@ extension Conversation {
             let updated = try record(kinds, on: ticket.id, now: now)
             var lines = ["Noted on #\(ticket.id) \(at(now, now: now)): \(Words.quote(note))"]
             if !found.isEmpty { lines.append("Added \(Words.list(found.map(\.description))) to #\(ticket.id).") }
-            if let clock = engine.clocks(updated, at: now).first(where: { if case .update = $0.subject { return true } else { return false } }), let due = clock.due {
+            if let clock = engine.clocks(updated, at: now).first(where: \.isUpdate), let due = clock.due {
                 lines.append("Next update due by \(stamp(due, now: now)).")
             }
             return Reply(lines)
@@ -308,7 +308,7 @@ extension Conversation {
             let updated = try record([(.planSet(plan), now)], on: ticket.id, now: now)
             var lines = ["Communication plan for #\(ticket.id): updates \(plan.description)."]
             if clockTime { lines.append("Say “every N business hours” to count only the level's business hours instead.") }
-            if let clock = engine.clocks(updated, at: now).first(where: { if case .update = $0.subject { return true } else { return false } }), let due = clock.due {
+            if let clock = engine.clocks(updated, at: now).first(where: \.isUpdate), let due = clock.due {
                 lines.append("Next update due by \(stamp(due, now: now)).")
             }
             return Reply(lines)

@@ -270,7 +270,7 @@ extension Conversation {
         }
         if let ticket, let plan = ticket.plan {
             lines.append("Agreed on #\(ticket.id): updates \(plan.description).")
-            if let clock = engine.clocks(ticket, at: now).first(where: { if case .update = $0.subject { return true } else { return false } }), let due = clock.due {
+            if let clock = engine.clocks(ticket, at: now).first(where: \.isUpdate), let due = clock.due {
                 lines.append(due < now ? "The next update is overdue since \(stamp(due, now: now))." : "Next update due by \(stamp(due, now: now)).")
             }
         } else {

@@ -63,18 +63,17 @@ public struct SLAClock: Sendable {
     public var state: State
     public var calendar: BusinessCalendar
 
+    /// Whether this is the communication plan's next update, not a promise.
+    public var isUpdate: Bool {
+        if case .update = subject { return true }
+        return false
+    }
+
     /// `acknowledgement from Level 2 (CCM manager / director / VP)`.
     public var what: String {
         switch subject {
         case .promise(let level, let promise):
-            let noun: String
-            switch promise.kind {
-            case .acknowledge: noun = "acknowledgement"
-            case .respond: noun = "response"
-            case .contact: noun = "contact"
-            case .complete: noun = "completion"
-            }
-            return "\(noun) from Level \(level.number) (\(level.title))"
+            return "\(promise.kind.noun) from Level \(level.number) (\(level.title))"
         case .update(let plan):
             return "next update (\(plan.description))"
         }

@@ -9,6 +9,16 @@ public struct Promise: Hashable, Sendable {
         case contact
         /// Completes the request (an SLA such as 3 business days).
         case complete
+
+        /// `acknowledgement`, `response`, `contact`, `completion`.
+        public var noun: String {
+            switch self {
+            case .acknowledge: return "acknowledgement"
+            case .respond: return "response"
+            case .contact: return "contact"
+            case .complete: return "completion"
+            }
+        }
     }
 
     public var kind: Kind
