@@ -32,6 +32,15 @@ struct FeatureExtractor: Sendable {
         }
     }
 
+    /// Every concept phrase as stems, with its concept, in the order
+    /// `mapConcepts` tries them: by first stem, longest first.
+    var conceptPhrases: [(first: String, phrases: [(stems: [String], concept: String)])] {
+        concepts.keys.sorted().map { ($0, concepts[$0]!) }
+    }
+
+    /// The words that never break a neighbouring pair.
+    static let pairFillers: Set<String> = ["a", "an", "the", "please", "just", "so", "um"]
+
     /// Replaces concept phrases with `@concept` tokens.
     func mapConcepts(_ stems: [String]) -> [String] {
         var result: [String] = []
@@ -71,7 +80,7 @@ struct FeatureExtractor: Sendable {
             features.append(word)
         }
         // Neighbouring pairs of all words keep word order ("who ... next" versus "next ... who").
-        let pairs = mapped.filter { !["a", "an", "the", "please", "just", "so", "um"].contains($0) }
+        let pairs = mapped.filter { !Self.pairFillers.contains($0) }
         if pairs.count > 1 {
             for index in 0..<(pairs.count - 1) { features.append(pairs[index] + " " + pairs[index + 1]) }
         }

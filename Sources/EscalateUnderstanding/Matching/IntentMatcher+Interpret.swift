@@ -7,22 +7,24 @@ extension IntentMatcher {
     /// The slots `text` fills when read as `intent`: for a suggestion the
     /// user accepted ("Did you mean …?" "yes").
     public func slots(of text: String, as intent: String, context: RecognitionContext) -> [String: SlotValue] {
-        let tokens = correctedTokens(text, context: context)
-        let stems = tokens.map { self.stems[$0.text] ?? Stemmer.stem($0.text) }
+        let (tokens, facts) = correctedTokens(text, context: context)
+        let stems = facts.map(\.stem)
         let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known)
         return fillSlots(intent: intent, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text)
     }
 
-    /// The tokens of `text`, with typos corrected against the files' words.
-    func correctedTokens(_ text: String, context: RecognitionContext) -> [Token] {
+    /// The tokens of `text`, with typos corrected against the files' words,
+    /// and the facts of each.
+    func correctedTokens(_ text: String, context: RecognitionContext) -> (tokens: [Token], facts: [WordFacts]) {
         var tokens = Tokenizer.tokens(text)
+        var facts = tokens.map { lexicon.facts($0.text) }
         let names = context.nameWords
         let units = Array(text.utf16)
         for index in tokens.indices {
             let word = tokens[index].text
             // Everyday English is never a typo ("being" is not "bring"). The
             // cheap tests go first: most words are short or known.
-            guard word.utf8.count >= 4, word.allSatisfy(\.isLetter), !known.contains(word), !names.contains(word), !CommonWords.all.contains(word) else { continue }
+            guard word.utf8.count >= 4, !facts[index].isKnown, !facts[index].isCommon, word.isAllLetters, !names.contains(word) else { continue }
             // A capitalised word inside a sentence is more likely a name than a
             // typo, and so is one that starts a line before another ("Dana Lee").
             if let first = units[tokens[index].start...].first, first >= 65 && first <= 90 {
@@ -35,17 +37,20 @@ extension IntentMatcher {
                     if next.hasSuffix("ed") || ["said", "says", "rang", "sent", "spoke", "wrote", "is", "was", "has", "will"].contains(next) { continue }
                 }
             }
-            if let correction = corrector.correct(word) { tokens[index].text = correction }
+            if let correction = corrector.correct(word) {
+                tokens[index].text = correction
+                facts[index] = lexicon.facts(correction)
+            }
         }
-        return tokens
+        return (tokens, facts)
     }
 
     /// Understands one utterance.
     public func interpret(_ text: String, context: RecognitionContext) -> Interpretation {
-        let tokens = correctedTokens(text, context: context)
-        let stems = tokens.map { self.stems[$0.text] ?? Stemmer.stem($0.text) }
+        let (tokens, facts) = correctedTokens(text, context: context)
+        let stems = facts.map(\.stem)
         let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known)
-        let scored = scoreBySentence(tokens: tokens, stems: stems, spans: spans, text: text)
+        let scored = scoreBySentence(tokens: tokens, facts: facts, spans: spans, text: text)
         var interpretation = Interpretation(
             intent: nil, score: 0, slots: [:], runnerUp: nil, nearest: [], entities: spans, correctedWords: tokens.map(\.text))
         let ranked = scored.ranked.filter { intentNames[$0.intent] != Self.outOfScope }
@@ -67,41 +72,68 @@ extension IntentMatcher {
         }
         interpretation.intent = name
         let own = distinctive[name] ?? []
-        // Distinctive features of the chosen intent, checked one by one
-        // rather than by building and intersecting sets.
+        let ownIDs = distinctiveIDs[best.intent]
+        // Distinctive features of the chosen intent: both lists are sorted ids.
         var found = Set<String>()
-        for feature in scored.features where own.contains(feature) { found.insert(feature) }
+        var next = 0
+        for feature in scored.features {
+            while next < ownIDs.count && ownIDs[next] < feature { next += 1 }
+            if next < ownIDs.count && ownIDs[next] == feature { found.insert(featureNames[Int(feature)]) }
+        }
+        // Distinctive words and concepts, and the words that carry a topic.
+        // A token inside a structural entity counts only when no concept
+        // covers it ("ticket" in "ticket 12").
+        let structural = structuralTokens(spans, count: tokens.count)
+        var index = 0
+        for (term, length) in lexicon.index.conceptRuns(facts.map(\.stemTerm)) {
+            if length == 0 {
+                if own.contains(stems[index]) { found.insert(stems[index]) }
+                index += 1
+                continue
+            }
+            if let concept = lexicon.index.unigramFeatureName(term, names: featureNames), own.contains(concept) { found.insert(concept) }
+            for covered in index..<(index + length) where !structural[covered] && own.contains(stems[covered]) { found.insert(stems[covered]) }
+            index += length
+        }
         var spanIndex = 0
-        for (index, stem) in stems.enumerated() {
+        for index in tokens.indices {
             while spanIndex < spans.count && spans[spanIndex].end <= index { spanIndex += 1 }
             if spanIndex < spans.count, spans[spanIndex].start <= index, EntityRecogniser.structural.contains(spans[spanIndex].type) {
                 // A named person is content ("I called Dana at 9am"); a number or a time is not.
                 if spans[spanIndex].type == "person", spans[spanIndex].start == index { interpretation.topicWords += 1 }
                 continue
             }
-            if own.contains(stem) { found.insert(stem) }
-            if !FeatureExtractor.stopwords.contains(stem), !Self.functionWords.contains(tokens[index].text),
-               tokens[index].text.contains(where: \.isLetter), inScope.contains(tokens[index].text) || inScope.contains(stem) {
-                interpretation.topicWords += 1
-            }
+            let fact = facts[index]
+            if !fact.stemIsStopword, !fact.isFunctionWord, fact.hasLetter, fact.isInScope { interpretation.topicWords += 1 }
         }
-        for concept in extractor.mapConcepts(stems) where own.contains(concept) { found.insert(concept) }
         interpretation.distinctiveWords = found.sorted()
         interpretation.slots = fillSlots(intent: name, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text)
         return interpretation
     }
 
+    /// Whether each token lies inside a structural entity (a ticket, a
+    /// time, a person …), whose words stand in as `{type}`.
+    func structuralTokens(_ spans: [EntitySpan], count: Int) -> [Bool] {
+        var result = Array(repeating: false, count: count)
+        for span in spans where EntityRecogniser.structural.contains(span.type) {
+            for index in span.start..<span.end { result[index] = true }
+        }
+        return result
+    }
 
     /// How many intents, best by their centres, are compared example by example.
     static let candidateIntents = 8
 
     struct Scored {
+        /// The intents' scores: in intent order as one stretch of tokens
+        /// scores them, best first (ties by intent) once `scoreBySentence`
+        /// has ranked them.
         var ranked: [(intent: Int, score: Double)]
         /// The share of content words the intent files know.
         var coverage: Double
         var unknown: Int = 0
-        /// The features of the whole utterance.
-        var features: [String] = []
+        /// The features of the whole utterance, as sorted ids.
+        var features: [Int32] = []
     }
 
     /// Words that carry no topic: they do not count for or against familiarity.
@@ -117,14 +149,18 @@ extension IntentMatcher {
 
     /// Scores the whole utterance and each of its sentences; an intent takes
     /// its best showing, so that a preamble cannot drown the request.
-    func scoreBySentence(tokens: [Token], stems: [String], spans: [EntitySpan], text: String) -> Scored {
-        let whole = score(tokens: tokens, stems: stems, spans: spans, text: text, range: 0..<tokens.count)
+    func scoreBySentence(tokens: [Token], facts: [WordFacts], spans: [EntitySpan], text: String) -> Scored {
+        let noteFrom = noteStart(tokens: tokens, spans: spans, text: text)
+        var whole = score(tokens: tokens, facts: facts, spans: spans, noteFrom: noteFrom, range: 0..<tokens.count)
         let ranges = sentences(tokens: tokens, text: text)
-        guard ranges.count > 1 else { return whole }
+        guard ranges.count > 1 else {
+            whole.ranked.sort(by: Self.betterFirst)
+            return whole
+        }
         var best = Dictionary(uniqueKeysWithValues: whole.ranked.map { ($0.intent, $0.score) })
         var coverage = whole.coverage
         for range in ranges {
-            let part = score(tokens: tokens, stems: stems, spans: spans, text: text, range: range)
+            let part = score(tokens: tokens, facts: facts, spans: spans, noteFrom: noteFrom, range: range)
             coverage = max(coverage, part.coverage)
             for (intent, value) in part.ranked {
                 // A lone greeting sentence does not outrank the request beside it.
@@ -132,8 +168,14 @@ extension IntentMatcher {
                 best[intent] = max(best[intent] ?? 0, value * weight)
             }
         }
-        let ranked = best.map { (intent: $0.key, score: $0.value) }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
+        let ranked = best.map { (intent: $0.key, score: $0.value) }.sorted(by: Self.betterFirst)
         return Scored(ranked: ranked, coverage: coverage, unknown: whole.unknown, features: whole.features)
+    }
+
+    /// Higher scores first; equal scores by intent, so that the order never
+    /// depends on hashing.
+    static func betterFirst(_ a: (intent: Int, score: Double), _ b: (intent: Int, score: Double)) -> Bool {
+        a.score != b.score ? a.score > b.score : a.intent < b.intent
     }
 
     /// Verbs that start a command after a comma.
@@ -169,10 +211,9 @@ extension IntentMatcher {
     /// when a ticket is escalated ("escalate #1 because …").
     func noteStart(tokens: [Token], spans: [EntitySpan], text: String) -> Int? {
         let units = Array(text.utf16)
-        let keywords: Set<String> = ["update", "note", "notes", "fyi", "comment", "progress", "latest", "news", "re", "saying", "says"]
-        if let separated = separatedNote(tokens: tokens, spans: spans, units: units, keywords: keywords) { return separated }
+        if let separated = separatedNote(tokens: tokens, spans: spans, units: units, keywords: Self.noteKeywords) { return separated }
         if let afterName = noteAfterName(tokens: tokens, spans: spans) { return afterName }
-        let writing: Set<String> = ["note", "notes", "comment", "write", "jot", "update"]
+        let writing = Self.writingWords
         for span in spans where span.type == "ticket" {
             if case .ticket(.context) = span.value { continue }
             let window = max(0, span.start - 4)..<span.start
@@ -190,6 +231,11 @@ extension IntentMatcher {
         }
         return nil
     }
+
+    /// Words before a `:` or ` - ` that start a note ("update: …").
+    static let noteKeywords: Set<String> = ["update", "note", "notes", "fyi", "comment", "progress", "latest", "news", "re", "saying", "says"]
+    /// Words near a ticket number that say a note follows it.
+    static let writingWords: Set<String> = ["note", "notes", "comment", "write", "jot", "update"]
 
     /// "… ticket for Globex about an ERP upgrade that failed overnight": the
     /// note starts after "about" when it follows the customer's name.
@@ -223,45 +269,42 @@ extension IntentMatcher {
         return nil
     }
 
-    func score(tokens: [Token], stems: [String], spans: [EntitySpan], text: String, range: Range<Int>) -> Scored {
-        let noteFrom = noteStart(tokens: tokens, spans: spans, text: text)
-        var words: [String] = []
-        var extras: [String] = []
+    /// Scores the tokens in `range` against every intent; the words from
+    /// `noteFrom` on are free text and count as one `{note}`.
+    func score(tokens: [Token], facts: [WordFacts], spans: [EntitySpan], noteFrom: Int?, range: Range<Int>) -> Scored {
+        let index = lexicon.index
+        var words: [Int32] = []
+        var extras: [Int32] = []
         var content = 0
         var unknown = 0
-        var index = range.lowerBound
+        var position = range.lowerBound
         var spanIndex = 0
-        while index < range.upperBound {
-            if let from = noteFrom, index >= from {
-                words.append("{note}")
+        while position < range.upperBound {
+            if let from = noteFrom, position >= from {
+                words.append(index.term("{note}"))
                 break
             }
-            while spanIndex < spans.count && spans[spanIndex].end <= index { spanIndex += 1 }
-            if spanIndex < spans.count, spans[spanIndex].start == index, spans[spanIndex].end <= range.upperBound {
+            while spanIndex < spans.count && spans[spanIndex].end <= position { spanIndex += 1 }
+            if spanIndex < spans.count, spans[spanIndex].start == position, spans[spanIndex].end <= range.upperBound {
                 let span = spans[spanIndex]
                 // A recognised entity is familiar content.
                 content += 1
-                words.append("{\(span.type)}")
-                if !EntityRecogniser.structural.contains(span.type) { extras += stems[span.start..<span.end] }
-                index = span.end
+                words.append(index.term("{\(span.type)}"))
+                if !EntityRecogniser.structural.contains(span.type) { extras += facts[span.start..<span.end].map(\.stemTerm) }
+                position = span.end
                 continue
             }
-            let word = tokens[index].text
-            if !FeatureExtractor.stopwords.contains(stems[index]), !Self.functionWords.contains(word), !CommonWords.all.contains(word),
-               word.contains(where: \.isLetter) {
+            let fact = facts[position]
+            if !fact.stemIsStopword, !fact.isFunctionWord, !fact.isCommon, fact.hasLetter {
                 content += 1
-                if !inScope.contains(word) && !inScope.contains(stems[index]) { unknown += 1 }
+                if !fact.isInScope { unknown += 1 }
             }
-            words.append(stems[index])
-            index += 1
+            words.append(fact.stemTerm)
+            position += 1
         }
         // Feature ids, sorted, so that sums come out the same on every run.
-        var ids = Set<Int32>()
-        let features = extractor.features(words, extras: extras)
-        for feature in features {
-            if let id = featureIDs[feature] { ids.insert(id) }
-        }
-        let sortedIDs = ids.sorted()
+        let sortedIDs = index.features(words, extras: extras)
+        let features = sortedIDs
         let unknownWeight = log(1 + Double(intentNames.count))
         var norm2 = Double(unknown) * unknownWeight * unknownWeight
         for id in sortedIDs { norm2 += idf[Int(id)] * idf[Int(id)] }
@@ -277,13 +320,18 @@ extension IntentMatcher {
             for (intent, theirs) in centreWeights[Int(id)] { centre[Int(intent)] += mine * theirs }
         }
         var candidates = Array(repeating: false, count: intentNames.count)
-        var byCentre: [(score: Double, intent: Int)] = []
-        byCentre.reserveCapacity(intentNames.count)
+        // The best few by centre, kept in order as they are found: cheaper
+        // than sorting every intent to take the first few.
+        var byCentre: [(intent: Int, score: Double)] = []
+        byCentre.reserveCapacity(Self.candidateIntents + 1)
         for intent in intentNames.indices where centre[intent] > 0 && centreNorms[intent] > 0 {
-            byCentre.append((centre[intent] / centreNorms[intent], intent))
+            let entry = (intent: intent, score: centre[intent] / centreNorms[intent])
+            guard byCentre.count < Self.candidateIntents || Self.betterFirst(entry, byCentre[byCentre.count - 1]) else { continue }
+            let place = byCentre.firstIndex { Self.betterFirst(entry, $0) } ?? byCentre.count
+            byCentre.insert(entry, at: place)
+            if byCentre.count > Self.candidateIntents { byCentre.removeLast() }
         }
-        byCentre.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
-        for entry in byCentre.prefix(Self.candidateIntents) { candidates[entry.intent] = true }
+        for entry in byCentre { candidates[entry.intent] = true }
         scratch.with(count: examples.count) { dots, touched -> (Void, Int) in
             var listed = 0
             postingExamples.withUnsafeBufferPointer { postingExamples in
@@ -325,7 +373,7 @@ extension IntentMatcher {
             let centreScore = centreNorms[intent] > 0 ? centre[intent] / centreNorms[intent] : 0
             ranked.append((intent, min(1, 0.65 * best[intent] + 0.35 * centreScore)))
         }
-        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
+        // In intent order: `scoreBySentence` ranks them once.
         return Scored(ranked: ranked, coverage: coverage, unknown: unknown, features: features)
     }
 }

@@ -209,7 +209,7 @@ extension IntentMatcher {
         func isNameWord(_ index: Int) -> Bool {
             let word = tokens[index].text
             return !inScope.contains(word) && !inScope.contains(stems[index]) && !CommonWords.all.contains(word)
-                && !FeatureExtractor.stopwords.contains(word) && word.contains(where: \.isLetter)
+                && !FeatureExtractor.stopwords.contains(word) && word.hasLetter
         }
         var start = range.lowerBound
         while start < range.upperBound, lead.contains(tokens[start].text) || !isNameWord(start) { start += 1 }

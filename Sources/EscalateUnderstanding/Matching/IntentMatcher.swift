@@ -40,8 +40,12 @@ public final class IntentMatcher: Sendable {
     /// `runIntent/runEnd[runOffsets[f]..<runOffsets[f + 1]]`, each run ending
     /// at `runEnd` and starting where the one before ended.
     let runOffsets: [Int32]
-    /// The stems of the words the files use, worked out once.
-    let stems: [String: String]
+    /// The facts of the words the files use, worked out once.
+    let lexicon: Lexicon
+    /// Feature names by id, for reporting the distinctive words found.
+    let featureNames: [String]
+    /// Each intent's distinctive features that are features, as sorted ids.
+    let distinctiveIDs: [[Int32]]
     /// Each intent's own words, worked out once.
     let ownWordsByIntent: [String: Set<String>]
     let runIntent: [Int32]
@@ -226,7 +230,8 @@ public final class IntentMatcher: Sendable {
         self.exampleIntent = examples.map { Int32($0.intent) }
         self.runOffsets = runOffsets
         self.ownWordsByIntent = Dictionary(uniqueKeysWithValues: names.map { ($0, Self.ownWords(of: $0)) })
-        self.stems = Dictionary(uniqueKeysWithValues: vocabulary.map { ($0, Stemmer.stem($0)) })
+        self.lexicon = Lexicon(known: vocabulary, inScope: inScope, index: FeatureIndex(extractor: extractor, featureIDs: featureIDs))
+        self.featureNames = features
         self.runIntent = runIntent
         self.runEnd = runEnd
         self.centreWeights = centreWeights
@@ -260,6 +265,7 @@ public final class IntentMatcher: Sendable {
             distinctive[name, default: []].formUnion(name.split(separator: "_").map { Stemmer.stem(String($0)) })
         }
         self.distinctive = distinctive
+        self.distinctiveIDs = names.map { name in (distinctive[name] ?? []).compactMap { featureIDs[$0] }.sorted() }
         var alignments: [String: [SlotAlignment]] = [:]
         for (name, phrasings) in intents {
             var seenItems: Set<[AlignmentItem]> = []

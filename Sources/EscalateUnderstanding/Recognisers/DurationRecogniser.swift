@@ -89,7 +89,7 @@ enum DurationRecogniser {
 
     /// `4h`, `30m`, `1h30m`, `48hrs`, `10mins`.
     static func compactSeconds(_ text: String) -> Int64? {
-        guard let first = text.first, first.isNumber else { return nil }
+        guard Numbers.startsWithDigit(text) else { return nil }
         var total: Int64 = 0
         var number = ""
         var unit = ""

@@ -46,7 +46,8 @@ struct EntityRecogniser: Sendable {
         }
         let enumerated = Self.nonOverlapping(candidates)
         var alternates: [EntitySpan] = []
-        for type in Set(candidates.map(\.type)).sorted() {
+        // When nothing overlapped, every candidate was kept: no alternates.
+        for type in Set(candidates.map(\.type)).sorted() where candidates.count > enumerated.count {
             let ofType = Self.nonOverlapping(candidates.filter { $0.type == type })
             alternates += ofType.filter { !enumerated.contains($0) }
         }
@@ -75,19 +76,26 @@ struct EntityRecogniser: Sendable {
 
     /// Greedy: longest first, then by type priority, then leftmost.
     static func nonOverlapping(_ spans: [EntitySpan]) -> [EntitySpan] {
-        let ordered = spans.sorted {
-            if $0.length != $1.length { return $0.length > $1.length }
-            let a = priority[$0.type] ?? 10, b = priority[$1.type] ?? 10
-            if a != b { return a < b }
-            if $0.start != $1.start { return $0.start < $1.start }
-            return ($0.type, $0.value.description) < ($1.type, $1.value.description)
+        guard spans.count > 1 else { return spans }
+        // Sorted as numbers: each span's priority is looked up once, and the
+        // spans themselves are not copied about while sorting.
+        let keys = spans.indices.map { (length: spans[$0].length, priority: priority[spans[$0].type] ?? 10, start: spans[$0].start, index: $0) }
+        let ordered = keys.sorted { a, b in
+            if a.length != b.length { return a.length > b.length }
+            if a.priority != b.priority { return a.priority < b.priority }
+            if a.start != b.start { return a.start < b.start }
+            let x = spans[a.index], y = spans[b.index]
+            if x.type != y.type { return x.type < y.type }
+            return x.value.description < y.value.description
         }
-        var used = Set<Int>()
-        var result: [EntitySpan] = []
-        for span in ordered where !(span.start..<span.end).contains(where: { used.contains($0) }) {
-            used.formUnion(span.start..<span.end)
-            result.append(span)
+        var used = Array(repeating: false, count: spans.map(\.end).max() ?? 0)
+        var chosen: [Int] = []
+        for key in ordered {
+            let span = spans[key.index]
+            guard !used[span.start..<span.end].contains(true) else { continue }
+            for index in span.start..<span.end { used[index] = true }
+            chosen.append(key.index)
         }
-        return result.sorted { $0.start < $1.start }
+        return chosen.sorted { spans[$0].start < spans[$1].start }.map { spans[$0] }
     }
 }

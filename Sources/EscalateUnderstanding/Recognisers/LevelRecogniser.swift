@@ -24,7 +24,7 @@ enum LevelRecogniser {
             }
             return nil
         }
-        if word.count == 2, word.hasPrefix("l"), let n = Int(word.dropFirst()), (0...9).contains(n) { return (.number(n), start + 1) }
+        if word.utf8.count == 2, word.utf8.first == 108, let n = Int(word.dropFirst()), (0...9).contains(n) { return (.number(n), start + 1) }
         // second-level, 2nd-level
         if word.hasSuffix("-level") {
             let pieces = word.split(separator: "-")

@@ -6,10 +6,10 @@ enum NameRecogniser {
     static func recognise(_ tokens: [Token], text: String, known: Set<String>, taken: Set<Int>) -> [EntitySpan] {
         let units = Array(text.utf16)
         func isName(_ index: Int, continuing: Bool = false) -> Bool {
-            guard !taken.contains(index) else { return false }
             let token = tokens[index]
             // Cheap first: a name starts with a capital (or a non-ASCII letter).
             guard token.start < units.count, units[token.start] >= 65, units[token.start] <= 90 || units[token.start] > 127 else { return false }
+            guard !taken.contains(index) else { return false }
             let original = Tokenizer.withoutEscapes(String(decoding: units[token.start..<token.end], as: UTF16.self))
             guard let first = original.unicodeScalars.first, first.properties.isUppercase else { return false }
             let letters = original.filter(\.isLetter)

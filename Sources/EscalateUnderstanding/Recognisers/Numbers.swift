@@ -11,15 +11,22 @@ enum Numbers {
         "zeroth": 0, "0th": 0,
     ]
 
+    /// Whether `word` starts with a digit: only then is it worth parsing as
+    /// one (most words are not numbers, and parsing costs more than this).
+    static func startsWithDigit(_ word: String) -> Bool {
+        guard let first = word.utf8.first else { return false }
+        return first >= 48 && first <= 57
+    }
+
     /// `12`, `twelve`, `a`; `nil` otherwise.
     static func value(_ word: String) -> Int? {
-        if let n = Int(word), word.count <= 9 { return n }
+        if startsWithDigit(word), let n = Int(word), word.count <= 9 { return n }
         return words[word]
     }
 
     /// `12`, `1.5`, `half`; `nil` otherwise.
     static func decimal(_ word: String) -> Double? {
-        if let n = Double(word), word.count <= 9, n >= 0 { return n }
+        if startsWithDigit(word), let n = Double(word), word.count <= 9, n >= 0 { return n }
         if word == "half" { return 0.5 }
         return words[word].map(Double.init)
     }

@@ -5,16 +5,15 @@ enum PersonRecogniser {
     /// that only one known person has ("Dana", "danas number").
     static func recognise(_ tokens: [Token], text: String, people byFirstWord: [String: [[String]]]) -> [EntitySpan] {
         guard !byFirstWord.isEmpty else { return [] }
-        let units = Array(text.utf16)
         var spans: [EntitySpan] = []
         var index = 0
         while index < tokens.count {
             var matched = 0
             // "danas number": a possessive typed without its apostrophe.
             let word = tokens[index].text
-            let bare = word.hasSuffix("s") && word.count > 3 ? String(word.dropLast()) : word
-            for first in word == bare ? [word] : [word, bare] {
-                guard let names = byFirstWord[first] else { continue }
+            let bare = word.utf8.last == 115 && word.count > 3 ? String(word.dropLast()) : nil
+            for first in [word, bare] {
+                guard let first, let names = byFirstWord[first] else { continue }
                 for name in names {
                     if index + name.count <= tokens.count, name.indices.allSatisfy({ tokens[index + $0].text == name[$0] }) {
                         matched = max(matched, name.count)
@@ -24,6 +23,7 @@ enum PersonRecogniser {
                 }
             }
             if matched > 0 {
+                let units = Array(text.utf16)
                 var typed = String(decoding: units[tokens[index].start..<tokens[index + matched - 1].end], as: UTF16.self)
                 if typed.hasSuffix("'s") || typed.hasSuffix("’s") { typed.removeLast(2) }
                 if matched == 1, byFirstWord[tokens[index].text] == nil, typed.hasSuffix("s") { typed.removeLast() }

@@ -103,8 +103,11 @@ public struct EntitySpan: Hashable, Sendable {
 /// the assistant hands over (people in the matrices and contacts, customers
 /// of tickets).
 public struct RecognitionContext: Sendable {
-    public var now: Instant
-    public var zone: Zone
+    public var now: Instant { didSet { today = zone.local(now).date } }
+    public var zone: Zone { didSet { today = zone.local(now).date } }
+    /// The reader's date now, worked out once rather than at every word
+    /// that might start a date.
+    private(set) var today: LocalDate
     public var people: [String] { didSet { prepareNames() } }
     public var customers: [String] { didSet { prepareNames() } }
     /// The names as lowercase words, worked out once rather than per utterance.
@@ -123,6 +126,7 @@ public struct RecognitionContext: Sendable {
     public init(now: Instant, zone: Zone, people: [String] = [], customers: [String] = [], namedDays: [String: LocalDate] = [:]) {
         self.now = now
         self.zone = zone
+        self.today = zone.local(now).date
         self.people = people
         self.customers = customers
         self.namedDays = namedDays

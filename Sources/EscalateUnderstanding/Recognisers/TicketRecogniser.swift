@@ -34,7 +34,7 @@ enum TicketRecogniser {
         let word = tokens[start].text
         func at(_ i: Int) -> String? { i < tokens.count ? tokens[i].text : nil }
         // #12
-        if word.hasPrefix("#"), let n = Int(word.dropFirst()), n > 0 { return (.number(n), start + 1) }
+        if word.utf8.first == 35, let n = Int(word.dropFirst()), n > 0 { return (.number(n), start + 1) }
         // An outside number: IMS, order, GCR, repair ticket, issue number.
         var kind: String?
         var next = start + 1
@@ -67,7 +67,7 @@ enum TicketRecogniser {
             }
         }
         // A bare number straight after a ticket verb: "status 14", "close 9".
-        if start > 0, ticketVerbs.contains(tokens[start - 1].text), let n = Int(word), n > 0, word.count <= 6,
+        if start > 0, Numbers.startsWithDigit(word), ticketVerbs.contains(tokens[start - 1].text), let n = Int(word), n > 0, word.count <= 6,
            at(start + 1) == nil || !(TimeRecogniser.units[at(start + 1)!] != nil || at(start + 1) == "am" || at(start + 1) == "pm") {
             return (.number(n), start + 1)
         }

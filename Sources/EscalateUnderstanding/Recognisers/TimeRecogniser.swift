@@ -178,7 +178,7 @@ enum TimeRecogniser {
     /// today, yesterday, tomorrow, this morning, last night, (on) (last|next|this) Monday,
     /// Nov 24, 24 November, 11/24, 2026-11-24.
     static func day(_ tokens: [Token], at start: Int, context: RecognitionContext) -> (LocalDate, Int)? {
-        let today = context.zone.local(context.now).date
+        let today = context.today
         var index = start
         if word(tokens, index) == "on" || word(tokens, index) == "since" { index += 1 }
         guard let first = word(tokens, index) else { return nil }
@@ -199,7 +199,7 @@ enum TimeRecogniser {
             modifier = first
             index += 1
         }
-        if let name = word(tokens, index), name.count >= 3, let weekday = Weekday(name: name), isWeekdayWord(name) {
+        if let name = word(tokens, index), isWeekdayWord(name), let weekday = Weekday(name: name) {
             let back = (today.weekday.rawValue - weekday.rawValue + 7) % 7
             let date: LocalDate
             switch modifier {
@@ -218,6 +218,8 @@ enum TimeRecogniser {
         if let day = dayNumber(first), let monthWord = word(tokens, index + (word(tokens, index + 1) == "of" ? 2 : 1)), let month = month(monthWord) {
             return nearest(month: month, day: day, today: today).map { ($0, index + (word(tokens, index + 1) == "of" ? 3 : 2)) }
         }
+        // The rest are all digits: 2026-11-24 and 11/24.
+        guard Numbers.startsWithDigit(first) else { return nil }
         if let date = LocalDate(iso: Substring(first)) { return (date, index + 1) }
         let slashed = first.split(separator: "/")
         if slashed.count == 2, let m = Int(slashed[0]), let d = Int(slashed[1]) {
@@ -252,16 +254,19 @@ enum TimeRecogniser {
          "fri", "friday", "sat", "saturday", "sun", "sunday", "mondays", "fridays"].contains(word)
     }
 
+    /// The month names in lowercase, worked out once.
+    static let lowercaseMonthNames = LocalDate.monthNames.map { $0.lowercased() }
+
     static func month(_ word: String) -> Int? {
         guard word.count >= 3 else { return nil }
-        for (index, name) in LocalDate.monthNames.enumerated() where name.lowercased().hasPrefix(word) {
+        for (index, name) in lowercaseMonthNames.enumerated() where name.hasPrefix(word) {
             return index + 1
         }
         return word == "sept" ? 9 : nil
     }
 
     static func dayNumber(_ word: String?) -> Int? {
-        guard let word else { return nil }
+        guard let word, Numbers.startsWithDigit(word) else { return nil }
         let digits = word.hasSuffix("st") || word.hasSuffix("nd") || word.hasSuffix("rd") || word.hasSuffix("th") ? String(word.dropLast(2)) : word
         guard let n = Int(digits), (1...31).contains(n) else { return nil }
         return n

@@ -19,7 +19,11 @@ public enum Tokenizer {
     /// Lowercases a word, ASCII on a fast path; a curly apostrophe becomes "'".
     static func lowercase(_ units: ArraySlice<UInt16>) -> String {
         if units.allSatisfy({ $0 < 128 }) {
-            return String(decoding: units.map { $0 >= 65 && $0 <= 90 ? UInt8($0 + 32) : UInt8($0) }, as: UTF8.self)
+            // Written straight into the string: no array in between.
+            return String(unsafeUninitializedCapacity: units.count) { buffer in
+                for (offset, unit) in units.enumerated() { buffer[offset] = unit >= 65 && unit <= 90 ? UInt8(unit + 32) : UInt8(unit) }
+                return units.count
+            }
         }
         let apostrophe = units.map { $0 == 0x2019 ? 39 : $0 }
         return String(decoding: apostrophe, as: UTF16.self).lowercased()
@@ -122,11 +126,17 @@ public enum Tokenizer {
                 break
             }
             var word = lowercase(units[start..<index])
-            while word.hasSuffix("'") { word.removeLast() }
-            while word.hasPrefix("'") { word.removeFirst() }
+            // Apostrophes are rare: the checks for them are skipped without one.
+            let apostrophe = units[start..<index].contains { $0 == 39 || $0 == 0x2019 }
+            if apostrophe {
+                while word.hasSuffix("'") { word.removeLast() }
+                while word.hasPrefix("'") { word.removeFirst() }
+            }
             guard !word.isEmpty else { continue }
             if let expansion = contractions[word] {
                 for part in expansion { tokens.append(Token(text: part, start: start, end: index)) }
+            } else if !apostrophe {
+                tokens.append(Token(text: word, start: start, end: index))
             } else if word.hasSuffix("'s") {
                 tokens.append(Token(text: String(word.dropLast(2)), start: start, end: index))
             } else if word.hasSuffix("n't") {

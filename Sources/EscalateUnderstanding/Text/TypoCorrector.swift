@@ -10,7 +10,7 @@ public struct TypoCorrector: Sendable {
 
     public init(vocabulary: Set<String>) {
         words = vocabulary
-        for word in vocabulary where word.count >= 4 && word.allSatisfy(\.isLetter) {
+        for word in vocabulary where word.count >= 4 && word.isAllLetters {
             for variant in Self.deletes(of: word, depth: 1) {
                 deletions[variant, default: []].append(word)
             }
@@ -22,7 +22,7 @@ public struct TypoCorrector: Sendable {
     /// The vocabulary word nearest `word`, or `nil` if none is close enough.
     public func correct(_ word: String) -> String? {
         if words.contains(word) { return word }
-        guard word.count >= 4, word.allSatisfy(\.isLetter) else { return nil }
+        guard word.count >= 4, word.isAllLetters else { return nil }
         let limit = 1
         var candidates: Set<String> = []
         for variant in Self.deletes(of: word, depth: limit) {

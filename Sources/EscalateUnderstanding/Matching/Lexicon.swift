@@ -1,0 +1,48 @@
+/// What the matcher asks of a word while reading an utterance.
+struct WordFacts: Sendable {
+    var stem: String
+    /// The stem's term in the feature index, or -1 when no feature uses it.
+    var stemTerm: Int32
+    /// A word the files use, which typo correction leaves alone.
+    var isKnown: Bool
+    /// Everyday English (`CommonWords`): neither familiar nor strange.
+    var isCommon: Bool
+    /// A question or helper word (`IntentMatcher.functionWords`).
+    var isFunctionWord: Bool
+    /// The stem is one of `FeatureExtractor.stopwords`.
+    var stemIsStopword: Bool
+    /// The word or its stem is one the in-scope intents use.
+    var isInScope: Bool
+    var hasLetter: Bool
+}
+
+/// The facts of every word the matcher knows, worked out when it is built,
+/// so that reading an utterance costs one lookup per token instead of one
+/// per question asked of it. Other words have their facts worked out as
+/// they come, with the same answers.
+struct Lexicon: Sendable {
+    private var table: [String: WordFacts] = [:]
+    private let known: Set<String>
+    private let inScope: Set<String>
+    let index: FeatureIndex
+
+    init(known: Set<String>, inScope: Set<String>, index: FeatureIndex) {
+        self.known = known
+        self.inScope = inScope
+        self.index = index
+        var words = known.union(inScope).union(CommonWords.all).union(IntentMatcher.functionWords)
+        words.formUnion(FeatureExtractor.stopwords)
+        for word in words { table[word] = facts(working: word) }
+    }
+
+    /// The facts of `word`, a token as the tokenizer gives it.
+    func facts(_ word: String) -> WordFacts { table[word] ?? facts(working: word) }
+
+    private func facts(working word: String) -> WordFacts {
+        let stem = Stemmer.stem(word)
+        return WordFacts(
+            stem: stem, stemTerm: index.term(stem), isKnown: known.contains(word), isCommon: CommonWords.all.contains(word),
+            isFunctionWord: IntentMatcher.functionWords.contains(word), stemIsStopword: FeatureExtractor.stopwords.contains(stem),
+            isInScope: inScope.contains(word) || inScope.contains(stem), hasLetter: word.hasLetter)
+    }
+}
