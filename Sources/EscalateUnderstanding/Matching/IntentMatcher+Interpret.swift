@@ -10,7 +10,8 @@ extension IntentMatcher {
         let (tokens, facts) = correctedTokens(text, context: context)
         let stems = facts.map(\.stem)
         let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known)
-        return fillSlots(intent: intent, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text)
+        let noteFrom = noteStart(tokens: tokens, spans: spans, text: text)
+        return fillSlots(intent: intent, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text, noteFrom: noteFrom)
     }
 
     /// The tokens of `text`, with typos corrected against the files' words,
@@ -50,7 +51,8 @@ extension IntentMatcher {
         let (tokens, facts) = correctedTokens(text, context: context)
         let stems = facts.map(\.stem)
         let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known)
-        let scored = scoreBySentence(tokens: tokens, facts: facts, spans: spans, text: text)
+        let noteFrom = noteStart(tokens: tokens, spans: spans, text: text)
+        let scored = scoreBySentence(tokens: tokens, facts: facts, spans: spans, text: text, noteFrom: noteFrom)
         var interpretation = Interpretation(
             intent: nil, score: 0, slots: [:], runnerUp: nil, nearest: [], entities: spans, correctedWords: tokens.map(\.text))
         let ranked = scored.ranked.filter { intentNames[$0.intent] != Self.outOfScope }
@@ -107,7 +109,7 @@ extension IntentMatcher {
             if !fact.stemIsStopword, !fact.isFunctionWord, fact.hasLetter, fact.isInScope { interpretation.topicWords += 1 }
         }
         interpretation.distinctiveWords = found.sorted()
-        interpretation.slots = fillSlots(intent: name, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text)
+        interpretation.slots = fillSlots(intent: name, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text, noteFrom: noteFrom)
         return interpretation
     }
 
@@ -148,9 +150,9 @@ extension IntentMatcher {
     static let smallTalk: Set<String> = ["greet", "thanks", "bye"]
 
     /// Scores the whole utterance and each of its sentences; an intent takes
-    /// its best showing, so that a preamble cannot drown the request.
-    func scoreBySentence(tokens: [Token], facts: [WordFacts], spans: [EntitySpan], text: String) -> Scored {
-        let noteFrom = noteStart(tokens: tokens, spans: spans, text: text)
+    /// its best showing, so that a preamble cannot drown the request. The
+    /// words from `noteFrom` on (see `noteStart`) are free text.
+    func scoreBySentence(tokens: [Token], facts: [WordFacts], spans: [EntitySpan], text: String, noteFrom: Int?) -> Scored {
         var whole = score(tokens: tokens, facts: facts, spans: spans, noteFrom: noteFrom, range: 0..<tokens.count)
         let ranges = sentences(tokens: tokens, text: text)
         guard ranges.count > 1 else {

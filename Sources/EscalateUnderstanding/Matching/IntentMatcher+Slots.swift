@@ -32,7 +32,7 @@ extension IntentMatcher {
     /// closure code or a reason to escalate said as part of a note.
     static let topicTypes: Set<String> = ["org", "category", "segment", "closure_code", "condition", "channel"]
 
-    func fillSlots(intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], alternates: [EntitySpan] = [], text: String) -> [String: SlotValue] {
+    func fillSlots(intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], alternates: [EntitySpan] = [], text: String, noteFrom: Int?) -> [String: SlotValue] {
         // The customer's segment counts wherever it is said ("can I call
         // Lumen wholesale billing at 6pm?").
         let wanted = (slotsByIntent[intent] ?? []).union(["segment"])
@@ -46,7 +46,7 @@ extension IntentMatcher {
             }
         }
         for slot in Self.freeSlots where wanted.contains(slot) && slots[slot] == nil {
-            guard var (value, range) = freeText(slot, intent: intent, tokens: tokens, stems: stems, spans: spans, text: text) else { continue }
+            guard var (value, range) = freeText(slot, intent: intent, tokens: tokens, stems: stems, spans: spans, text: text, noteFrom: noteFrom) else { continue }
             // A note starts after a name already taken ("for Acme: invoice wrong").
             if slot == "note", let taken = freeRanges.filter({ $0.overlaps(range) }).map(\.upperBound).max() {
                 guard taken < range.upperBound else { continue }
@@ -97,11 +97,12 @@ extension IntentMatcher {
         return words
     }
 
-    /// The free text for `slot` and the tokens it covers.
-    func freeText(_ slot: String, intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], text: String) -> (String, Range<Int>)? {
+    /// The free text for `slot` and the tokens it covers; a note starts at
+    /// `noteFrom` when that is known (see `noteStart`).
+    func freeText(_ slot: String, intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], text: String, noteFrom: Int?) -> (String, Range<Int>)? {
         guard !tokens.isEmpty else { return nil }
         let units = Array(text.utf16)
-        if slot == "note", let first = noteStart(tokens: tokens, spans: spans, text: text) {
+        if slot == "note", let first = noteFrom {
             let value = clean(String(decoding: units[tokens[first].start...], as: UTF16.self), slot: slot)
             if !value.isEmpty { return (value, first..<tokens.count) }
         }

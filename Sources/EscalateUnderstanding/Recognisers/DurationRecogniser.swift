@@ -4,11 +4,12 @@ import EscalateDomain
 /// `2 working days`, `half an hour`, `90 minutes`, `4h`, `every 4 hours`,
 /// `hourly`, `daily`. Plain days are business days; a week is five of them.
 enum DurationRecogniser {
-    static func recognise(_ tokens: [Token]) -> [EntitySpan] {
+    static func recognise(_ tokens: [Token], kinds: [WordKinds]? = nil) -> [EntitySpan] {
+        let kinds = kinds ?? WordKinds.of(tokens)
         var spans: [EntitySpan] = []
         var index = 0
         while index < tokens.count {
-            if let (span, end) = match(tokens, at: index) {
+            if kinds[index].contains(.duration), let (span, end) = match(tokens, at: index) {
                 spans.append(EntitySpan(type: "duration", value: .duration(span), start: index, end: end))
                 index = end
             } else {

@@ -19,13 +19,14 @@ struct EntityRecogniser: Sendable {
     }
 
     func recogniseAll(_ tokens: [Token], stems: [String], text: String, context: RecognitionContext, known: Set<String> = []) -> (spans: [EntitySpan], alternates: [EntitySpan]) {
+        let kinds = WordKinds.of(tokens, named: context.kindsByWord)
         var structural: [EntitySpan] = []
         structural += ContactDetailsRecogniser.recognise(tokens, text: text)
-        structural += TicketRecogniser.recognise(tokens, context: context)
-        structural += TimeRecogniser.recognise(tokens, context: context)
-        structural += DurationRecogniser.recognise(tokens)
-        structural += LevelRecogniser.recognise(tokens)
-        structural += PersonRecogniser.recognise(tokens, text: text, people: context.peopleByFirstWord)
+        structural += TicketRecogniser.recognise(tokens, context: context, kinds: kinds)
+        structural += TimeRecogniser.recognise(tokens, context: context, kinds: kinds)
+        structural += DurationRecogniser.recognise(tokens, kinds: kinds)
+        structural += LevelRecogniser.recognise(tokens, kinds: kinds)
+        structural += PersonRecogniser.recognise(tokens, text: text, people: context.peopleByFirstWord, kinds: kinds)
         // "IT" in capitals is the department, not a ticket.
         let units = Array(text.utf16)
         structural.removeAll { span in
@@ -77,6 +78,11 @@ struct EntityRecogniser: Sendable {
     /// Greedy: longest first, then by type priority, then leftmost.
     static func nonOverlapping(_ spans: [EntitySpan]) -> [EntitySpan] {
         guard spans.count > 1 else { return spans }
+        // Usually nothing overlaps, and then every span is kept.
+        let overlapping = spans.indices.contains { i in
+            spans[(i + 1)...].contains { $0.start < spans[i].end && spans[i].start < $0.end }
+        }
+        if !overlapping { return spans.sorted { $0.start < $1.start } }
         // Sorted as numbers: each span's priority is looked up once, and the
         // spans themselves are not copied about while sorting.
         let keys = spans.indices.map { (length: spans[$0].length, priority: priority[spans[$0].type] ?? 10, start: spans[$0].start, index: $0) }

@@ -1,11 +1,12 @@
 /// Recognises levels of a ladder: `level 2`, `2nd level`, `second-level`,
 /// `L2`, `tier 3`, `the next level`, `the top`.
 enum LevelRecogniser {
-    static func recognise(_ tokens: [Token]) -> [EntitySpan] {
+    static func recognise(_ tokens: [Token], kinds: [WordKinds]? = nil) -> [EntitySpan] {
+        let kinds = kinds ?? WordKinds.of(tokens)
         var spans: [EntitySpan] = []
         var index = 0
         while index < tokens.count {
-            if let (level, end) = match(tokens, at: index) {
+            if kinds[index].contains(.level), let (level, end) = match(tokens, at: index) {
                 spans.append(EntitySpan(type: "level", value: .level(level), start: index, end: end))
                 index = end
             } else {

@@ -3,11 +3,15 @@
 enum PersonRecogniser {
     /// People named in `tokens`: a full name ("Dana Reyes"), or a first name
     /// that only one known person has ("Dana", "danas number").
-    static func recognise(_ tokens: [Token], text: String, people byFirstWord: [String: [[String]]]) -> [EntitySpan] {
+    static func recognise(_ tokens: [Token], text: String, people byFirstWord: [String: [[String]]], kinds: [WordKinds]? = nil) -> [EntitySpan] {
         guard !byFirstWord.isEmpty else { return [] }
         var spans: [EntitySpan] = []
         var index = 0
         while index < tokens.count {
+            if let kinds, !kinds[index].contains(.person) {
+                index += 1
+                continue
+            }
             var matched = 0
             // "danas number": a possessive typed without its apostrophe.
             let word = tokens[index].text

@@ -122,6 +122,8 @@ public struct RecognitionContext: Sendable {
     public var namedDays: [String: LocalDate] { didSet { prepareNamedDays() } }
     /// The named days as lowercase words, by their first word.
     private(set) var namedDaysByFirstWord: [String: [(words: [String], date: LocalDate)]] = [:]
+    /// What the first words of the names above can start (see `WordKinds`).
+    private(set) var kindsByWord: [String: WordKinds] = [:]
 
     public init(now: Instant, zone: Zone, people: [String] = [], customers: [String] = [], namedDays: [String: LocalDate] = [:]) {
         self.now = now
@@ -142,6 +144,11 @@ public struct RecognitionContext: Sendable {
             index[first, default: []].append((words, date))
         }
         namedDaysByFirstWord = index
+        prepareKinds()
+    }
+
+    private mutating func prepareKinds() {
+        kindsByWord = WordKinds.named(customers: customerWords, people: peopleWords, days: Array(namedDaysByFirstWord.keys))
     }
 
     private mutating func prepareNames() {
@@ -149,5 +156,6 @@ public struct RecognitionContext: Sendable {
         peopleByFirstWord = Dictionary(grouping: peopleWords, by: { $0[0] })
         customerWords = customers.map { Tokenizer.tokens($0).map(\.text) }.filter { !$0.isEmpty }
         nameWords = Set(peopleWords.joined()).union(customerWords.joined())
+        prepareKinds()
     }
 }

@@ -15,12 +15,13 @@ enum TicketRecogniser {
     ]
     static let ticketNouns: Set<String> = ["ticket", "case", "tkt", "escalation", "request", "incident"]
 
-    static func recognise(_ tokens: [Token], context: RecognitionContext) -> [EntitySpan] {
+    static func recognise(_ tokens: [Token], context: RecognitionContext, kinds: [WordKinds]? = nil) -> [EntitySpan] {
+        let kinds = kinds ?? WordKinds.of(tokens, named: context.kindsByWord)
         var spans: [EntitySpan] = []
         var index = 0
         let customers = context.customerWords
         while index < tokens.count {
-            if let (ref, end) = match(tokens, at: index, customers: customers) {
+            if kinds[index].contains(.ticket), let (ref, end) = match(tokens, at: index, customers: customers) {
                 spans.append(EntitySpan(type: "ticket", value: .ticket(ref), start: index, end: end))
                 index = end
             } else {

@@ -36,12 +36,13 @@ enum TimeRecogniser {
         return words
     }()
 
-    static func recognise(_ tokens: [Token], context: RecognitionContext) -> [EntitySpan] {
+    static func recognise(_ tokens: [Token], context: RecognitionContext, kinds: [WordKinds]? = nil) -> [EntitySpan] {
+        let kinds = kinds ?? WordKinds.of(tokens, named: context.kindsByWord)
         var spans: [EntitySpan] = []
         var index = 0
         while index < tokens.count {
-            let first = tokens[index].text
-            if let lead = first.utf8.first, !(lead >= 48 && lead <= 57), !startWords.contains(first), context.namedDaysByFirstWord[first] == nil {
+            // Only a number, a start word or a holiday's name starts a time.
+            guard kinds[index].contains(.time) else {
                 index += 1
                 continue
             }
@@ -299,6 +300,8 @@ enum TimeRecogniser {
             return nil
         default: break
         }
+        // What is left is a number: 9, 9am, 9:30pm.
+        guard Numbers.startsWithDigit(text) else { return nil }
         var suffix: String?
         var body = Substring(text)
         for meridiem in ["am", "pm", "a", "p"] where body.hasSuffix(meridiem) && body.dropLast(meridiem.count).allSatisfy({ $0.isNumber || $0 == ":" }) && body.count > meridiem.count {
