@@ -76,11 +76,12 @@ extension IntentMatcher {
         let own = distinctive[name] ?? []
         let ownIDs = distinctiveIDs[best.intent]
         // Distinctive features of the chosen intent: both lists are sorted ids.
-        var found = Set<String>()
+        // Gathered as a list, sorted and made unique at the end.
+        var found: [String] = []
         var next = 0
         for feature in scored.features {
             while next < ownIDs.count && ownIDs[next] < feature { next += 1 }
-            if next < ownIDs.count && ownIDs[next] == feature { found.insert(featureNames[Int(feature)]) }
+            if next < ownIDs.count && ownIDs[next] == feature { found.append(featureNames[Int(feature)]) }
         }
         // Distinctive words and concepts, and the words that carry a topic.
         // A token inside a structural entity counts only when no concept
@@ -89,12 +90,12 @@ extension IntentMatcher {
         var index = 0
         for (term, length) in lexicon.index.conceptRuns(facts.map(\.stemTerm)) {
             if length == 0 {
-                if own.contains(stems[index]) { found.insert(stems[index]) }
+                if own.contains(stems[index]) { found.append(stems[index]) }
                 index += 1
                 continue
             }
-            if let concept = lexicon.index.unigramFeatureName(term, names: featureNames), own.contains(concept) { found.insert(concept) }
-            for covered in index..<(index + length) where !structural[covered] && own.contains(stems[covered]) { found.insert(stems[covered]) }
+            if let concept = lexicon.index.unigramFeatureName(term, names: featureNames), own.contains(concept) { found.append(concept) }
+            for covered in index..<(index + length) where !structural[covered] && own.contains(stems[covered]) { found.append(stems[covered]) }
             index += length
         }
         var spanIndex = 0
@@ -108,7 +109,8 @@ extension IntentMatcher {
             let fact = facts[index]
             if !fact.stemIsStopword, !fact.isFunctionWord, fact.hasLetter, fact.isInScope { interpretation.topicWords += 1 }
         }
-        interpretation.distinctiveWords = found.sorted()
+        found.sort()
+        interpretation.distinctiveWords = found.enumerated().filter { $0.offset == 0 || found[$0.offset - 1] != $0.element }.map(\.element)
         interpretation.slots = fillSlots(intent: name, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text, noteFrom: noteFrom)
         return interpretation
     }

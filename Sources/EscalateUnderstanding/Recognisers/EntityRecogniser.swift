@@ -7,9 +7,19 @@ struct EntityRecogniser: Sendable {
     /// intents; enumerated types add `{type}` but keep their words.
     static let structural: Set<String> = ["ticket", "time", "duration", "level", "person", "phone", "email"]
 
-    static let priority: [String: Int] = [
-        "email": 0, "phone": 1, "ticket": 2, "time": 3, "duration": 4, "level": 5, "person": 6,
-    ]
+    /// Which of two spans of one length wins: the more specific type.
+    static func priority(of type: String) -> Int {
+        switch type {
+        case "email": 0
+        case "phone": 1
+        case "ticket": 2
+        case "time": 3
+        case "duration": 4
+        case "level": 5
+        case "person": 6
+        default: 10
+        }
+    }
 
     /// The recognised entities: non-overlapping `spans`, and `alternates`,
     /// enumerated values of other types over the same words ("Lumen Connect"
@@ -84,15 +94,23 @@ struct EntityRecogniser: Sendable {
         }
         if !overlapping { return spans.sorted { $0.start < $1.start } }
         // Sorted as numbers: each span's priority is looked up once, and the
-        // spans themselves are not copied about while sorting.
-        let keys = spans.indices.map { (length: spans[$0].length, priority: priority[spans[$0].type] ?? 10, start: spans[$0].start, index: $0) }
-        let ordered = keys.sorted { a, b in
+        // spans themselves are not copied about while sorting. There are
+        // only ever a few, so an insertion sort does.
+        var ordered: [(length: Int, priority: Int, start: Int, index: Int)] = []
+        ordered.reserveCapacity(spans.count)
+        func before(_ a: (length: Int, priority: Int, start: Int, index: Int), _ b: (length: Int, priority: Int, start: Int, index: Int)) -> Bool {
             if a.length != b.length { return a.length > b.length }
             if a.priority != b.priority { return a.priority < b.priority }
             if a.start != b.start { return a.start < b.start }
             let x = spans[a.index], y = spans[b.index]
             if x.type != y.type { return x.type < y.type }
             return x.value.description < y.value.description
+        }
+        for (index, span) in spans.enumerated() {
+            let key = (length: span.length, priority: Self.priority(of: span.type), start: span.start, index: index)
+            var place = ordered.count
+            while place > 0 && before(key, ordered[place - 1]) { place -= 1 }
+            ordered.insert(key, at: place)
         }
         var used = Array(repeating: false, count: spans.map(\.end).max() ?? 0)
         var chosen: [Int] = []

@@ -10,11 +10,20 @@ enum NameRecogniser {
             // Cheap first: a name starts with a capital (or a non-ASCII letter).
             guard token.start < units.count, units[token.start] >= 65, units[token.start] <= 90 || units[token.start] > 127 else { return false }
             guard !taken.contains(index) else { return false }
-            let original = Tokenizer.withoutEscapes(String(decoding: units[token.start..<token.end], as: UTF16.self))
-            guard let first = original.unicodeScalars.first, first.properties.isUppercase else { return false }
-            let letters = original.filter(\.isLetter)
-            guard letters.count >= 2, original.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }) else { return false }
-            if letters.count <= 4 && letters.allSatisfy(\.isUppercase) { return false }
+            let typed = units[token.start..<token.end]
+            if typed.allSatisfy({ $0 < 128 && $0 != 27 }) {
+                // Plain ASCII, as nearly every word is: judged on its bytes.
+                func isLetter(_ u: UInt16) -> Bool { (u >= 65 && u <= 90) || (u >= 97 && u <= 122) }
+                let letters = typed.filter(isLetter)
+                guard letters.count >= 2, typed.allSatisfy({ isLetter($0) || $0 == 39 || $0 == 45 || $0 == 46 }) else { return false }
+                if letters.count <= 4 && letters.allSatisfy({ $0 <= 90 }) { return false }
+            } else {
+                let original = Tokenizer.withoutEscapes(String(decoding: typed, as: UTF16.self))
+                guard let first = original.unicodeScalars.first, first.properties.isUppercase else { return false }
+                let letters = original.filter(\.isLetter)
+                guard letters.count >= 2, original.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }) else { return false }
+                if letters.count <= 4 && letters.allSatisfy(\.isUppercase) { return false }
+            }
             let word = Tokenizer.withoutEscapes(token.text)
             if Self.commonWords.contains(word) { return false }
             // After a name, a capitalised known word still belongs to it ("Wayne Enterprises").
