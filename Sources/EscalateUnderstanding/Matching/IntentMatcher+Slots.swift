@@ -35,7 +35,7 @@ extension IntentMatcher {
     func fillSlots(intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], alternates: [EntitySpan] = [], text: String, noteFrom: Int?) -> [String: SlotValue] {
         // The customer's segment counts wherever it is said ("can I call
         // Lumen wholesale billing at 6pm?").
-        let wanted = (slotsByIntent[intent] ?? []).union(["segment"])
+        let wanted = wantedSlots[intent] ?? ["segment"]
         var slots: [String: SlotValue] = [:]
         var freeRanges: [Range<Int>] = []
         // A customer's or a contact's name is the capitalised name found, when there is one.
@@ -61,9 +61,7 @@ extension IntentMatcher {
             // request itself ("the SLA was missed on #1", "esc").
             let own = ownWordsOf(intent)
             // A new ticket's summary may be the reason itself ("SLA missed").
-            let restating: Set<String> = intent == "open_ticket"
-                ? ["segment", "org", "category", "ticket", "level", "role"]
-                : ["segment", "org", "category", "condition", "ticket", "level", "role"]
+            let restating = intent == "open_ticket" ? Self.restatingSummary : Self.restatingNote
             let topicOnly = range.allSatisfy { index in
                 spans.contains { restating.contains($0.type) && $0.start <= index && index < $0.end }
                     || FeatureExtractor.stopwords.contains(stems[index]) || own.contains(stems[index])
@@ -86,6 +84,11 @@ extension IntentMatcher {
         }
         return slots
     }
+
+    /// Entity types that a note made only of them merely restates.
+    static let restatingNote: Set<String> = ["segment", "org", "category", "condition", "ticket", "level", "role"]
+    /// The same for a new ticket's summary, which may be the reason itself.
+    static let restatingSummary: Set<String> = ["segment", "org", "category", "ticket", "level", "role"]
 
     /// The stems of an intent's own name and its usual shorthand.
     /// The cached `ownWords(of:)` of an intent the matcher knows.

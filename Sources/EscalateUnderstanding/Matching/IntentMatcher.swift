@@ -61,6 +61,9 @@ public final class IntentMatcher: Sendable {
     /// as understood when judging how much of an utterance is familiar.
     let inScope: Set<String>
     public let slotsByIntent: [String: Set<String>]
+    /// The slots filled for each intent: its own, and the customer's
+    /// segment, which counts wherever it is said.
+    let wantedSlots: [String: Set<String>]
     /// For each intent, the words of its phrasings that few intents share.
     let distinctive: [String: Set<String>]
     /// For each intent, its phrasings with a free-text slot, as the stems
@@ -246,6 +249,7 @@ public final class IntentMatcher: Sendable {
         self.slotsByIntent = Dictionary(uniqueKeysWithValues: intents.map { name, phrasings in
             (name, Set(phrasings.flatMap(\.slots)).union(mentionedTypes[name] ?? []))
         })
+        self.wantedSlots = slotsByIntent.mapValues { $0.union(["segment"]) }
         self.phrasings = intents
         self.helpExamples = helpExamples
         var distinctive: [String: Set<String>] = [:]

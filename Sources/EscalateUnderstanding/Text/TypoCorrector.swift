@@ -25,7 +25,9 @@ public struct TypoCorrector: Sendable {
         guard word.count >= 4, word.isAllLetters else { return nil }
         let limit = 1
         var candidates: Set<String> = []
-        for variant in Self.deletes(of: word, depth: limit) {
+        // The word and each of its single deletions (`deletes(of:depth: 1)`,
+        // made here without building a set of them).
+        for variant in [word] + Self.singleDeletions(of: word) {
             if words.contains(variant) { candidates.insert(variant) }
             for original in deletions[variant] ?? [] { candidates.insert(original) }
         }
@@ -39,6 +41,23 @@ public struct TypoCorrector: Sendable {
             if best == nil || distance < best!.distance { best = (candidate, distance) }
         }
         return best?.word
+    }
+
+    /// `word` with each one of its letters left out in turn; an ASCII word
+    /// is cut byte by byte, with no array of characters in between.
+    static func singleDeletions(of word: String) -> [String] {
+        let bytes = Array(word.utf8)
+        guard bytes.allSatisfy({ $0 < 128 }) else { return Array(deletes(of: word, depth: 1).subtracting([word])) }
+        return bytes.indices.map { skipped in
+            String(unsafeUninitializedCapacity: bytes.count - 1) { buffer in
+                var written = 0
+                for (index, byte) in bytes.enumerated() where index != skipped {
+                    buffer[written] = byte
+                    written += 1
+                }
+                return written
+            }
+        }
     }
 
     static func deletes(of word: String, depth: Int) -> Set<String> {
