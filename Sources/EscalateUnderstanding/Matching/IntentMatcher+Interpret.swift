@@ -9,7 +9,7 @@ extension IntentMatcher {
     public func slots(of text: String, as intent: String, context: RecognitionContext) -> [String: SlotValue] {
         let (tokens, facts) = correctedTokens(text, context: context)
         let stems = facts.map(\.stem)
-        let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known)
+        let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known, kinds: facts.map(\.kinds))
         let noteFrom = noteStart(tokens: tokens, spans: spans, text: text)
         return fillSlots(intent: intent, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text, noteFrom: noteFrom)
     }
@@ -50,7 +50,7 @@ extension IntentMatcher {
     public func interpret(_ text: String, context: RecognitionContext) -> Interpretation {
         let (tokens, facts) = correctedTokens(text, context: context)
         let stems = facts.map(\.stem)
-        let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known)
+        let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known, kinds: facts.map(\.kinds))
         let noteFrom = noteStart(tokens: tokens, spans: spans, text: text)
         let scored = scoreBySentence(tokens: tokens, facts: facts, spans: spans, text: text, noteFrom: noteFrom)
         var interpretation = Interpretation(

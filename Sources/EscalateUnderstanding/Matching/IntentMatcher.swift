@@ -233,7 +233,8 @@ public final class IntentMatcher: Sendable {
         self.exampleIntent = examples.map { Int32($0.intent) }
         self.runOffsets = runOffsets
         self.ownWordsByIntent = Dictionary(uniqueKeysWithValues: names.map { ($0, Self.ownWords(of: $0)) })
-        self.lexicon = Lexicon(known: vocabulary, inScope: inScope, index: FeatureIndex(extractor: extractor, featureIDs: featureIDs))
+        self.lexicon = Lexicon(
+            known: vocabulary, inScope: inScope, index: FeatureIndex(extractor: extractor, featureIDs: featureIDs), entities: recogniser.enumerated)
         self.featureNames = features
         self.runIntent = runIntent
         self.runEnd = runEnd

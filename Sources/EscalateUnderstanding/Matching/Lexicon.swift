@@ -14,6 +14,8 @@ struct WordFacts: Sendable {
     /// The word or its stem is one the in-scope intents use.
     var isInScope: Bool
     var hasLetter: Bool
+    /// What the word can start for the recognisers, `.entity` included.
+    var kinds: WordKinds
 }
 
 /// The facts of every word the matcher knows, worked out when it is built,
@@ -24,12 +26,14 @@ struct Lexicon: Sendable {
     private var table: [String: WordFacts] = [:]
     private let known: Set<String>
     private let inScope: Set<String>
+    private let entities: EnumeratedRecogniser
     let index: FeatureIndex
 
-    init(known: Set<String>, inScope: Set<String>, index: FeatureIndex) {
+    init(known: Set<String>, inScope: Set<String>, index: FeatureIndex, entities: EnumeratedRecogniser) {
         self.known = known
         self.inScope = inScope
         self.index = index
+        self.entities = entities
         var words = known.union(inScope).union(CommonWords.all).union(IntentMatcher.functionWords)
         words.formUnion(FeatureExtractor.stopwords)
         for word in words { table[word] = facts(working: word) }
@@ -40,9 +44,11 @@ struct Lexicon: Sendable {
 
     private func facts(working word: String) -> WordFacts {
         let stem = Stemmer.stem(word)
+        var kinds = WordKinds.of(word)
+        if entities.startsPhrase(stem) { kinds.insert(.entity) }
         return WordFacts(
             stem: stem, stemTerm: index.term(stem), isKnown: known.contains(word), isCommon: CommonWords.all.contains(word),
             isFunctionWord: IntentMatcher.functionWords.contains(word), stemIsStopword: FeatureExtractor.stopwords.contains(stem),
-            isInScope: inScope.contains(word) || inScope.contains(stem), hasLetter: word.hasLetter)
+            isInScope: inScope.contains(word) || inScope.contains(stem), hasLetter: word.hasLetter, kinds: kinds)
     }
 }

@@ -28,8 +28,11 @@ struct EntityRecogniser: Sendable {
         recogniseAll(tokens, stems: stems, text: text, context: context, known: known).spans
     }
 
-    func recogniseAll(_ tokens: [Token], stems: [String], text: String, context: RecognitionContext, known: Set<String> = []) -> (spans: [EntitySpan], alternates: [EntitySpan]) {
-        let kinds = WordKinds.of(tokens, named: context.kindsByWord)
+    /// `kinds`, when given, are the tokens' kinds from the table and their
+    /// shapes, with `.entity` marked; the context's names are added here.
+    func recogniseAll(_ tokens: [Token], stems: [String], text: String, context: RecognitionContext, known: Set<String> = [],
+                      kinds given: [WordKinds]? = nil) -> (spans: [EntitySpan], alternates: [EntitySpan]) {
+        let kinds = given.map { WordKinds.adding(context.kindsByWord, to: $0, of: tokens) } ?? WordKinds.of(tokens, named: context.kindsByWord)
         var structural: [EntitySpan] = []
         structural += ContactDetailsRecogniser.recognise(tokens, text: text)
         structural += TicketRecogniser.recognise(tokens, context: context, kinds: kinds)
@@ -52,7 +55,7 @@ struct EntityRecogniser: Sendable {
             chosen += names
             for span in names { taken.formUnion(span.start..<span.end) }
         }
-        let candidates = self.enumerated.recognise(stems).filter { span in
+        let candidates = self.enumerated.recognise(stems, kinds: given == nil ? nil : kinds).filter { span in
             !(span.start..<span.end).contains { taken.contains($0) }
         }
         let enumerated = Self.nonOverlapping(candidates)

@@ -31,10 +31,15 @@ struct EnumeratedRecogniser: Sendable {
         }
     }
 
-    /// Every match, overlaps included; the caller keeps the best.
-    func recognise(_ stems: [String]) -> [EntitySpan] {
+    /// Whether a phrase starts with `stem`.
+    func startsPhrase(_ stem: String) -> Bool { entries[stem] != nil }
+
+    /// Every match, overlaps included; the caller keeps the best. With
+    /// `kinds`, only the stems marked `.entity` are looked up.
+    func recognise(_ stems: [String], kinds: [WordKinds]? = nil) -> [EntitySpan] {
         var spans: [EntitySpan] = []
         for start in stems.indices {
+            if let kinds, !kinds[start].contains(.entity) { continue }
             guard let candidates = entries[stems[start]] else { continue }
             // Every match, short ones too: a longer one may be blocked by a
             // ticket or a time ("due" when "due today" meets "today").

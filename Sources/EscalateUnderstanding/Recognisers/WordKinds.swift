@@ -13,6 +13,9 @@ struct WordKinds: OptionSet, Sendable {
     static let duration = WordKinds(rawValue: 1 << 2)
     static let level = WordKinds(rawValue: 1 << 3)
     static let person = WordKinds(rawValue: 1 << 4)
+    /// The stem starts a phrase of an `.entity` file. Only the matcher
+    /// knows its files, so only it sets this (see `Lexicon`).
+    static let entity = WordKinds(rawValue: 1 << 5)
 
     /// The words that can start a match, by recogniser (each recogniser's
     /// `match` says why).
@@ -35,18 +38,29 @@ struct WordKinds: OptionSet, Sendable {
     /// `#12`, `L2`, `second-level`), and from `named`, the kinds the names
     /// the context knows give their first words.
     static func of(_ tokens: [Token], named: [String: WordKinds] = [:]) -> [WordKinds] {
-        tokens.map { token in
-            let word = token.text
-            var kinds = byWord[word] ?? []
-            if let first = word.utf8.first {
-                if first >= 48 && first <= 57 { kinds.formUnion([.ticket, .time, .duration]) }
-                if first == 35 { kinds.insert(.ticket) }
-                if first == 108 && word.utf8.count == 2 { kinds.insert(.level) }
-            }
-            if word.utf8.contains(45) { kinds.insert(.level) }
-            if !named.isEmpty, let extra = named[word] { kinds.formUnion(extra) }
-            return kinds
+        adding(named, to: tokens.map { of($0.text) }, of: tokens)
+    }
+
+    /// The kinds of one word from the table and its shape alone.
+    static func of(_ word: String) -> WordKinds {
+        var kinds = byWord[word] ?? []
+        if let first = word.utf8.first {
+            if first >= 48 && first <= 57 { kinds.formUnion([.ticket, .time, .duration]) }
+            if first == 35 { kinds.insert(.ticket) }
+            if first == 108 && word.utf8.count == 2 { kinds.insert(.level) }
         }
+        if word.utf8.contains(45) { kinds.insert(.level) }
+        return kinds
+    }
+
+    /// `kinds`, one per token, with what the context's names add.
+    static func adding(_ named: [String: WordKinds], to kinds: [WordKinds], of tokens: [Token]) -> [WordKinds] {
+        guard !named.isEmpty else { return kinds }
+        var kinds = kinds
+        for index in tokens.indices {
+            if let extra = named[tokens[index].text] { kinds[index].formUnion(extra) }
+        }
+        return kinds
     }
 
     /// The kinds the context's names give their first words: a customer's
