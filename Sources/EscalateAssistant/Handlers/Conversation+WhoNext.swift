@@ -85,6 +85,10 @@ extension Conversation {
         if slots.ticketRef == nil, let id = focus, let ticket = try load(id), !fits(ticket, slots) {
             return generalAdvice(slots, intent: "when_next")
         }
+        // No ticket to go by: the rule of the process asked about.
+        if slots.ticketRef == nil, focus == nil, try storeCall({ try store.tickets(TicketQuery(.active, limit: 1)) }).isEmpty {
+            return generalAdvice(slots, intent: "when_next")
+        }
         switch try resolveTicket(intent: "when_next", slots: slots) {
         case .reply(let reply): return reply
         case .found(let ticket):
@@ -111,9 +115,16 @@ extension Conversation {
         }
     }
 
-    /// Advice without a ticket: where a process starts.
+    /// Advice without a ticket: where a process starts or, when a role is
+    /// named ("when can I go above my CCM?"), that role's level, and what
+    /// opens the next one.
     func generalAdvice(_ slots: [String: SlotValue], intent: String) -> Reply {
-        let candidates = slots.process.flatMap { catalog.process($0) }.map { [$0] } ?? processes(org: slots.org, category: slots.category, segment: slots.entity("segment"))
+        var candidates = slots.process.flatMap { catalog.process($0) }.map { [$0] } ?? processes(org: slots.org, category: slots.category, segment: slots.entity("segment"))
+        // Only the processes with the role asked about, when some have it.
+        if candidates.count > 1, let role = slots.role {
+            let withRole = candidates.filter { $0.ladder.contains { $0.role == role } }
+            if !withRole.isEmpty { candidates = withRole }
+        }
         if candidates.count > 1 || candidates.isEmpty {
             if slots.org == nil && slots.category == nil {
                 return Reply([
@@ -124,17 +135,27 @@ extension Conversation {
             return askWhichProcess(intent: intent, slots: slots, candidates: candidates.isEmpty ? catalog.processes : candidates, question: "Which process is it?")
         }
         let process = candidates[0]
-        let first = process.firstLevel
+        let named = slots.role.flatMap { role in process.ladder.first { $0.role == role } }
+        let level = named ?? process.firstLevel
         let saved = (try? store.contacts()) ?? []
-        var lines = ["\(process.title): start with Level \(first.number), \(first.title)."]
-        lines += ContactText.reach(first, saved: saved, reader: readerRole).map { "  Contact: \($0)" }
-        if let start = process.start { lines.append(start) }
-        if let next = process.level(after: first.number) {
-            if let wait = first.wait {
-                lines.append("Allow \(wait) before Level \(next.number), \(next.title).")
+        var lines: [String] = []
+        if named == nil || level.number == process.firstLevel.number {
+            lines.append("\(process.title): start with Level \(level.number), \(level.title).")
+            lines += ContactText.reach(level, saved: saved, reader: readerRole).map { "  Contact: \($0)" }
+            if let start = process.start { lines.append(start) }
+        } else {
+            lines.append("\(process.title): \(level.title) is Level \(level.number).")
+        }
+        if let next = process.level(after: level.number) {
+            if let wait = level.wait {
+                lines.append("Allow \(wait) after engaging Level \(level.number) before Level \(next.number), \(next.title).")
             } else {
-                lines.append("Then Level \(next.number), \(next.title), when a reason to escalate holds.")
+                let reasons = process.whenToRaise.map(\.text)
+                lines.append("Then Level \(next.number), \(next.title), when a reason to escalate holds\(reasons.isEmpty ? "." : ":")")
+                lines += reasons.map { "  - \($0)" }
             }
+        } else if named != nil {
+            lines.append("There is no level above it on the ladder.")
         }
         lines.append("Open a ticket to track it: “open a ticket for <customer>”.")
         return Reply(lines)

@@ -33,9 +33,9 @@ extension IntentMatcher {
     static let topicTypes: Set<String> = ["org", "category", "segment", "closure_code", "condition", "channel"]
 
     func fillSlots(intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], alternates: [EntitySpan] = [], text: String, noteFrom: Int?) -> [String: SlotValue] {
-        // The customer's segment counts wherever it is said ("can I call
-        // Lumen wholesale billing at 6pm?").
-        let wanted = wantedSlots[intent] ?? ["segment"]
+        // The organisation and the customer's segment count wherever they
+        // are said ("can I call Lumen wholesale billing at 6pm?").
+        let wanted = wantedSlots[intent] ?? Self.slotsAlwaysWanted
         var slots: [String: SlotValue] = [:]
         var freeRanges: [Range<Int>] = []
         // A customer's or a contact's name is the capitalised name found, when there is one.

@@ -61,8 +61,9 @@ public final class IntentMatcher: Sendable {
     /// as understood when judging how much of an utterance is familiar.
     let inScope: Set<String>
     public let slotsByIntent: [String: Set<String>]
-    /// The slots filled for each intent: its own, and the customer's
-    /// segment, which counts wherever it is said.
+    /// The slots filled for each intent: its own, and the organisation and
+    /// the customer's segment, which count wherever they are said ("when
+    /// can I go above my CCM with CenturyLink?").
     let wantedSlots: [String: Set<String>]
     /// For each intent, the words of its phrasings that few intents share.
     let distinctive: [String: Set<String>]
@@ -250,7 +251,7 @@ public final class IntentMatcher: Sendable {
         self.slotsByIntent = Dictionary(uniqueKeysWithValues: intents.map { name, phrasings in
             (name, Set(phrasings.flatMap(\.slots)).union(mentionedTypes[name] ?? []))
         })
-        self.wantedSlots = slotsByIntent.mapValues { $0.union(["segment"]) }
+        self.wantedSlots = slotsByIntent.mapValues { $0.union(Self.slotsAlwaysWanted) }
         self.phrasings = intents
         self.helpExamples = helpExamples
         var distinctive: [String: Set<String>] = [:]
@@ -299,6 +300,9 @@ public final class IntentMatcher: Sendable {
                 "sunday", "weekend", "weekends", "january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december", "hourly", "daily", "every", "business", "working", "level",
                 "tier", "top", "next", "ims", "gcr", "order", "ticket", "case", "repair", "issue", "number", "half"])
+
+    /// Slots filled whatever the intent.
+    static let slotsAlwaysWanted: Set<String> = ["segment", "org"]
 
     /// Names of people and customers look alike in an utterance (a
     /// capitalised name), so their slots share one feature.
