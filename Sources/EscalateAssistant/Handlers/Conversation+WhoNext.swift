@@ -301,7 +301,8 @@ extension Conversation {
             case .found(let found): ticket = found
             }
         }
-        let level = ticket.flatMap { t in process(of: t).flatMap { engine.currentLevel(t, in: $0) } }
+        // The current level's hours, or before any is engaged the first one's.
+        let level = ticket.flatMap { t in process(of: t).flatMap { engine.currentLevel(t, in: $0) ?? $0.firstLevel } }
         let calendar = level.map { engine.calendar(for: $0, segment: ticket?.details.segment) } ?? catalog.calendar(named: "support-desk")!
         // "How long has #1 been waiting on the customer?"
         if slots.entity("filter") == "waiting", let ticket {
@@ -313,6 +314,21 @@ extension Conversation {
             lastExplanation = calendar.breakdown(from: since, to: now).lines(in: settings.zone)
             return Reply(["#\(ticket.id) has been waiting on the customer since \(stamp(since, now: now)): \(WallText.duration(now - since)) on the clock, \(Words.businessTime(business)) (business hours: \(hours(calendar, now: now))).",
                           "The escalation clock is stopped meanwhile. Ask “why?” for the day-by-day count."])
+        }
+        // "How long has #1 been open?": from the opening, not from the level.
+        if slots.entity("filter") == "open", slots.time == nil, let ticket {
+            let end = ticket.closure?.at ?? now
+            let pauses = ticket.pauses(until: end)
+            let business = calendar.elapsed(from: ticket.openedAt, to: end, excluding: pauses)
+            lastExplanation = calendar.breakdown(from: ticket.openedAt, to: end, excluding: pauses).lines(in: settings.zone)
+            let span = ticket.closure == nil
+                ? "#\(ticket.id) has been open since \(stamp(ticket.openedAt, now: now))"
+                : "#\(ticket.id) was open from \(stamp(ticket.openedAt, now: now)) until it was closed \(stamp(end, now: now))"
+            var lines = ["\(span): \(WallText.duration(end - ticket.openedAt)) on the clock, "
+                + (calendar.isAlwaysOpen ? "all of it working time (this level works 24/7)." : "\(Words.businessTime(business)) (business hours: \(hours(calendar, now: now))).")]
+            if !pauses.isEmpty { lines.append("Time waiting on the customer is not counted in the business hours.") }
+            lines.append("Ask “why?” for the day-by-day count.")
+            return Reply(lines)
         }
         let start: Instant
         let since: String
