@@ -227,9 +227,23 @@ extension Conversation {
         do {
             let when: Instant? = when
             let before = engine.clocks(ticket, at: when!).first { if case .promise(let l, _) = $0.subject { return l.number == level.number } else { return false } }
-            let updated = try record([(.acknowledged(ContactRecord(level: level.number, person: person)), when!)], on: ticket.id, now: now)
             let verb = level.promise(.contact) != nil ? "got in touch" : (level.promise(.respond) != nil ? "responded" : "acknowledged")
+            if ticket.acknowledgements[level.number] == when! {
+                return Reply("\(Words.upperFirst(Words.level(level))) already \(verb) on #\(ticket.id) \(at(when!, now: now)); nothing new to record.")
+            }
+            let updated = try record([(.acknowledged(ContactRecord(level: level.number, person: person)), when!)], on: ticket.id, now: now)
+            // A second acknowledgement of one level is a reply like any other;
+            // the first is what its promise counts.
+            if let earlier = ticket.acknowledgements[level.number], earlier <= when! {
+                return Reply([
+                    "Recorded on #\(ticket.id): \(Words.level(level)) replied again \(at(when!, now: now)).",
+                    "It first \(verb) \(at(earlier, now: now)); that one stands as its acknowledgement.",
+                ])
+            }
             var lines = ["Recorded on #\(ticket.id): \(Words.level(level)) \(verb) \(at(when!, now: now))."]
+            if let earlier = ticket.acknowledgements[level.number] {
+                lines.append("That is before the acknowledgement logged for \(stamp(earlier, now: now)), so it is the one that counts.")
+            }
             if let before, let due = before.due {
                 if when! <= due {
                     lines.append("In time: it was due \(by(due, now: now)).")

@@ -53,7 +53,8 @@ extension Ticket {
             lastUpdateAt = max(lastUpdateAt ?? at, at)
         case .acknowledged(let record):
             engage(record.level, at: at)
-            if acknowledgements[record.level] == nil { acknowledgements[record.level] = at }
+            // The earliest acknowledgement counts, whatever order they were logged in.
+            acknowledgements[record.level] = min(acknowledgements[record.level] ?? at, at)
             lastUpdateAt = max(lastUpdateAt ?? at, at)
         case .updateLogged:
             lastUpdateAt = max(lastUpdateAt ?? at, at)
