@@ -109,6 +109,16 @@ import Testing
         #expect(late?.state == .breached(since: wholesale.instant("2026-12-03 13:00")))
     }
 
+    @Test func theEarliestAcknowledgementCountsWhateverOrderItIsLoggedIn() {
+        var script = TicketScript(process: "lumen-installation", organisation: "lumen", at: "2026-11-23 09:00")
+        script.engage(1, at: "2026-11-23 09:00")
+        script.append(.acknowledged(ContactRecord(level: 1)), at: "2026-11-23 11:00")
+        // Logged afterwards, but it happened first: it is the acknowledgement.
+        script.append(.acknowledged(ContactRecord(level: 1)), at: "2026-11-23 10:00")
+        script.append(.acknowledged(ContactRecord(level: 1)), at: "2026-11-23 12:00")
+        #expect(script.ticket.acknowledgements[1] == script.instant("2026-11-23 10:00"))
+    }
+
     @Test func repairAndMaintenanceHaveOneLevel() {
         var repair = TicketScript(process: "lumen-repair", organisation: "lumen", at: "2026-11-26 02:00")
         repair.engage(1, at: "2026-11-26 02:05")

@@ -129,8 +129,9 @@ extension Conversation {
     func reopen(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
         try withTicket("reopen", slots, includeClosed: true) { ticket in
             guard ticket.status == .closed else { return Reply("#\(ticket.id) isn't closed; it is \(ticket.status.words).") }
-            let updated = try record([(.reopened(reason: slots.text("note").map(Words.quote)), now)], on: ticket.id, now: now)
-            var lines = ["Reopened #\(ticket.id) \(at(now, now: now))."]
+            let reason = slots.text("note").map(Words.quote)
+            let updated = try record([(.reopened(reason: reason), now)], on: ticket.id, now: now)
+            var lines = ["Reopened #\(ticket.id) \(at(now, now: now))\(reason.map { ": \($0)" } ?? "")."]
             if let level = updated.level, let process = process(of: updated), let current = process.level(level) {
                 lines.append("\(Words.level(current)) is engaged again; its clock restarts now.")
             }

@@ -212,7 +212,8 @@ extension IntentMatcher {
     /// with no separator at all, after a ticket number that a note word
     /// stands next to ("add note to ticket 4 technician replaced the card",
     /// "ims 604418 update rep says credit will post"); or after "because"
-    /// when a ticket is escalated ("escalate #1 because …").
+    /// or a comma when a ticket is escalated or reopened ("escalate #1
+    /// because …", "reopen #2, …").
     func noteStart(tokens: [Token], spans: [EntitySpan], text: String) -> Int? {
         let units = Array(text.utf16)
         if let separated = separatedNote(tokens: tokens, spans: spans, units: units, keywords: Self.noteKeywords) { return separated }
@@ -227,6 +228,13 @@ extension IntentMatcher {
             else if start + 1 < tokens.count, ["because", "cos", "coz", "cuz", "as"].contains(tokens[start].text),
                     tokens[window].contains(where: { $0.text.hasPrefix("escalat") || $0.text == "esc" }) {
                 return start + 1
+            }
+            // "escalate #1, vendor missed the date twice", "reopen #2,
+            // customer says still broken": after a comma, the reason.
+            else if start + 1 < tokens.count, units[tokens[start - 1].end..<tokens[start].start].contains(44),
+                    tokens[window].contains(where: { $0.text.hasPrefix("escalat") || $0.text == "esc" || $0.text == "reopen" }),
+                    tokens[start...].filter({ !FeatureExtractor.stopwords.contains($0.text) }).count >= 2 {
+                return start
             }
             else if !tokens[window].contains(where: { writing.contains($0.text) }) { continue }
             while start < tokens.count, [":", "-", "that", "saying", "with"].contains(tokens[start].text) { start += 1 }

@@ -118,11 +118,14 @@ extension IntentMatcher {
             let items = alignment.items
             // Only phrasings whose word just before the slot is in the utterance can line up.
             if let anchor = alignment.anchor, !present.contains(anchor) { continue }
+            guard let (anchors, range) = align(items, slot: slot, stems: stems, spans: spans), !range.isEmpty else { continue }
             // A note straight after a ticket number is found by `noteStart`
             // (after a colon, or next to "update"); lined up here it would
-            // take whatever follows "escalate it".
-            if slot == "note", alignment.afterTicket { continue }
-            guard let (anchors, range) = align(items, slot: slot, stems: stems, spans: spans), !range.isEmpty else { continue }
+            // take whatever follows "escalate it". Only a comma after the
+            // ticket sets one off ("reopen #2, customer says still broken").
+            if slot == "note", alignment.afterTicket {
+                guard range.lowerBound > 0, units[tokens[range.lowerBound - 1].end..<tokens[range.lowerBound].start].contains(44) else { continue }
+            }
             if stems[range].allSatisfy({ ownWords.contains($0) || FeatureExtractor.stopwords.contains($0) }) { continue }
             // A name never contains a role, a channel or a number.
             if slot != "note", spans.contains(where: { $0.type != "person" && range.overlaps($0.start..<$0.end) }) { continue }
