@@ -217,7 +217,7 @@ extension IntentMatcher {
     func noteStart(tokens: [Token], spans: [EntitySpan], text: String) -> Int? {
         let units = Array(text.utf16)
         if let separated = separatedNote(tokens: tokens, spans: spans, units: units, keywords: Self.noteKeywords) { return separated }
-        if let afterName = noteAfterName(tokens: tokens, spans: spans) { return afterName }
+        if let afterName = noteAfterName(tokens: tokens, spans: spans, units: units) { return afterName }
         let writing = Self.writingWords
         for span in spans where span.type == "ticket" {
             if case .ticket(.context) = span.value { continue }
@@ -250,13 +250,22 @@ extension IntentMatcher {
     static let writingWords: Set<String> = ["note", "notes", "comment", "write", "jot", "update"]
 
     /// "… ticket for Globex about an ERP upgrade that failed overnight": the
-    /// note starts after "about" when it follows the customer's name.
-    func noteAfterName(tokens: [Token], spans: [EntitySpan]) -> Int? {
+    /// note starts after "about", or after a comma, when it follows the
+    /// customer's name.
+    func noteAfterName(tokens: [Token], spans: [EntitySpan], units: [UInt16]) -> Int? {
         for span in spans where span.type == "person" {
-            guard span.start > 0, tokens[span.start - 1].text == "for", span.end + 1 < tokens.count,
-                  ["about", "regarding", "re", "concerning"].contains(tokens[span.end].text) else { continue }
-            let rest = tokens[(span.end + 1)...].filter { !FeatureExtractor.stopwords.contains($0.text) }
-            if rest.count >= 2 { return span.end + 1 }
+            guard span.start > 0, tokens[span.start - 1].text == "for", span.end + 1 < tokens.count else { continue }
+            // "… for Acme about …", or "… for Acme, circuit down".
+            let start: Int
+            if ["about", "regarding", "re", "concerning"].contains(tokens[span.end].text) {
+                start = span.end + 1
+            } else if units[tokens[span.end - 1].end..<tokens[span.end].start].contains(44) {
+                start = span.end
+            } else {
+                continue
+            }
+            let rest = tokens[start...].filter { !FeatureExtractor.stopwords.contains($0.text) }
+            if rest.count >= 2 { return start }
         }
         return nil
     }

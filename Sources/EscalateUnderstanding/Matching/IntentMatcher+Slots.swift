@@ -62,8 +62,13 @@ extension IntentMatcher {
             let own = ownWordsOf(intent)
             // A new ticket's summary may be the reason itself ("SLA missed").
             let restating = intent == "open_ticket" ? Self.restatingSummary : Self.restatingNote
+            // A summary may name the topic in words of its own ("circuit
+            // down" on a repair ticket); one word of it ("billing") says no more.
             let topicOnly = range.allSatisfy { index in
-                spans.contains { restating.contains($0.type) && $0.start <= index && index < $0.end }
+                spans.contains { span in
+                    restating.contains(span.type) && span.start <= index && index < span.end
+                        && !(intent == "open_ticket" && span.type == "category" && span.length > 1)
+                }
                     || FeatureExtractor.stopwords.contains(stems[index]) || own.contains(stems[index])
                     || ["was", "were", "is", "has", "have", "been", "be"].contains(tokens[index].text)
             }
