@@ -15,6 +15,9 @@ public final class Conversation {
     /// it is assumed only on the line right after it was mentioned.
     var focus: Int? { didSet { focusTurn = turn } }
     var focusTurn = 0
+    /// The ticket of this session's last recorded change: what a bare
+    /// "undo" undoes, even after another ticket has been looked at.
+    var lastChanged: Int?
     /// Lines handled so far.
     var turn = 0
     var pending: PendingQuestion?

@@ -140,7 +140,10 @@ extension Conversation {
     }
 
     func undo(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
-        try withTicket("undo", slots) { ticket in
+        // "Undo" or "undo it" undoes this session's last change, wherever it was.
+        var slots = slots
+        if slots.ticketRef == nil || slots.ticketRef == .context, let id = lastChanged { slots["ticket"] = .ticket(.number(id)) }
+        return try withTicket("undo", slots) { ticket in
             guard let last = ticket.lastUndoable else {
                 return Reply("There's nothing to undo on #\(ticket.id): only its opening is recorded.")
             }

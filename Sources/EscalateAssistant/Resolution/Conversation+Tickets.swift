@@ -98,6 +98,7 @@ extension Conversation {
             try store.append(kinds, to: ticketID, at: now, by: settings.user) { engine.schedule($0) }
         }
         focus = ticketID
+        lastChanged = ticketID
         return ticket
     }
 
