@@ -1,3 +1,4 @@
+import EscalateDomain
 import Yams
 
 /// A node of a YAML data file that remembers where it came from, so that

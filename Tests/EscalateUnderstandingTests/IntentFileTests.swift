@@ -1,26 +1,27 @@
+import EscalateDomain
 import Testing
 @testable import EscalateUnderstanding
 
 @Suite struct IntentFileTests {
-    /// The error `parse` throws, if it is an `IntentFileError`.
-    private func failure(_ parse: () throws -> Void) -> IntentFileError? {
+    /// The error `parse` throws, if it is an `DataFileError`.
+    private func failure(_ parse: () throws -> Void) -> DataFileError? {
         do {
             try parse()
             return nil
         } catch {
-            return error as? IntentFileError
+            return error as? DataFileError
         }
     }
 
-    private func intentError(_ text: String) -> IntentFileError? {
+    private func intentError(_ text: String) -> DataFileError? {
         failure { _ = try IntentFile.parse(text, file: "bad.intent") }
     }
 
-    private func entityError(_ text: String) -> IntentFileError? {
+    private func entityError(_ text: String) -> DataFileError? {
         failure { _ = try EntityFile.parse(text, file: "role.entity") }
     }
 
-    private func vocabularyError(_ text: String) -> IntentFileError? {
+    private func vocabularyError(_ text: String) -> DataFileError? {
         failure { _ = try VocabularyFile.parse(text, file: "contact.voc") }
     }
 
@@ -81,7 +82,7 @@ import Testing
 
     @Test func unbalancedParenthesesNameTheFileAndLine() throws {
         let unclosed = try #require(intentError("close {ticket}\n(close|shut {ticket}"))
-        #expect(unclosed == IntentFileError(file: "bad.intent", line: 2, message: "'(' without a matching ')'"))
+        #expect(unclosed == DataFileError(file: "bad.intent", line: 2, message: "'(' without a matching ')'"))
         #expect("\(unclosed)" == "bad.intent:2: '(' without a matching ')'")
         let unopened = try #require(intentError("# comment\nclose) {ticket}"))
         #expect(unopened.description == "bad.intent:2: ')' without a matching '('")

@@ -1,3 +1,4 @@
+import EscalateDomain
 import Testing
 @testable import EscalateUnderstanding
 
@@ -16,13 +17,13 @@ import Testing
         "tiny/README.md": "(not an intent file, never parsed",
     ]
 
-    /// The error building a matcher from `files` throws, if it is an `IntentFileError`.
-    private func buildError(_ files: [String: String]) -> IntentFileError? {
+    /// The error building a matcher from `files` throws, if it is an `DataFileError`.
+    private func buildError(_ files: [String: String]) -> DataFileError? {
         do {
             _ = try IntentMatcher(files: files)
             return nil
         } catch {
-            return error as? IntentFileError
+            return error as? DataFileError
         }
     }
 
@@ -151,6 +152,6 @@ import Testing
         var files = Self.tinyFiles
         files["tiny/role.entity"] = "ccm\n# the same again\nccm | my ccm\n"
         let error = try #require(buildError(files))
-        #expect(error == IntentFileError(file: "tiny/role.entity", line: 3, message: "'ccm' is listed twice"))
+        #expect(error == DataFileError(file: "tiny/role.entity", line: 3, message: "'ccm' is listed twice"))
     }
 }

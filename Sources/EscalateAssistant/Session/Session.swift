@@ -242,31 +242,7 @@ enum MetaCommand: String, CaseIterable {
 /// Wall-clock durations for `:advance`: `3h30m`, `2d`, `1w`, `45m`, `90s`.
 enum WallDuration {
     static func seconds(_ text: String) -> Int64? {
-        let compact = text.lowercased().replacingOccurrences(of: " ", with: "")
-        guard !compact.isEmpty else { return nil }
-        var total: Int64 = 0
-        var number: Int64 = 0
-        var sawDigit = false
-        for character in compact {
-            if let digit = character.wholeNumberValue, character.isASCII {
-                number = number * 10 + Int64(digit)
-                guard number < 10_000_000 else { return nil }
-                sawDigit = true
-                continue
-            }
-            guard sawDigit else { return nil }
-            switch character {
-            case "w": total += number * 7 * 86_400
-            case "d": total += number * 86_400
-            case "h": total += number * 3600
-            case "m": total += number * 60
-            case "s": total += number
-            default: return nil
-            }
-            number = 0
-            sawDigit = false
-        }
-        return sawDigit ? nil : total
+        CompactDuration.seconds(text.lowercased().replacingOccurrences(of: " ", with: ""), units: CompactDuration.wallUnits, limit: 10_000_000)
     }
 
     static func describe(_ seconds: Int64) -> String {

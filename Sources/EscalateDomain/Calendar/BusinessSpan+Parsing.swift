@@ -66,28 +66,6 @@ extension BusinessSpan {
 
     /// `4h`, `90m`, `3h30m`, `1h15m30s`; `nil` when `text` is not that form.
     static func compactSeconds(_ text: String) -> Int64? {
-        var total: Int64 = 0
-        var number: Int64 = 0
-        var sawDigit = false
-        var sawUnit = false
-        for character in text {
-            if let digit = character.wholeNumberValue, character.isASCII {
-                number = number * 10 + Int64(digit)
-                guard number < 100_000_000 else { return nil }
-                sawDigit = true
-                continue
-            }
-            guard sawDigit else { return nil }
-            switch character {
-            case "h": total += number * 3600
-            case "m": total += number * 60
-            case "s": total += number
-            default: return nil
-            }
-            number = 0
-            sawDigit = false
-            sawUnit = true
-        }
-        return sawUnit && !sawDigit ? total : nil
+        CompactDuration.seconds(text, units: CompactDuration.clockUnits, limit: 100_000_000)
     }
 }

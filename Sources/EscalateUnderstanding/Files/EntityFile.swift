@@ -1,3 +1,4 @@
+import EscalateDomain
 import Foundation
 
 /// One value of an enumerated slot type and the ways people say it.
@@ -25,10 +26,10 @@ public enum EntityFile {
             let idIsPhrase = !id.hasSuffix("!")
             if !idIsPhrase { id.removeLast() }
             guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
-                throw IntentFileError(file: file, line: index + 1, message: "a value's id is letters, digits, '_' and '-': '\(id)'")
+                throw DataFileError(file: file, line: index + 1, message: "a value's id is letters, digits, '_' and '-': '\(id)'")
             }
             guard seen.insert(id).inserted else {
-                throw IntentFileError(file: file, line: index + 1, message: "'\(id)' is listed twice")
+                throw DataFileError(file: file, line: index + 1, message: "'\(id)' is listed twice")
             }
             var phrases: [String] = idIsPhrase ? [id.replacingOccurrences(of: "_", with: " ").lowercased()] : []
             for field in fields.dropFirst() {

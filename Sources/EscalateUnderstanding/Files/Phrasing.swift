@@ -1,3 +1,4 @@
+import EscalateDomain
 import Foundation
 
 /// One way of saying an intent, with its alternatives expanded:
@@ -77,19 +78,19 @@ public enum IntentFile {
         var parts: [Phrasing.Part] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
-            if rest[..<open].contains("}") { throw IntentFileError(file: file, line: line, message: "'}' without a matching '{'") }
+            if rest[..<open].contains("}") { throw DataFileError(file: file, line: line, message: "'}' without a matching '{'") }
             guard let close = rest[open...].firstIndex(of: "}") else {
-                throw IntentFileError(file: file, line: line, message: "'{' without a matching '}'")
+                throw DataFileError(file: file, line: line, message: "'{' without a matching '}'")
             }
             let name = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "_" }) else {
-                throw IntentFileError(file: file, line: line, message: "slot names are letters and '_': '{\(name)}'")
+                throw DataFileError(file: file, line: line, message: "slot names are letters and '_': '{\(name)}'")
             }
             if !rest[..<open].isEmpty { parts.append(.text(String(rest[..<open]))) }
             parts.append(.slot(name.lowercased()))
             rest = rest[rest.index(after: close)...]
         }
-        if rest.contains("}") { throw IntentFileError(file: file, line: line, message: "'}' without a matching '{'") }
+        if rest.contains("}") { throw DataFileError(file: file, line: line, message: "'}' without a matching '{'") }
         if !rest.trimmingCharacters(in: .whitespaces).isEmpty { parts.append(.text(String(rest))) }
         return parts
     }
@@ -105,7 +106,7 @@ indirect enum Alternatives {
         var index = text.startIndex
         let result = try parseSequence(text, &index, depth: 0, file: file, line: line)
         if index < text.endIndex {
-            throw IntentFileError(file: file, line: line, message: "')' without a matching '('")
+            throw DataFileError(file: file, line: line, message: "')' without a matching '('")
         }
         return result
     }
@@ -124,13 +125,13 @@ indirect enum Alternatives {
                     options.append(try parseSequence(text, &index, depth: depth + 1, file: file, line: line))
                 }
                 guard index < text.endIndex, text[index] == ")" else {
-                    throw IntentFileError(file: file, line: line, message: "'(' without a matching ')'")
+                    throw DataFileError(file: file, line: line, message: "'(' without a matching ')'")
                 }
                 index = text.index(after: index)
                 items.append(.choice(options))
             } else if character == ")" || character == "|" {
                 if depth == 0 {
-                    throw IntentFileError(file: file, line: line, message: character == ")" ? "')' without a matching '('" : "'|' outside parentheses: write alternatives as (a|b)")
+                    throw DataFileError(file: file, line: line, message: character == ")" ? "')' without a matching '('" : "'|' outside parentheses: write alternatives as (a|b)")
                 }
                 break
             } else {

@@ -21,7 +21,7 @@ enum SessionFactory {
         do {
             guard let intentsFolder else { return Assistant(catalog: catalog) }
             return Assistant(catalog: catalog, matcher: try IntentMatcher(files: try readIntents(intentsFolder)))
-        } catch let error as IntentFileError {
+        } catch let error as DataFileError {
             throw CLIError("\(error)")
         }
     }

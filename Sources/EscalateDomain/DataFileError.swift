@@ -1,5 +1,6 @@
-/// A problem in an intent, entity or vocabulary file, as `file:line: message`.
-public struct IntentFileError: Error, Hashable, Sendable, CustomStringConvertible {
+/// A problem in a data file (a matrix, a calendar, or an intent, entity or
+/// vocabulary file), reported as `file:line: message`.
+public struct DataFileError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var message: String
