@@ -36,6 +36,12 @@ public final class Conversation {
     /// The holidays by name from a day on, kept for that day: they change
     /// only when the date does, not on every line.
     private var namedDaysCache: (from: LocalDate, days: [String: LocalDate])?
+    /// The recognition context of the last line. Its names (the people in
+    /// the matrices and contacts, the tickets' customers) change only when
+    /// this session opens a ticket or saves a contact, so they are not read
+    /// from the store on every line; another session's new names arrive
+    /// after this one's next such change.
+    private var cachedContext: RecognitionContext?
 
     public init(assistant: Assistant, store: TicketStore, settings: SessionSettings) {
         self.assistant = assistant
@@ -56,12 +62,26 @@ public final class Conversation {
     /// What the recognisers may know: the clock, the zone, and the names
     /// in the matrices, the saved contacts and the tickets.
     func recognitionContext(now: Instant) -> RecognitionContext {
+        let days = namedDays(from: settings.zone.local(now).date)
+        if var context = cachedContext {
+            context.now = now
+            if context.zone != settings.zone { context.zone = settings.zone }
+            if context.namedDays != days { context.namedDays = days }
+            cachedContext = context
+            return context
+        }
         let contacts = (try? store.contacts()) ?? []
         let customers = ((try? store.tickets(TicketQuery(.all, limit: 500))) ?? []).map(\.customer)
-        return RecognitionContext(
+        let context = RecognitionContext(
             now: now, zone: settings.zone, people: assistant.peopleInMatrices + contacts.map(\.name),
-            customers: Array(Set(customers)).sorted(), namedDays: namedDays(from: settings.zone.local(now).date))
+            customers: Array(Set(customers)).sorted(), namedDays: days)
+        cachedContext = context
+        return context
     }
+
+    /// Forgets the names recognition knew, after this session opened a
+    /// ticket or saved a contact: the next line reads them again.
+    func namesChanged() { cachedContext = nil }
 
     private func namedDays(from today: LocalDate) -> [String: LocalDate] {
         if let cache = namedDaysCache, cache.from == today { return cache.days }

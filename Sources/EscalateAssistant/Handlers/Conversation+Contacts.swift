@@ -196,6 +196,7 @@ extension Conversation {
         let contact = SavedContact(role: role ?? saved.last(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame })?.role,
                                    name: name, phone: phone, email: email, savedBy: settings.user, savedAt: now)
         try storeCall { try store.saveContact(contact) }
+        namesChanged()
         let title = contact.role.flatMap { catalog.role($0)?.title }.map { "your \(Words.lowerFirst($0))" }
         var text = "Saved: \(title.map { "\(Words.titleInSentence($0)) is " } ?? "")\(ContactText.saved(contact))."
         if title == nil { text = "Saved: \(ContactText.saved(contact))." }

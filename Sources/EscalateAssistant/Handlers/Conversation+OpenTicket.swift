@@ -34,6 +34,7 @@ extension Conversation {
         var ticket = try storeCall {
             try store.openTicket(details, at: now, by: settings.user) { engine.schedule($0) }
         }
+        namesChanged()
         let first = process.firstLevel
         // A CCM opening a ticket on a ladder that starts with the CCM has it
         // in hand: Level 1 is engaged from now, and the waits run from here.
