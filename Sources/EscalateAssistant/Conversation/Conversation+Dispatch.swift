@@ -121,7 +121,7 @@ extension Conversation {
         case "hours_info": return try hoursInfo(slots, now: now, at: slots.time)
         case "ladder": return try ladder(slots, line: line, now: now)
         case "timeline": return try timeline(slots, now: now)
-        case "escalation_checklist": return try escalationChecklist(slots, now: now)
+        case "escalation_checklist": return try escalationChecklist(slots, line: line, now: now)
         case "closure_info": return try closureInfo(slots, now: now)
         case "open_ticket": return try openTicket(slots, line: line, now: now)
         case "log_contact": return try logContact(slots, line: line, now: now)

@@ -184,7 +184,16 @@ extension Conversation {
         return Reply(lines)
     }
 
-    func escalationChecklist(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+    func escalationChecklist(_ slots: [String: SlotValue], line: String = "", now: Instant) throws -> Reply {
+        // "What's the pre-escalation checklist?": the one process that has
+        // one, unless a ticket or a process is named.
+        let withChecklist = catalog.processes.filter { $0.checklist("pre-escalation") != nil }
+        if withChecklist.count == 1, slots.ticketRef == nil, slots.process == nil, slots.org == nil, slots.category == nil,
+           Tokenizer.tokens(line).contains(where: { $0.text.hasPrefix("checklist") }) {
+            var named = slots
+            named["process"] = .entity(withChecklist[0].id)
+            return try escalationChecklist(named, now: now)
+        }
         let (found, ticket, reply) = try processFor(slots, intent: "escalation_checklist")
         if let reply { return reply }
         guard let process = found else { return .problem("Which process?") }
