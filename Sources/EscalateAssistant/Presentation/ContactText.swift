@@ -55,14 +55,23 @@ enum ContactText {
     /// first, then its named person, then the routes the matrix gives. A
     /// level that is a mailbox lists the mailbox first: its person is for
     /// follow-up once the issue is assigned.
-    static func reach(_ level: EscalationLevel, saved: [SavedContact], reader: String? = nil) -> [String] {
+    ///
+    /// A `reader` who is the role a level says to ask (a CCM) is not told to
+    /// ask themselves: they are pointed to their own managers and, when the
+    /// organisation publishes them, its regional `lists`.
+    static func reach(_ level: EscalationLevel, saved: [SavedContact], reader: String? = nil, lists: [ContactList] = []) -> [String] {
         var lines: [String] = []
-        // A CCM is not told to "ask your CCM": the management lists are theirs to use.
         var level = level
         if let reader, level.contacts.contains(where: { if case .ask(reader, _) = $0 { return true } else { return false } }) {
             level.contacts.removeAll { if case .ask(reader, _) = $0 { return true } else { return false } }
             if level.contacts.isEmpty && level.person == nil {
-                level.contacts = [.note("Use your own management chain, or the management contacts for the customer's region (e.g. “who are the management contacts for the Gulf region?”).")]
+                // "Management for indirect Pacific Coast region" → "Pacific Coast region".
+                let example = lists.first.map { list in
+                    ["Management for indirect ", "Management for "].first { list.title.hasPrefix($0) }.map { String(list.title.dropFirst($0.count)) } ?? list.title
+                }
+                level.contacts = [.note(example.map {
+                    "Use your own management chain, or the management contacts for the customer's region (e.g. “who are the management contacts for the \($0)?”)."
+                } ?? "Use your own management chain; the matrix publishes no contact for this level.")]
             }
         }
         if let role = level.role, let contact = saved.last(where: { $0.role == role }) {
