@@ -97,11 +97,22 @@ extension Conversation {
                 }
             }
         }
+        // "When is Lumen installation open?": a topic with no desk of its
+        // own keeps the hours of its process's levels.
+        if calendars.isEmpty, slots.category != nil, slots.category != "portal" {
+            for process in processes(org: slots.org, category: slots.category) {
+                for level in process.ladder {
+                    let calendar = engine.calendar(for: level)
+                    if !calendars.contains(where: { $0.1.name == calendar.name }) { calendars.append(("\(process.shortTitle), \(calendar.title)", calendar)) }
+                }
+            }
+        }
         if calendars.isEmpty, slots.category == "portal" {
             return Reply("Lumen Connect and the CenturyLink customer portal are online 24 hours a day, seven days a week, holidays included. (The CenturyLink portal is not available on all products; ask your CCM.)")
         }
         guard !calendars.isEmpty else {
-            return .problem("I don't have opening hours for that. The desks I know: " + catalog.calendarNames.joined(separator: ", ") + ".")
+            let known = catalog.calendarNames.compactMap { catalog.calendar(named: $0)?.title }
+            return .problem("I don't have opening hours for that. The hours I know: " + known.joined(separator: "; ") + ".")
         }
         var lines: [String] = []
         for (title, calendar) in calendars {
