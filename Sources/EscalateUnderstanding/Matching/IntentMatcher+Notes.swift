@@ -1,0 +1,86 @@
+/// Where the free text of a note starts in an utterance. Its words are
+/// matched as one `{note}` and become the `note` slot.
+extension IntentMatcher {
+    /// Where a note begins: after a `:` or ` - ` that follows a ticket number
+    /// or a word such as "update" ("update #12: vendor dispatched"); or,
+    /// with no separator at all, after a ticket number that a note word
+    /// stands next to ("add note to ticket 4 technician replaced the card",
+    /// "ims 604418 update rep says credit will post"); or after "because"
+    /// or a comma when a ticket is escalated or reopened ("escalate #1
+    /// because …", "reopen #2, …").
+    func noteStart(tokens: [Token], spans: [EntitySpan], text: String) -> Int? {
+        let units = Array(text.utf16)
+        if let separated = separatedNote(tokens: tokens, spans: spans, units: units, keywords: Self.noteKeywords) { return separated }
+        if let afterName = noteAfterName(tokens: tokens, spans: spans, units: units) { return afterName }
+        let writing = Self.writingWords
+        for span in spans where span.type == "ticket" {
+            if case .ticket(.context) = span.value { continue }
+            let window = max(0, span.start - 4)..<span.start
+            var start = span.end
+            if start < tokens.count, ["update", "note", "comment"].contains(tokens[start].text) { start += 1 }
+            // "escalate #1 because the vendor missed the date twice": the reason.
+            else if start + 1 < tokens.count, ["because", "cos", "coz", "cuz", "as"].contains(tokens[start].text),
+                    tokens[window].contains(where: { $0.text.hasPrefix("escalat") || $0.text == "esc" }) {
+                return start + 1
+            }
+            // "escalate #1, vendor missed the date twice", "reopen #2,
+            // customer says still broken": after a comma, the reason.
+            else if start + 1 < tokens.count, units[tokens[start - 1].end..<tokens[start].start].contains(44),
+                    tokens[window].contains(where: { $0.text.hasPrefix("escalat") || $0.text == "esc" || $0.text == "reopen" }),
+                    tokens[start...].filter({ !FeatureExtractor.stopwords.contains($0.text) }).count >= 2 {
+                return start
+            }
+            else if !tokens[window].contains(where: { writing.contains($0.text) }) { continue }
+            while start < tokens.count, [":", "-", "that", "saying", "with"].contains(tokens[start].text) { start += 1 }
+            let rest = tokens[start...].filter { !FeatureExtractor.stopwords.contains($0.text) }
+            if rest.count >= 2 { return start }
+        }
+        return nil
+    }
+
+    /// Words before a `:` or ` - ` that start a note ("update: …").
+    static let noteKeywords: Set<String> = ["update", "note", "notes", "fyi", "comment", "progress", "latest", "news", "re", "saying", "says"]
+    /// Words near a ticket number that say a note follows it.
+    static let writingWords: Set<String> = ["note", "notes", "comment", "write", "jot", "update"]
+
+    /// "… ticket for Globex about an ERP upgrade that failed overnight": the
+    /// note starts after "about", or after a comma, when it follows the
+    /// customer's name.
+    func noteAfterName(tokens: [Token], spans: [EntitySpan], units: [UInt16]) -> Int? {
+        for span in spans where span.type == "person" {
+            guard span.start > 0, tokens[span.start - 1].text == "for", span.end + 1 < tokens.count else { continue }
+            // "… for Acme about …", or "… for Acme, circuit down".
+            let start: Int
+            if ["about", "regarding", "re", "concerning"].contains(tokens[span.end].text) {
+                start = span.end + 1
+            } else if units[tokens[span.end - 1].end..<tokens[span.end].start].contains(44) {
+                start = span.end
+            } else {
+                continue
+            }
+            let rest = tokens[start...].filter { !FeatureExtractor.stopwords.contains($0.text) }
+            if rest.count >= 2 { return start }
+        }
+        return nil
+    }
+
+    private func separatedNote(tokens: [Token], spans: [EntitySpan], units: [UInt16], keywords: Set<String>) -> Int? {
+        for index in tokens.indices.dropLast() {
+            let gap = units[tokens[index].end..<max(tokens[index].end, tokens[index + 1].start)]
+            let isColon = gap.contains(58)
+            let isDash = gap.count >= 3 && gap.first == 32 && gap.last == 32 && gap.contains(where: { $0 == 45 || $0 == 0x2013 || $0 == 0x2014 })
+            guard isColon || isDash else { continue }
+            let before = 0...index
+            let hasTicket = spans.contains { span in
+                guard span.type == "ticket", before.contains(span.start) else { return false }
+                if case .ticket(.context) = span.value { return false }
+                return true
+            }
+            let hasKeyword = tokens[before].contains { keywords.contains($0.text) }
+            // "…for Hooli: new circuit stuck": a name just before the colon.
+            let afterName = isColon && spans.contains { $0.type == "person" && $0.end == index + 1 }
+            if hasTicket || hasKeyword || afterName { return index + 1 }
+        }
+        return nil
+    }
+}
