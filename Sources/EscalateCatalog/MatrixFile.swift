@@ -102,15 +102,24 @@ struct MatrixReader {
         if let segments = map["calendar-by-segment"] {
             for entry in try segments.mapping("'calendar-by-segment'").entries { bySegment[entry.key] = try calendarName(entry.value) }
         }
+        var segments: [ContactRoute: String] = [:]
+        let contacts = try map["contacts"].map { list in
+            try list.list("'contacts'").map { value -> ContactRoute in
+                let route = try contact(value)
+                if let segment = try value.mapping("a contact").optionalString("segment") { segments[route] = segment }
+                return route
+            }
+        } ?? []
         var level = EscalationLevel(
             number: try map.required("level").int("'level'"), title: try map.string("title"),
             role: try map.optionalString("role"), person: try map["person"].map(person),
-            contacts: try map["contacts"].map { try $0.list("'contacts'").map(contact) } ?? [],
+            contacts: contacts,
             calendar: try calendarName(calendarValue),
             wait: try map["wait"].map(span), waitAfterAcknowledgement: try map["wait-after-acknowledgement"].map(span),
             promises: try map["promises"].map { try $0.list("'promises'").map(promise) } ?? [],
             skipWhen: try map.optionalStrings("skip-when"), notes: try map.optionalStrings("notes"))
         level.calendarBySegment = bySegment
+        level.contactSegments = segments
         level.anyTime = try map.optionalBool("any-time")
         level.assigned = try map.optionalBool("assigned")
         return level
@@ -145,7 +154,7 @@ struct MatrixReader {
     }
 
     func contact(_ value: YAMLValue) throws -> ContactRoute {
-        let map = try value.mapping("a contact", allowed: ["phone", "email", "portal", "ask", "note", "detail", "calendar", "text"])
+        let map = try value.mapping("a contact", allowed: ["phone", "email", "portal", "ask", "note", "detail", "calendar", "text", "segment"])
         if let phone = try map.optionalString("phone") {
             return .phone(number: phone, detail: try map.optionalString("detail"), calendar: try map["calendar"].map(calendarName))
         }

@@ -22,6 +22,18 @@ import Testing
         #expect(process.firstLevel.contacts.contains(.ask(role: "channel_manager", text: "If you don't know your CCM, contact your channel manager.")))
     }
 
+    @Test func lumenBillingListsEachSegmentsOwnDesk() throws {
+        let level = try #require(catalog.process("lumen-billing")).firstLevel
+        func numbers(_ segment: String?) -> [String] {
+            level.contacts(for: segment).compactMap { if case .phone(let number, _, _) = $0 { return number } else { return nil } }
+        }
+        #expect(numbers("wholesale") == ["800-335-5672"])
+        #expect(numbers("enterprise") == ["877-453-8353"])
+        #expect(numbers(nil) == ["877-453-8353", "800-335-5672"])
+        // The portal serves every segment.
+        #expect(level.contacts(for: "wholesale").contains(.portal(name: "Lumen Connect", detail: "submit a billing request online")))
+    }
+
     @Test func centuryLinkHasItsClosureCodesAndElevenRegions() throws {
         let process = try #require(catalog.process("centurylink-installation"))
         #expect(process.closureCodes.map(\.id) == ["objectives_met", "downgraded", "resolved", "cannot_resolve"])

@@ -99,14 +99,14 @@ extension Conversation {
         if found.count == 1 {
             let (process, level) = found[0]
             var lines = ["\(process.shortTitle), Level \(level.number): \(level.title)."]
-            lines += reach(level, of: process, saved: saved).map { "  Contact: \($0)" }
+            lines += reach(level, of: process, segment: slots.entity("segment"), saved: saved).map { "  Contact: \($0)" }
             if level.role == "ccm" { lines.append("Tell me your CCM's details and I'll remember them: “my CCM is Dana Reyes, 555-0142”.") }
             return Reply(lines)
         }
         if found.count > 1 {
             var lines = ["That depends on the process:"]
             for (process, level) in found.prefix(6) {
-                let first = reach(level, of: process, saved: saved).first.map { " — \($0)" } ?? ""
+                let first = reach(level, of: process, segment: slots.entity("segment"), saved: saved).first.map { " — \($0)" } ?? ""
                 lines.append("  \(process.shortTitle), Level \(level.number): \(level.title)\(first)")
             }
             lines.append("Name the process for the full details, e.g. “who is level 2 for CMS billing?”.")

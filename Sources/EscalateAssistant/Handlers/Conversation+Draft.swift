@@ -36,7 +36,7 @@ extension Conversation {
                 // No template in the source: a plain escalation e-mail to the next level.
                 let target = target ?? process.topLevel
                 // The address alone, from whichever way of reaching the level carries one.
-                let address = reach(target, of: process, saved: saved).lazy
+                let address = reach(target, of: process, segment: ticket.details.segment, saved: saved).lazy
                     .compactMap { line in line.range(of: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, options: .regularExpression).map { String(line[$0]) } }
                     .first
                 lines.append("Draft: escalation to Level \(target.number) (\(target.title)) for #\(ticket.id)")

@@ -65,7 +65,7 @@ extension Conversation {
         let said = when == now ? "" : " \(at(when, now: now))"
         guard let process = process(of: ticket), let level = process.level(toLevel) else { return Reply("Escalated #\(ticketID) to Level \(toLevel)\(said).") }
         var lines = ["Escalated #\(ticketID) to Level \(level.number)\(said): \(level.title)."]
-        lines += reach(level, of: process).map { "  Contact: \($0)" }
+        lines += reach(level, of: process, segment: ticket.details.segment).map { "  Contact: \($0)" }
         lines += level.notes.map { "  Note: \($0)" }
         for clock in engine.clocks(ticket, at: now) {
             if let due = clock.due, case .promise(_, let promise) = clock.subject {
@@ -182,10 +182,11 @@ extension Conversation {
     /// The role the reader plays on the ladders, if any: a CCM.
     var readerRole: String? { settings.role == .ccm ? "ccm" : nil }
 
-    /// How the reader reaches `level` of `process` (see `ContactText.reach`).
-    func reach(_ level: EscalationLevel, of process: EscalationProcess, saved: [SavedContact]? = nil) -> [String] {
+    /// How the reader reaches `level` of `process`, for a customer of
+    /// `segment` when it is known (see `ContactText.reach`).
+    func reach(_ level: EscalationLevel, of process: EscalationProcess, segment: String? = nil, saved: [SavedContact]? = nil) -> [String] {
         ContactText.reach(level, saved: saved ?? (try? store.contacts()) ?? [], reader: readerRole,
-                          lists: catalog.organisation(process.organisation)?.contactLists ?? [])
+                          lists: catalog.organisation(process.organisation)?.contactLists ?? [], segment: segment)
     }
 
     /// Which party of a closure the reader is.

@@ -47,7 +47,7 @@ extension Conversation {
         if slots.text("note") != nil { lines.append("Summary: \(details.summary).") }
         if !ccmOwnsIt {
             lines.append("Start with Level \(first.number), \(first.title).")
-            lines += reach(first, of: process).map { "  Contact: \($0)" }
+            lines += reach(first, of: process, segment: details.segment).map { "  Contact: \($0)" }
         }
         lines += process.onOpen.map { "Note: \($0)" }
         if !first.calendarBySegment.isEmpty {

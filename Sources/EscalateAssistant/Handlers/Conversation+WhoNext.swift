@@ -141,7 +141,7 @@ extension Conversation {
         var lines: [String] = []
         if named == nil || level.number == process.firstLevel.number {
             lines.append("\(process.title): start with Level \(level.number), \(level.title).")
-            lines += reach(level, of: process, saved: saved).map { "  Contact: \($0)" }
+            lines += reach(level, of: process, segment: slots.entity("segment"), saved: saved).map { "  Contact: \($0)" }
             if let start = process.start { lines.append(start) }
         } else {
             lines.append("\(process.title): \(level.title) is Level \(level.number).")
@@ -169,7 +169,7 @@ extension Conversation {
         let head = "#\(ticket.id) \(Words.quote(ticket.details.customer)) (\(process.shortTitle))"
         var lines: [String] = []
         func reach(_ level: EscalationLevel, withNotes: Bool = false) {
-            lines += self.reach(level, of: process, saved: saved).map { "  Contact: \($0)" }
+            lines += self.reach(level, of: process, segment: ticket.details.segment, saved: saved).map { "  Contact: \($0)" }
             for promise in level.promises { lines.append("  Promise: \(promise.text)") }
             if withNotes { for note in level.notes { lines.append("  Note: \(note)") } }
         }

@@ -59,9 +59,13 @@ enum ContactText {
     /// A `reader` who is the role a level says to ask (a CCM) is not told to
     /// ask themselves: they are pointed to their own managers and, when the
     /// organisation publishes them, its regional `lists`.
-    static func reach(_ level: EscalationLevel, saved: [SavedContact], reader: String? = nil, lists: [ContactList] = []) -> [String] {
+    ///
+    /// With the customer's `segment` known, the contacts of other segments
+    /// are left out.
+    static func reach(_ level: EscalationLevel, saved: [SavedContact], reader: String? = nil, lists: [ContactList] = [], segment: String? = nil) -> [String] {
         var lines: [String] = []
         var level = level
+        level.contacts = level.contacts(for: segment)
         if let reader, level.contacts.contains(where: { if case .ask(reader, _) = $0 { return true } else { return false } }) {
             level.contacts.removeAll { if case .ask(reader, _) = $0 { return true } else { return false } }
             if level.contacts.isEmpty && level.person == nil {

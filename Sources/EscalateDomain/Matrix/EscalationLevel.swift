@@ -62,6 +62,16 @@ public struct EscalationLevel: Hashable, Sendable {
     public var calendar: String
     /// Calendars that replace it for a customer segment (`wholesale`).
     public var calendarBySegment: [String: String] = [:]
+    /// The segment a contact serves, for the contacts that serve one only
+    /// (Lumen billing's Enterprise and National Wholesale desks).
+    public var contactSegments: [ContactRoute: String] = [:]
+
+    /// The contacts for a customer of `segment`: those of other segments
+    /// are left out. With no segment known, every contact.
+    public func contacts(for segment: String?) -> [ContactRoute] {
+        guard let segment else { return contacts }
+        return contacts.filter { contactSegments[$0].map { $0 == segment } ?? true }
+    }
     /// The business time to allow before the next level may be engaged; `nil`
     /// when the source sets no wait (go up when the conditions are met).
     public var wait: BusinessSpan?
