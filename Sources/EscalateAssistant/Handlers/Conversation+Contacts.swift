@@ -129,7 +129,10 @@ extension Conversation {
             var lines: [String] = []
             let process = organisation.processes.first { $0.ladder.contains { $0.role == "ccm_manager" } }
             if let process, let first = process.firstLevel.role.flatMap({ catalog.role($0) }), process.firstLevel.role == "ccm" {
-                lines.append("Start with your \(first.abbreviation ?? first.title), your entry point and single point of contact. To engage \(organisation.name) management beyond the CCM:")
+                // A CCM is not told to start with their CCM: they are the start.
+                lines.append(readerRole == "ccm"
+                    ? "\(organisation.name) management above you as the \(first.abbreviation ?? first.title):"
+                    : "Start with your \(first.abbreviation ?? first.title), your entry point and single point of contact. To engage \(organisation.name) management beyond the CCM:")
             }
             lines.append("\(list.title):")
             lines += list.people.map { "  \(ContactText.person($0))" }
