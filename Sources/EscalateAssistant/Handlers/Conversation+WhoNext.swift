@@ -147,7 +147,11 @@ extension Conversation {
             lines.append("\(process.title): \(level.title) is Level \(level.number).")
         }
         if let next = process.level(after: level.number) {
-            if let wait = level.wait {
+            if next.anyTime {
+                let reasons = process.whenToRaise.map(\.text)
+                lines.append("You may ask for Level \(next.number), \(next.title), at any time\(reasons.isEmpty ? "." : ", for example when:")")
+                lines += reasons.map { "  - \($0)" }
+            } else if let wait = level.wait {
                 lines.append("Allow \(wait) after engaging Level \(level.number) before Level \(next.number), \(next.title).")
             } else {
                 let reasons = process.whenToRaise.map(\.text)

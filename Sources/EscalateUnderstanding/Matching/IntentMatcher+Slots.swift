@@ -33,8 +33,8 @@ extension IntentMatcher {
     static let topicTypes: Set<String> = ["org", "category", "segment", "closure_code", "condition", "channel"]
 
     func fillSlots(intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], alternates: [EntitySpan] = [], text: String, noteFrom: Int?) -> [String: SlotValue] {
-        // The organisation and the customer's segment count wherever they
-        // are said ("can I call Lumen wholesale billing at 6pm?").
+        // The organisation, the topic and the customer's segment count
+        // wherever they are said ("can I call Lumen wholesale billing at 6pm?").
         let wanted = wantedSlots[intent] ?? Self.slotsAlwaysWanted
         var slots: [String: SlotValue] = [:]
         var freeRanges: [Range<Int>] = []

@@ -61,9 +61,10 @@ public final class IntentMatcher: Sendable {
     /// as understood when judging how much of an utterance is familiar.
     let inScope: Set<String>
     public let slotsByIntent: [String: Set<String>]
-    /// The slots filled for each intent: its own, and the organisation and
-    /// the customer's segment, which count wherever they are said ("when
-    /// can I go above my CCM with CenturyLink?").
+    /// The slots filled for each intent: its own, and the organisation, the
+    /// topic and the customer's segment, which count wherever they are said
+    /// ("when can I go above my CCM with CenturyLink?", "when can I escalate
+    /// a support request?").
     let wantedSlots: [String: Set<String>]
     /// For each intent, the words of its phrasings that few intents share.
     let distinctive: [String: Set<String>]
@@ -302,7 +303,7 @@ public final class IntentMatcher: Sendable {
                 "tier", "top", "next", "ims", "gcr", "order", "ticket", "case", "repair", "issue", "number", "half"])
 
     /// Slots filled whatever the intent.
-    static let slotsAlwaysWanted: Set<String> = ["segment", "org"]
+    static let slotsAlwaysWanted: Set<String> = ["segment", "org", "category"]
 
     /// Names of people and customers look alike in an utterance (a
     /// capitalised name), so their slots share one feature.
