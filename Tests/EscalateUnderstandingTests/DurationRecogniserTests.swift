@@ -28,6 +28,16 @@ import Testing
         #expect(duration("an hour and a half") == BusinessSpan.minutes(90))
     }
 
+    @Test func timesADayShareOutAnEightHourBusinessDay() {
+        #expect(duration("twice a day") == BusinessSpan.hours(4))
+        #expect(duration("twice daily") == BusinessSpan.hours(4))
+        #expect(duration("three times a day") == BusinessSpan.hours(seconds: 9600))
+        #expect(duration("4 times per day") == BusinessSpan.hours(2))
+        #expect(duration("twice an hour") == BusinessSpan.minutes(30))
+        // A count with no unit of time is no duration.
+        #expect(duration("called twice") == nil)
+    }
+
     @Test func compactForms() {
         #expect(duration("4h") == BusinessSpan.hours(4))
         #expect(duration("30m") == BusinessSpan.minutes(30))

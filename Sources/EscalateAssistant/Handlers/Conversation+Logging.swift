@@ -311,10 +311,11 @@ extension Conversation {
                 return Reply(missingPrompt("duration"), kind: .question)
             }
             // "every 2 hours" is taken as said: clock hours. Business hours
-            // are counted only when the user says so.
+            // are counted when the user says so, and for a share of a
+            // business day ("twice a day").
             let words = Set(Tokenizer.tokens(line).map(\.text))
             var clockTime = false
-            if case .hours = every, words.isDisjoint(with: ["business", "working", "work", "office"]) { clockTime = true }
+            if case .hours = every, words.isDisjoint(with: ["business", "working", "work", "office", "day", "daily"]) { clockTime = true }
             // "Make that every 4 business hours": what is not said again stays.
             var named = attendees(in: line)
             if named.isEmpty { named = ticket.plan?.attendees ?? [] }

@@ -43,6 +43,17 @@ enum DurationRecogniser {
             if at(start + 2) == "day" { return (.businessDays(1), start + 3) }
             if at(start + 2) == "hour" { return (.hours(1), start + 3) }
         }
+        // "twice a day", "three times a day", "4 times daily": a business day
+        // (8 hours, as for a fraction of a day) shared out; likewise an hour.
+        if let (times, afterTimes) = frequency(tokens, at: start) {
+            var index = afterTimes
+            if let per = at(index), ["a", "an", "per", "each", "every"].contains(per) { index += 1 }
+            switch at(index) {
+            case "day", "daily" where index == afterTimes: return (.hours(seconds: 8 * 3600 / times), index + 1)
+            case "hour", "hourly" where index == afterTimes: return (.hours(seconds: 3600 / times), index + 1)
+            default: break
+            }
+        }
         // 4h, 30m, 1h30m
         if let text = at(index), let seconds = compactSeconds(text) {
             if at(index + 1) == "ago" { return nil }
@@ -86,6 +97,14 @@ enum DurationRecogniser {
         default:
             return nil
         }
+    }
+
+    /// How many times: `twice` or `N times`, and where the words after it start.
+    static func frequency(_ tokens: [Token], at start: Int) -> (Int64, Int)? {
+        let word = tokens[start].text
+        if word == "twice" { return (2, start + 1) }
+        guard start + 1 < tokens.count, tokens[start + 1].text == "times", let times = Numbers.value(word), times >= 2, times <= 12 else { return nil }
+        return (Int64(times), start + 2)
     }
 
     /// `4h`, `30m`, `1h30m`, `48hrs`, `10mins`.

@@ -27,7 +27,7 @@ struct WordKinds: OptionSet, Sendable {
         add(["ims", "gcr", "order", "repair", "issue", "incident", "account", "acct", "acc", "tix", "it", "this", "that", "the"], .ticket)
         add(TicketRecogniser.ticketNouns, .ticket)
         add(TimeRecogniser.startWords, .time)
-        add(["hourly", "daily", "every", "each", "once", "half"], .duration)
+        add(["hourly", "daily", "every", "each", "once", "twice", "half"], .duration)
         add(Numbers.words.keys, .duration)
         add(["level", "lvl", "tier", "lv", "next", "up", "a", "one", "top", "highest"], .level)
         add(Numbers.ordinals.keys, .level)
