@@ -111,6 +111,10 @@ extension Conversation {
     func perform(_ intent: String, slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
         switch intent {
         case "who_next": return try whoNext(slots, now: now)
+        case "when_next" where slots.entity("condition") != nil:
+            // "The follow-up never came, can I escalate?": a reason given
+            // with the question is weighed (and recorded) as "who now?" does.
+            return try answerInstead(of: "escalate", slots: slots, line: line, now: now)
         case "when_next": return try whenNext(slots, now: now)
         case "elapsed_query": return try elapsedQuery(slots, now: now)
         case "explain": return explainLast()

@@ -182,6 +182,10 @@ extension IntentMatcher {
         a.score != b.score ? a.score > b.score : a.intent < b.intent
     }
 
+    /// Words that start a question of one's own after a comma, before "I"
+    /// or "we" ("the rep never called back, can I escalate?").
+    static let questionStarts: Set<String> = ["can", "should", "could", "may", "do", "shall", "must"]
+
     /// Verbs that start a command after a comma.
     static let commandWords: Set<String> = [
         "escalate", "esc", "resume", "unpause", "close", "reopen", "pause", "undo", "de-escalate", "deescalate", "please", "pls", "so",
@@ -197,7 +201,8 @@ extension IntentMatcher {
         var start = 0
         for index in tokens.indices.dropLast() {
             let gap = units[tokens[index].end..<max(tokens[index].end, tokens[index + 1].start)]
-            let beforeCommand = gap.contains(44) && Self.commandWords.contains(tokens[index + 1].text)
+            let beforeCommand = gap.contains(44) && (Self.commandWords.contains(tokens[index + 1].text)
+                || (Self.questionStarts.contains(tokens[index + 1].text) && index + 2 < tokens.count && ["i", "we"].contains(tokens[index + 2].text)))
             if (gap.contains(where: { $0 == 46 || $0 == 63 || $0 == 33 || $0 == 59 }) || beforeCommand) && gap.contains(32) {
                 ranges.append(start..<(index + 1))
                 start = index + 1
