@@ -42,8 +42,18 @@ extension Conversation {
             return slots["category"] != nil ? try route(slots, now: now) : try ladder(slots, now: now)
         }
         guard let intent = interpretation.intent else { return notUnderstood(interpretation, line: line, now: now) }
-        // "Can I go straight to management?" asks; it does not escalate.
-        if Self.actions.contains(intent), Self.isPermissionQuestion(line) {
+        // "Don't close #1 yet", "my CCM hasn't called back": a change said
+        // not to happen, or one that did not happen, is never recorded. A
+        // missing reply is answered with where the ticket stands.
+        if Self.actions.contains(intent), Self.isNegated(line, intent: intent, entities: interpretation.entities) {
+            if intent == "acknowledge" || intent == "log_contact" {
+                return try whoNext(interpretation.slots.filter { $0.key != "time" }, line: line, now: now)
+            }
+            return Reply("OK, I won't \(Self.descriptions[intent] ?? "do that"): nothing changed.")
+        }
+        // "Can I go straight to management?" asks; it does not escalate. Nor
+        // does a line with a who/what/where question in it, mark or none.
+        if Self.actions.contains(intent), Self.isPermissionQuestion(line) || (Self.hasWhQuestion(line) && !["log_update", "set_contact"].contains(intent)) {
             return try answerInstead(of: intent, slots: interpretation.slots, line: line, now: now)
         }
         // A weak "they replied" is worth a yes/no: recording an acknowledgement
@@ -56,6 +66,46 @@ extension Conversation {
             return didYouMean(interpretation)
         }
         return try perform(intent, slots: interpretation.slots, line: line, now: now)
+    }
+
+    /// Words that, in the same clause as a negation, say the request itself
+    /// is negated ("don't *close* it", "hasn't *called* back"); the
+    /// negation of a reason beside it ("no reply, escalate #1") is not.
+    static let negatedActionWords: [String: [String]] = [
+        "escalate": ["escal", "esc"], "close": ["clos"], "pause": ["pause", "hold"], "resume": ["resum", "unpause"],
+        "reopen": ["reopen"], "undo": ["undo"], "deescalate": ["de-escal", "deescal"],
+        "acknowledge": ["call", "rang", "repl", "respond", "answer", "acknowledg", "back", "email", "e-mail", "wrote", "heard", "got"],
+        "log_contact": ["call", "rang", "phon", "email", "e-mail", "contact", "reach", "spoke", "talk", "messag", "left"],
+    ]
+
+    /// Whether the clause that makes the request is negated.
+    static func isNegated(_ line: String, intent: String, entities: [EntitySpan]) -> Bool {
+        guard let actionWords = negatedActionWords[intent] else { return false }
+        let tokens = Tokenizer.tokens(line)
+        let units = Array(line.utf16)
+        // Negations inside a recognised reason ("didn't follow up") are part of it.
+        let inEntity = Set(entities.flatMap { Array($0.start..<$0.end) })
+        var clauseStart = 0
+        for index in tokens.indices {
+            let endsClause = index + 1 == tokens.count
+                || units[tokens[index].end..<max(tokens[index].end, tokens[index + 1].start)].contains { [44, 58, 59, 46, 33, 63].contains($0) }
+            guard endsClause else { continue }
+            let clause = clauseStart...index
+            let negated = clause.contains { ["not", "never"].contains(tokens[$0].text) && !inEntity.contains($0) }
+            if negated, clause.contains(where: { i in actionWords.contains { tokens[i].text.hasPrefix($0) } }) { return true }
+            clauseStart = index + 1
+        }
+        return false
+    }
+
+    /// Whether a sentence of the line asks who, what, where or which
+    /// ("… acct 77001. who do i send it to").
+    static func hasWhQuestion(_ line: String) -> Bool {
+        line.split(whereSeparator: { ".!?;".contains($0) }).contains { sentence in
+            let words = Tokenizer.tokens(String(sentence)).map(\.text)
+            guard let first = words.first, ["who", "what", "where", "which", "whom"].contains(first), words.count > 1 else { return false }
+            return ["do", "does", "should", "can", "is", "are", "to", "would", "will", "shall"].contains(words[1])
+        }
     }
 
     /// Whether a line asks for permission or advice ("can I…", "should we…",
@@ -84,8 +134,9 @@ extension Conversation {
             return try whoNext(slots, now: now, asOf: slots.time!.instant)
         case "escalate":
             // "When can I…?" asks when, so it gets no yes or no in front.
+            // Nor does "who do I send it to?".
             let asksWhen = Tokenizer.tokens(line).first?.text == "when"
-            return try whoNext(slots, line: line, asking: !asksWhen, now: now)
+            return try whoNext(slots, line: line, asking: !asksWhen && !Self.hasWhQuestion(line), now: now)
         case "set_plan": return try planGuide(slots, now: now)
         case "acknowledge": return try promiseDue(slots, now: now)
         case "close": return try closureInfo(slots, now: now)

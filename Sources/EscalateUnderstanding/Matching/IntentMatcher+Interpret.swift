@@ -150,6 +150,8 @@ extension IntentMatcher {
     /// Small talk loses to a request in another sentence ("Good afternoon.
     /// Could you tell me when I can escalate?").
     static let smallTalk: Set<String> = ["greet", "thanks", "bye"]
+    /// What small talk's score counts for in a line of several sentences.
+    static let smallTalkWeight = 0.45
 
     /// Scores the whole utterance and each of its sentences; an intent takes
     /// its best showing, so that a preamble cannot drown the request. The
@@ -161,14 +163,18 @@ extension IntentMatcher {
             whole.ranked.sort(by: Self.betterFirst)
             return whole
         }
-        var best = Dictionary(uniqueKeysWithValues: whole.ranked.map { ($0.intent, $0.score) })
+        // Small talk beside a request loses to it, in the whole line too
+        // ("thanks! when can I go up a level on #1").
+        var best = Dictionary(uniqueKeysWithValues: whole.ranked.map { entry in
+            (entry.intent, Self.smallTalk.contains(intentNames[entry.intent]) ? entry.score * Self.smallTalkWeight : entry.score)
+        })
         var coverage = whole.coverage
         for range in ranges {
             let part = score(tokens: tokens, facts: facts, spans: spans, noteFrom: noteFrom, range: range)
             coverage = max(coverage, part.coverage)
             for (intent, value) in part.ranked {
                 // A lone greeting sentence does not outrank the request beside it.
-                let weight = Self.smallTalk.contains(intentNames[intent]) ? 0.6 : 0.97
+                let weight = Self.smallTalk.contains(intentNames[intent]) ? Self.smallTalkWeight : 0.97
                 best[intent] = max(best[intent] ?? 0, value * weight)
             }
         }

@@ -20,6 +20,11 @@ enum TimeRecogniser {
         "called", "rang", "phoned", "emailed", "e-mailed", "mailed", "spoke", "talked", "messaged", "pinged", "left",
         "sent", "got", "heard", "contacted", "reached", "texted", "dialled", "dialed",
     ]
+    /// Words of a street address: a number before them is no time.
+    static let streetWords: Set<String> = [
+        "st", "street", "ave", "avenue", "rd", "road", "blvd", "boulevard", "ln", "lane", "dr", "drive", "way", "pkwy", "parkway",
+        "hwy", "highway", "plaza", "suite", "ste", "floor", "fl", "main", "broadway",
+    ]
     static let dayParts: [String: Int] = ["morning": 9, "afternoon": 14, "evening": 18, "night": 21, "tonight": 20]
 
     /// Words a time can begin with; anything else starting with a letter is skipped at once.
@@ -324,6 +329,10 @@ enum TimeRecogniser {
         }
         // A bare number is a time only after a preposition: "at 9", never "9 people".
         if suffix == nil && parts.count == 1 && !hadPreposition { return nil }
+        // "at 12 Main St" is an address.
+        if suffix == nil && parts.count == 1, [word(tokens, end), word(tokens, end + 1)].contains(where: { $0.map(streetWords.contains) ?? false }) {
+            return nil
+        }
         var hour = rawHour
         switch suffix {
         case "am": guard (1...12).contains(hour) else { return nil }; if hour == 12 { hour = 0 }
