@@ -65,7 +65,45 @@ extension Conversation {
         if Self.actions.contains(intent) && !interpretation.isConfident {
             return didYouMean(interpretation)
         }
+        // "Escalate #1 and #2", "update #1 and #2: NOC outage": the change is
+        // made on each ticket named, one after the other.
+        let listed = Self.listedTickets(in: interpretation, line: line)
+        if Self.actions.contains(intent), !["open_ticket", "set_contact", "undo"].contains(intent), listed.count > 1 {
+            var lines: [String] = []
+            for (index, id) in listed.enumerated() {
+                var slots = interpretation.slots
+                slots["ticket"] = .ticket(.number(id))
+                let reply = try perform(intent, slots: slots, line: line, now: now)
+                lines += reply.lines
+                // A question about one ticket is answered before the next.
+                if reply.kind == .question {
+                    let rest = listed[(index + 1)...].map { "#\($0)" }
+                    if !rest.isEmpty { lines.append("(Then say it again for \(Words.list(rest)).)") }
+                    return Reply(lines, kind: .question)
+                }
+            }
+            return Reply(lines)
+        }
         return try perform(intent, slots: interpretation.slots, line: line, now: now)
+    }
+
+    /// Ticket numbers listed together ("#1 and #2", "#3, #4 & #5"), in order.
+    static func listedTickets(in interpretation: Interpretation, line: String) -> [Int] {
+        let tickets = interpretation.entities.filter { $0.type == "ticket" }
+        let words = interpretation.correctedWords
+        var run: [Int] = []
+        for span in tickets {
+            guard case .ticket(.number(let id)) = span.value else { continue }
+            if let last = tickets.last(where: { $0.end <= span.start }), case .ticket(.number(let previous)) = last.value, run.last == previous {
+                // Only "and", "&" or nothing (a comma) between them.
+                let between = words[last.end..<span.start]
+                guard between.allSatisfy({ ["and", "&", "plus"].contains($0) }), between.count <= 1 else { break }
+                run.append(id)
+            } else if run.isEmpty {
+                run = [id]
+            }
+        }
+        return run
     }
 
     /// Words that, in the same clause as a negation, say the request itself
