@@ -65,6 +65,16 @@ extension Conversation {
         if Self.actions.contains(intent) && !interpretation.isConfident {
             return didYouMean(interpretation)
         }
+        // "The CSM couldn't fix it, escalate #1": a role named before the
+        // verb is who the reason is about, not where the ticket goes.
+        var interpretation = interpretation
+        if intent == "escalate", let verb = interpretation.correctedWords.firstIndex(where: { $0.hasPrefix("escal") || $0 == "esc" }) {
+            for type in ["role", "level"] {
+                guard let span = interpretation.entities.first(where: { $0.type == type }), span.start < verb,
+                      !interpretation.entities.contains(where: { $0.type == type && $0.start > verb }) else { continue }
+                interpretation.slots[type] = nil
+            }
+        }
         // "Escalate #1 and #2", "update #1 and #2: NOC outage": the change is
         // made on each ticket named, one after the other.
         let listed = Self.listedTickets(in: interpretation, line: line)
