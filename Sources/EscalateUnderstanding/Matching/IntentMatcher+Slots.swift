@@ -61,7 +61,11 @@ extension IntentMatcher {
             // request itself ("the SLA was missed on #1", "esc").
             let own = ownWordsOf(intent)
             // A new ticket's summary may be the reason itself ("SLA missed").
-            let restating = intent == "open_ticket" ? Self.restatingSummary : Self.restatingNote
+            let restating = switch intent {
+            case "open_ticket": Self.restatingSummary
+            case "log_contact", "acknowledge": Self.restatingContact
+            default: Self.restatingNote
+            }
             // A summary may name the topic in words of its own ("circuit
             // down" on a repair ticket); one word of it ("billing") says no more.
             let topicOnly = range.allSatisfy { index in
@@ -92,6 +96,9 @@ extension IntentMatcher {
 
     /// Entity types that a note made only of them merely restates.
     static let restatingNote: Set<String> = ["segment", "org", "category", "condition", "ticket", "level", "role"]
+    /// For a change logged with its own time and channel, those restate too:
+    /// "I e-mailed them about #1 at 9am" has no note.
+    static let restatingContact: Set<String> = restatingNote.union(["time", "channel"])
     /// The same for a new ticket's summary, which may be the reason itself.
     static let restatingSummary: Set<String> = ["segment", "org", "category", "ticket", "level", "role"]
 
