@@ -11,7 +11,14 @@ extension Conversation {
     func occurred(_ slots: [String: SlotValue], now: Instant) -> (Instant?, Reply?) {
         guard let time = slots.time else { return (now, nil) }
         var instant = time.instant
-        if case .date(let date, _) = time, date == settings.zone.local(now).date { instant = now }
+        if case .date(let date, _) = time {
+            // "On Friday" says the day, not the time: midnight would be a guess.
+            guard date == settings.zone.local(now).date else {
+                let day = date.year == settings.zone.local(now).date.year ? date.friendlyShort : date.friendly
+                return (nil, .problem("At what time on \(day)? Say it with the time, e.g. “… on \(day) at 4pm”."))
+            }
+            instant = now
+        }
         if instant > now + 60 {
             return (nil, .problem("\(Words.upperFirst(stamp(instant, now: now))) is in the future; I can only log what has happened."))
         }
