@@ -285,7 +285,8 @@ extension Conversation {
             var when = moment(of: slots, for: ticket, now: now)
             if when < since { when = now }
             let updated = try record([(.resumed(note: slots.text("note")), when)], on: ticket.id, now: now)
-            var lines = ["#\(ticket.id) is active again from \(stamp(when, now: now)); it waited on the customer for \(WallText.duration(when - since))."]
+            let note = slots.text("note").map { " (\(Words.quote($0)))" } ?? ""
+            var lines = ["#\(ticket.id) is active again from \(stamp(when, now: now))\(note); it waited on the customer for \(WallText.duration(when - since))."]
             if let advice = engine.whoNow(updated, at: now), case .waiting(_, let next, _, let opensAt) = advice.situation {
                 lines.append("Level \(next.number) now opens \(at(opensAt, now: now)).")
             }

@@ -24,9 +24,10 @@ extension IntentMatcher {
                 return start + 1
             }
             // "escalate #1, vendor missed the date twice", "reopen #2,
-            // customer says still broken": after a comma, the reason.
+            // customer says still broken", "resume #1, customer sent the
+            // LOA": after a comma, the reason.
             else if start + 1 < tokens.count, units[tokens[start - 1].end..<tokens[start].start].contains(44),
-                    tokens[window].contains(where: { $0.text.hasPrefix("escalat") || $0.text == "esc" || $0.text == "reopen" }),
+                    tokens[window].contains(where: { Self.commaNoteVerbs.contains($0.text) || $0.text.hasPrefix("escalat") }),
                     tokens[start...].filter({ !FeatureExtractor.stopwords.contains($0.text) }).count >= 2 {
                 return start
             }
@@ -37,6 +38,10 @@ extension IntentMatcher {
         }
         return nil
     }
+
+    /// Verbs after whose ticket a comma sets off the reason ("reopen #2,
+    /// customer says still broken", "resume #1, customer sent the LOA").
+    static let commaNoteVerbs: Set<String> = ["esc", "reopen", "resume", "unpause", "pause", "hold"]
 
     /// Words before a `:` or ` - ` that start a note ("update: …").
     static let noteKeywords: Set<String> = ["update", "note", "notes", "fyi", "comment", "progress", "latest", "news", "re", "saying", "says"]
