@@ -30,24 +30,36 @@ extension Conversation {
         case .context?:
             if let focus, let ticket = try load(focus) { return .found(ticket) }
         case nil:
-            // No reference at all: the ticket of the line before, if there was one.
-            if let focus, focusTurn >= turn - 1, let ticket = try load(focus) { return .found(ticket) }
+            // No reference at all: the ticket of the line before, if there
+            // was one and it fits what the line names ("I called my CCM"
+            // is not about a CMS ticket, which has no CCM).
+            if let focus, focusTurn >= turn - 1, let ticket = try load(focus),
+               !names(slots) || catalog.process(ticket.details.process).map({ fits($0, slots) }) ?? true {
+                return .found(ticket)
+            }
         }
         var candidates = try storeCall { try store.tickets(TicketQuery(includeClosed ? .all : .active)) }
         // "I e-mailed the billing mailbox": the tickets whose process fits
         // what the line names, if that narrows the choice.
-        if candidates.count > 1 {
-            let fitting = candidates.filter { summary in
-                guard let process = catalog.process(summary.process) else { return false }
-                if let org = slots.org, process.organisation != org { return false }
-                if let category = slots.category, !process.topics.contains(category) { return false }
-                if let role = slots.role, level(forRole: role, in: process) == nil { return false }
-                return slots.org != nil || slots.category != nil || slots.role != nil
-            }
+        if candidates.count > 1, names(slots) {
+            let fitting = candidates.filter { summary in catalog.process(summary.process).map { fits($0, slots) } ?? false }
             if !fitting.isEmpty { candidates = fitting }
         }
         return try choose(from: candidates, intent: intent, slots: slots,
                           none: includeClosed ? "There are no tickets yet." : "You have no open tickets. Open one with “open a ticket for Acme”.")
+    }
+
+    /// Whether the line names an organisation, a topic or a role.
+    private func names(_ slots: [String: SlotValue]) -> Bool {
+        slots.org != nil || slots.category != nil || slots.role != nil
+    }
+
+    /// Whether a process has the organisation, topic and role the line names.
+    private func fits(_ process: EscalationProcess, _ slots: [String: SlotValue]) -> Bool {
+        if let org = slots.org, process.organisation != org { return false }
+        if let category = slots.category, !process.topics.contains(category) { return false }
+        if let role = slots.role, level(forRole: role, in: process) == nil { return false }
+        return true
     }
 
     private func choose(from candidates: [TicketSummary], intent: String, slots: [String: SlotValue], none: String) throws -> TicketResolution {
