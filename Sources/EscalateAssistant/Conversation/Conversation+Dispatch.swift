@@ -240,6 +240,7 @@ extension Conversation {
         case "status": return try status(slots, now: now)
         case "history": return try history(slots, now: now)
         case "list": return try list(slots, line: line, now: now)
+        case "draft_message" where Self.asksForCustomerUpdate(line): return try customerUpdateDraft(slots, now: now)
         case "draft_message": return try draftMessage(slots, now: now)
         case "promise_due": return try promiseDue(slots, now: now)
         case "undo": return try undo(slots, now: now)
