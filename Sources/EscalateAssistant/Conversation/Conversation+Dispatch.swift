@@ -94,6 +94,36 @@ extension Conversation {
             }
             return Reply(lines)
         }
+        // "CMS replied on #1 at 8:30, IMS 482913": a new outside number said
+        // with a reply or a contact belongs to that ticket.
+        if intent == "acknowledge" || intent == "log_contact" {
+            var slots = interpretation.slots
+            let references = interpretation.entities.compactMap { span -> TicketReference? in
+                guard case .ticket(.external(let kind, let value)) = span.value, let known = TicketReference.Kind(rawValue: kind) else { return nil }
+                return TicketReference(kind: known, value: value)
+            }
+            let unknown = try references.filter { reference in try storeCall { try store.tickets(withReference: reference) }.isEmpty }
+            if !unknown.isEmpty {
+                if case .external? = slots.ticketRef {
+                    let numbered = interpretation.entities.first { if case .ticket(.number) = $0.value { return true } else { return false } }
+                    slots["ticket"] = numbered?.value
+                }
+                var reply = try perform(intent, slots: slots, line: line, now: now)
+                // The ticket acted on, or the one a confirmation is asked about:
+                // the number is kept whatever the answer.
+                var target: Int? = reply.kind == .answer ? lastChanged : nil
+                if case .confirm(.acknowledge(let id, _, _, _), _)? = pending { target = id }
+                if case .confirm(.logContact(let id, _, _), _)? = pending { target = id }
+                if let id = target, let ticket = try load(id) {
+                    let added = unknown.filter { !ticket.details.references.contains($0) }
+                    if !added.isEmpty {
+                        try record(added.map { (.referenceAdded($0), now) }, on: id, now: now)
+                        reply.lines.append("Added \(Words.list(added.map(\.description))) to #\(id).")
+                    }
+                }
+                return reply
+            }
+        }
         return try perform(intent, slots: interpretation.slots, line: line, now: now)
     }
 
