@@ -160,7 +160,9 @@ extension IntentMatcher {
         var whole = score(tokens: tokens, facts: facts, spans: spans, noteFrom: noteFrom, range: 0..<tokens.count)
         let ranges = sentences(tokens: tokens, text: text)
         guard ranges.count > 1 else {
-            whole.ranked.sort(by: Self.betterFirst)
+            // Only the intents that scored need sorting; the rest stay in
+            // intent order after them, as sorting would leave them.
+            whole.ranked = whole.ranked.filter { $0.score > 0 }.sorted(by: Self.betterFirst) + whole.ranked.filter { $0.score <= 0 }
             return whole
         }
         // Small talk beside a request loses to it, in the whole line too

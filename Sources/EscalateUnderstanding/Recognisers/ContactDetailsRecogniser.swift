@@ -9,6 +9,8 @@ enum ContactDetailsRecogniser {
 
     static func phones(_ tokens: [Token], text: String) -> [EntitySpan] {
         var spans: [EntitySpan] = []
+        // Most lines have no number at all.
+        guard tokens.contains(where: { Numbers.startsWithDigit($0.text) }) else { return spans }
         let units = Array(text.utf16)
         for (index, token) in tokens.enumerated() {
             // Most words start with a letter: no phone number there.

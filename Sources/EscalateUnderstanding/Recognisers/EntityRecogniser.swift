@@ -41,11 +41,10 @@ struct EntityRecogniser: Sendable {
         structural += LevelRecogniser.recognise(tokens, kinds: kinds)
         structural += PersonRecogniser.recognise(tokens, text: text, people: context.peopleByFirstWord, kinds: kinds)
         // "IT" in capitals is the department, not a ticket.
-        let units = Array(text.utf16)
         structural.removeAll { span in
             guard span.type == "ticket", case .ticket(.context) = span.value, span.length == 1 else { return false }
             let token = tokens[span.start]
-            return String(decoding: units[token.start..<token.end], as: UTF16.self) == "IT"
+            return text.utf16.dropFirst(token.start).prefix(token.end - token.start).elementsEqual("IT".utf16)
         }
         var chosen = Self.nonOverlapping(structural)
         var taken = Set<Int>()
@@ -71,6 +70,8 @@ struct EntityRecogniser: Sendable {
 
     /// Joins names next to each other ("Marcus" known, "Lee" not) into one.
     static func mergingNames(_ spans: [EntitySpan], text: String, tokens: [Token]) -> [EntitySpan] {
+        // Only two names side by side need the text looked at.
+        guard zip(spans, spans.dropFirst()).contains(where: { $0.type == "person" && $1.type == "person" && $0.end == $1.start }) else { return spans }
         let units = Array(text.utf16)
         var result: [EntitySpan] = []
         for span in spans {

@@ -4,6 +4,8 @@
 /// acronyms (LOA, FOC), not names.
 enum NameRecogniser {
     static func recognise(_ tokens: [Token], text: String, known: Set<String>, taken: Set<Int>) -> [EntitySpan] {
+        // A name starts with a capital or a non-ASCII letter: without one, none.
+        guard text.utf8.contains(where: { ($0 >= 65 && $0 <= 90) || $0 >= 128 }) else { return [] }
         let units = Array(text.utf16)
         func isName(_ index: Int, continuing: Bool = false) -> Bool {
             let token = tokens[index]
