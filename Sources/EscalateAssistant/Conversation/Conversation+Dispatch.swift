@@ -262,7 +262,7 @@ extension Conversation {
         case "acknowledge": return try acknowledge(slots, now: now)
         case "escalate": return try escalate(slots, line: line, now: now)
         case "deescalate": return try deescalate(slots, now: now)
-        case "pause": return try pause(slots, now: now)
+        case "pause": return try pause(slots, line: line, now: now)
         case "resume": return try resume(slots, now: now)
         case "set_plan": return try setPlan(slots, line: line, now: now)
         case "close": return try close(slots, now: now)

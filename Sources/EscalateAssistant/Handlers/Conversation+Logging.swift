@@ -265,7 +265,7 @@ extension Conversation {
         }
     }
 
-    func pause(_ slots: [String: SlotValue], now: Instant) throws -> Reply {
+    func pause(_ slots: [String: SlotValue], line: String = "", now: Instant) throws -> Reply {
         return try withTicket("pause", slots) { ticket in
             if let since = ticket.pausedSince {
                 return Reply("#\(ticket.id) is already waiting on the customer, since \(stamp(since, now: now)).")
@@ -273,7 +273,13 @@ extension Conversation {
             guard ticket.status != .closed else { return .problem("#\(ticket.id) is closed; there is no clock to stop.") }
             let when = moment(of: slots, for: ticket, now: now)
             try record([(.paused(reason: slots.text("note")), when)], on: ticket.id, now: now)
-            return Reply("#\(ticket.id) is waiting on the customer from \(stamp(when, now: now)); the escalation clock is stopped until they reply.")
+            var lines = ["#\(ticket.id) is waiting on the customer from \(stamp(when, now: now)); the escalation clock is stopped until they reply."]
+            // "Pause #1 until Monday": the hold ends when they reply, not by itself.
+            let words = Tokenizer.tokens(line).map(\.text)
+            if words.contains("until") || words.contains("till") || words.contains("til") {
+                lines.append("It stays on hold until you tell me they replied (e.g. “the customer replied on #\(ticket.id)”); I don't take it off hold by myself.")
+            }
+            return Reply(lines)
         }
     }
 

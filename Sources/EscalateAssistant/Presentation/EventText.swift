@@ -28,8 +28,8 @@ enum EventText {
             return "de-escalated" + (answers.isEmpty ? "" : " (checklist confirmed)")
         case .paused(let reason):
             return "waiting on the customer" + (reason.map { ": \(Words.quote($0))" } ?? "")
-        case .resumed:
-            return "customer replied; clock restarted"
+        case .resumed(let note):
+            return "customer replied; clock restarted" + (note.map { ": \(Words.quote($0))" } ?? "")
         case .planSet(let plan):
             return "communication plan: updates \(plan.description)"
         case .closed(let code, let note, let agreedBy):
