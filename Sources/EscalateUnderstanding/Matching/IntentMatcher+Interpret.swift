@@ -225,6 +225,7 @@ extension IntentMatcher {
     func score(tokens: [Token], facts: [WordFacts], spans: [EntitySpan], noteFrom: Int?, range: Range<Int>) -> Scored {
         let index = lexicon.index
         var words: [Int32] = []
+        words.reserveCapacity(range.count)
         var extras: [Int32] = []
         var content = 0
         var unknown = 0
@@ -319,10 +320,9 @@ extension IntentMatcher {
             }
             return ((), listed)
         }
-        var ranked: [(intent: Int, score: Double)] = []
-        for intent in intentNames.indices {
+        let ranked = intentNames.indices.map { intent -> (intent: Int, score: Double) in
             let centreScore = centreNorms[intent] > 0 ? centre[intent] / centreNorms[intent] : 0
-            ranked.append((intent, min(1, 0.65 * best[intent] + 0.35 * centreScore)))
+            return (intent, min(1, 0.65 * best[intent] + 0.35 * centreScore))
         }
         // In intent order: `scoreBySentence` ranks them once.
         return Scored(ranked: ranked, coverage: coverage, unknown: unknown, features: features)

@@ -7,6 +7,19 @@ struct SlotAlignment: Sendable {
     var items: [AlignmentItem]
     var anchor: String?
     var afterTicket: Bool
+    /// For each item, whether it is a little word that is never looked for
+    /// ("a", "the"): worked out once rather than at every alignment.
+    var little: [Bool]
+
+    init(items: [AlignmentItem], anchor: String?, afterTicket: Bool) {
+        self.items = items
+        self.anchor = anchor
+        self.afterTicket = afterTicket
+        little = items.map { item in
+            guard case .word(let stem) = item else { return false }
+            return FeatureExtractor.stopwords.contains(stem) && !IntentMatcher.anchoringLittleWords.contains(stem)
+        }
+    }
 }
 
 enum AlignmentItem: Hashable, Sendable {
@@ -102,6 +115,10 @@ extension IntentMatcher {
     /// The same for a new ticket's summary, which may be the reason itself.
     static let restatingSummary: Set<String> = ["segment", "org", "category", "ticket", "level", "role"]
 
+    /// Little words that still anchor a free slot when found ("about" in
+    /// "a ticket about {note}").
+    static let anchoringLittleWords: Set<String> = ["to", "for", "about", "on", "is", "that", "saying", "with", "because"]
+
     /// The stems of an intent's own name and its usual shorthand.
     /// The cached `ownWords(of:)` of an intent the matcher knows.
     func ownWordsOf(_ intent: String) -> Set<String> { ownWordsByIntent[intent] ?? Self.ownWords(of: intent) }
@@ -121,16 +138,16 @@ extension IntentMatcher {
             let value = clean(String(decoding: units[tokens[first].start...], as: UTF16.self), slot: slot)
             if !value.isEmpty { return (value, first..<tokens.count) }
         }
-        var best: (anchors: Int, value: String, range: Range<Int>)?
+        var best: (anchors: Int, value: String, length: Int, range: Range<Int>)?
+        var evaluated: [Range<Int>: (value: String, length: Int)?] = [:]
         let present = Set(stems)
         // The request's own words are never its note ("escalate it to the
         // Solutions team" has no note in it).
         let ownWords = ownWordsOf(intent)
         for alignment in alignments["\(intent)/\(slot)"] ?? [] {
-            let items = alignment.items
             // Only phrasings whose word just before the slot is in the utterance can line up.
             if let anchor = alignment.anchor, !present.contains(anchor) { continue }
-            guard let (anchors, range) = align(items, slot: slot, stems: stems, spans: spans), !range.isEmpty else { continue }
+            guard let (anchors, range) = align(alignment, slot: slot, stems: stems, spans: spans), !range.isEmpty else { continue }
             // A note straight after a ticket number is found by `noteStart`
             // (after a colon, or next to "update"); lined up here it would
             // take whatever follows "escalate it". Only a comma after the
@@ -138,36 +155,54 @@ extension IntentMatcher {
             if slot == "note", alignment.afterTicket {
                 guard range.lowerBound > 0, units[tokens[range.lowerBound - 1].end..<tokens[range.lowerBound].start].contains(44) else { continue }
             }
-            if stems[range].allSatisfy({ ownWords.contains($0) || FeatureExtractor.stopwords.contains($0) }) { continue }
-            // A name never contains a role, a channel or a number.
-            if slot != "note", spans.contains(where: { $0.type != "person" && range.overlaps($0.start..<$0.end) }) { continue }
-            var kept = range
-            if slot != "note" { kept = nameTokens(in: range, tokens: tokens, stems: stems) }
-            guard !kept.isEmpty else { continue }
-            let value = clean(String(decoding: units[tokens[kept.lowerBound].start..<tokens[kept.upperBound - 1].end], as: UTF16.self), slot: slot)
-            guard !value.isEmpty else { continue }
-            if best == nil || anchors > best!.anchors || (anchors == best!.anchors && value.count > best!.value.count) {
-                best = (anchors, value, range)
+            // What a stretch of words gives depends on the stretch alone, and
+            // many phrasings line up on the same one: it is worked out once.
+            let candidate: (value: String, length: Int)?
+            if let known = evaluated[range] {
+                candidate = known
+            } else {
+                candidate = freeTextValue(range, slot: slot, tokens: tokens, stems: stems, spans: spans, units: units, ownWords: ownWords)
+                evaluated[range] = .some(candidate)
+            }
+            guard let (value, length) = candidate else { continue }
+            if best == nil || anchors > best!.anchors || (anchors == best!.anchors && length > best!.length) {
+                best = (anchors, value, length, range)
             }
         }
         return best.map { ($0.value, $0.range) }
     }
 
+    /// The free text a stretch of words gives for `slot`, and its length in
+    /// characters; `nil` when it is only little or own words, or, for a
+    /// name, when a role, channel or number is in it.
+    func freeTextValue(_ range: Range<Int>, slot: String, tokens: [Token], stems: [String], spans: [EntitySpan], units: [UInt16],
+                       ownWords: Set<String>) -> (value: String, length: Int)? {
+        if stems[range].allSatisfy({ ownWords.contains($0) || FeatureExtractor.stopwords.contains($0) }) { return nil }
+        // A name never contains a role, a channel or a number.
+        if slot != "note", spans.contains(where: { $0.type != "person" && range.overlaps($0.start..<$0.end) }) { return nil }
+        var kept = range
+        if slot != "note" { kept = nameTokens(in: range, tokens: tokens, stems: stems) }
+        guard !kept.isEmpty else { return nil }
+        let value = clean(String(decoding: units[tokens[kept.lowerBound].start..<tokens[kept.upperBound - 1].end], as: UTF16.self), slot: slot)
+        return value.isEmpty ? nil : (value, value.count)
+    }
+
     /// Walks the phrasing's parts along the utterance; returns how many parts
     /// found their place, and the tokens between the free slot's neighbours.
-    func align(_ items: [AlignmentItem], slot: String, stems: [String], spans: [EntitySpan]) -> (Int, Range<Int>)? {
+    func align(_ alignment: SlotAlignment, slot: String, stems: [String], spans: [EntitySpan]) -> (Int, Range<Int>)? {
         typealias Item = AlignmentItem
+        let items = alignment.items
         var position = 0
         var anchors = 0
         var start: Int?
         var end: Int?
         var previousFound = true
         var lastItemFound = true
-        func locate(_ item: Item, from: Int) -> (Int, Int)? {
-            switch item {
+        func locate(_ at: Int, from: Int) -> (Int, Int)? {
+            switch items[at] {
             case .word(let stem):
-                guard !FeatureExtractor.stopwords.contains(stem) || ["to", "for", "about", "on", "is", "that", "saying", "with", "because"].contains(stem) else { return nil }
-                return stems.indices.first { $0 >= from && stems[$0] == stem }.map { ($0, $0 + 1) }
+                guard !alignment.little[at] else { return nil }
+                return (from..<max(from, stems.count)).first { stems[$0] == stem }.map { ($0, $0 + 1) }
             case .typed(let type):
                 return spans.first { $0.start >= from && $0.type == type }.map { ($0.start, $0.end) }
             case .free:
@@ -184,9 +219,9 @@ extension IntentMatcher {
                     // The slot ends where the next part that can be found begins.
                     end = stems.count
                     var bounded = false
-                    for later in items[(index + 1)...] {
+                    for later in (index + 1)..<items.count {
                         if let (found, _) = locate(later, from: position) { end = found; bounded = true; break }
-                        if case .free = later { break }
+                        if case .free = items[later] { break }
                     }
                     // A slot that opens the phrasing needs something after it
                     // to end it, or it would swallow the whole line.
@@ -195,7 +230,7 @@ extension IntentMatcher {
                 }
                 continue
             }
-            if let (found, after) = locate(item, from: position) {
+            if let (found, after) = locate(index, from: position) {
                 if start != nil && end == nil { end = found }
                 position = after
                 anchors += 1
@@ -204,11 +239,8 @@ extension IntentMatcher {
                 continue
             }
             lastItemFound = false
-            if case .word(let stem) = item, FeatureExtractor.stopwords.contains(stem), !["to", "for", "about", "on", "is", "that", "saying", "with", "because"].contains(stem) {
-                // A skipped little word ("a", "the") neither helps nor hurts.
-            } else {
-                previousFound = false
-            }
+            // A skipped little word ("a", "the") neither helps nor hurts.
+            if !alignment.little[index] { previousFound = false }
         }
         guard let start, let end, start < end else { return nil }
         // Free text that is only a ticket, a time or a name is not free text.

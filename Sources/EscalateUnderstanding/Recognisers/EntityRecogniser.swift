@@ -34,6 +34,7 @@ struct EntityRecogniser: Sendable {
                       kinds given: [WordKinds]? = nil) -> (spans: [EntitySpan], alternates: [EntitySpan]) {
         let kinds = given.map { WordKinds.adding(context.kindsByWord, to: $0, of: tokens) } ?? WordKinds.of(tokens, named: context.kindsByWord)
         var structural: [EntitySpan] = []
+        structural.reserveCapacity(8)
         structural += ContactDetailsRecogniser.recognise(tokens, text: text)
         structural += TicketRecogniser.recognise(tokens, context: context, kinds: kinds)
         structural += TimeRecogniser.recognise(tokens, context: context, kinds: kinds)
@@ -100,18 +101,18 @@ struct EntityRecogniser: Sendable {
         // Sorted as numbers: each span's priority is looked up once, and the
         // spans themselves are not copied about while sorting. There are
         // only ever a few, so an insertion sort does.
-        var ordered: [(length: Int, priority: Int, start: Int, index: Int)] = []
+        typealias Key = (length: Int, priority: Int, start: Int, type: String, index: Int)
+        var ordered: [Key] = []
         ordered.reserveCapacity(spans.count)
-        func before(_ a: (length: Int, priority: Int, start: Int, index: Int), _ b: (length: Int, priority: Int, start: Int, index: Int)) -> Bool {
+        func before(_ a: Key, _ b: Key) -> Bool {
             if a.length != b.length { return a.length > b.length }
             if a.priority != b.priority { return a.priority < b.priority }
             if a.start != b.start { return a.start < b.start }
-            let x = spans[a.index], y = spans[b.index]
-            if x.type != y.type { return x.type < y.type }
-            return x.value.description < y.value.description
+            if a.type != b.type { return a.type < b.type }
+            return spans[a.index].value.description < spans[b.index].value.description
         }
         for (index, span) in spans.enumerated() {
-            let key = (length: span.length, priority: Self.priority(of: span.type), start: span.start, index: index)
+            let key = (length: span.length, priority: Self.priority(of: span.type), start: span.start, type: span.type, index: index)
             var place = ordered.count
             while place > 0 && before(key, ordered[place - 1]) { place -= 1 }
             ordered.insert(key, at: place)
