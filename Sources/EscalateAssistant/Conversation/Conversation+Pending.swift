@@ -42,8 +42,12 @@ extension Conversation {
         // A line that is no answer but a request of its own ("what's the
         // de-escalation checklist?") drops the question: a short reply
         // ("2", "the CMS one", "yes") is read as the answer.
+        // A question of its own, a long line, or a clear request to see
+        // something ("my tickets") drops the pending question.
+        let looksUp = interpretation.intent.map { !Self.actions.contains($0) && !["greet", "thanks", "bye", "cancel"].contains($0) } ?? false
+            && interpretation.score >= IntentMatcher.actionThreshold
         let movesOn = interpretation.intent != nil
-            && (line.trimmingCharacters(in: .whitespaces).hasSuffix("?") || Tokenizer.tokens(line).count >= 4)
+            && (line.trimmingCharacters(in: .whitespaces).hasSuffix("?") || Tokenizer.tokens(line).count >= 4 || looksUp)
         do {
             switch question {
             case .confirm(let action, let prompt):
@@ -83,7 +87,7 @@ extension Conversation {
                 // "close #2 as resolved" while #1's closure code is asked: #2's own request.
                 if case .number(let named)? = interpretation.slots.ticketRef, let ticketID, named != ticketID { pending = nil; return nil }
                 guard let value = slotValue(slot, from: line, interpretation: interpretation, ticketID: ticketID) else {
-                    if interpretation.isConfident && interpretation.intent != nil && interpretation.intent != intent { pending = nil; return nil }
+                    if (interpretation.isConfident || movesOn) && interpretation.intent != nil && interpretation.intent != intent { pending = nil; return nil }
                     // A question of its own drops the pending one.
                     if line.trimmingCharacters(in: .whitespaces).hasSuffix("?"), interpretation.intent != nil { pending = nil; return nil }
                     return Reply("Sorry, I couldn't read that as \(Self.slotNames[slot] ?? slot). \(missingPrompt(slot))", kind: .question)
