@@ -77,58 +77,62 @@ extension Conversation {
         }
         // "Escalate #1 and #2", "update #1 and #2: NOC outage": the change is
         // made on each ticket named, one after the other.
-        let listed = Self.listedTickets(in: interpretation, line: line)
+        let listed = Self.listedTickets(in: interpretation)
         if Self.actions.contains(intent), !["open_ticket", "set_contact", "undo"].contains(intent), listed.count > 1 {
-            var lines: [String] = []
-            for (index, id) in listed.enumerated() {
-                var slots = interpretation.slots
-                slots["ticket"] = .ticket(.number(id))
-                let reply = try perform(intent, slots: slots, line: line, now: now)
-                lines += reply.lines
-                // A question about one ticket is answered before the next.
-                if reply.kind == .question {
-                    let rest = listed[(index + 1)...].map { "#\($0)" }
-                    if !rest.isEmpty { lines.append("(Then say it again for \(Words.list(rest)).)") }
-                    return Reply(lines, kind: .question)
-                }
-            }
-            return Reply(lines)
+            return try perform(intent, onEach: listed, slots: interpretation.slots, line: line, now: now)
         }
-        // "CMS replied on #1 at 8:30, IMS 482913": a new outside number said
-        // with a reply or a contact belongs to that ticket.
-        if intent == "acknowledge" || intent == "log_contact" {
-            var slots = interpretation.slots
-            let references = interpretation.entities.compactMap { span -> TicketReference? in
-                guard case .ticket(.external(let kind, let value)) = span.value, let known = TicketReference.Kind(rawValue: kind) else { return nil }
-                return TicketReference(kind: known, value: value)
-            }
-            let unknown = try references.filter { reference in try storeCall { try store.tickets(withReference: reference) }.isEmpty }
-            if !unknown.isEmpty {
-                if case .external? = slots.ticketRef {
-                    let numbered = interpretation.entities.first { if case .ticket(.number) = $0.value { return true } else { return false } }
-                    slots["ticket"] = numbered?.value
-                }
-                var reply = try perform(intent, slots: slots, line: line, now: now)
-                // The ticket acted on, or the one a confirmation is asked about:
-                // the number is kept whatever the answer.
-                var target: Int? = reply.kind == .answer ? lastChanged : nil
-                if case .confirm(.acknowledge(let id, _, _, _), _)? = pending { target = id }
-                if case .confirm(.logContact(let id, _, _), _)? = pending { target = id }
-                if let id = target, let ticket = try load(id) {
-                    let added = unknown.filter { !ticket.details.references.contains($0) }
-                    if !added.isEmpty {
-                        try record(added.map { (.referenceAdded($0), now) }, on: id, now: now)
-                        reply.lines.append("Added \(Words.list(added.map(\.description))) to #\(id).")
-                    }
-                }
-                return reply
-            }
+        if intent == "acknowledge" || intent == "log_contact", let reply = try performKeepingReferences(intent, interpretation, line: line, now: now) {
+            return reply
         }
         return try perform(intent, slots: interpretation.slots, line: line, now: now)
     }
 
+    /// `intent` on each of `ids` in turn. A question about one ticket is
+    /// answered before the next: the rest are to be said again.
+    func perform(_ intent: String, onEach ids: [Int], slots: [String: SlotValue], line: String, now: Instant) throws -> Reply {
+        var lines: [String] = []
+        for (index, id) in ids.enumerated() {
+            var slots = slots
+            slots["ticket"] = .ticket(.number(id))
+            let reply = try perform(intent, slots: slots, line: line, now: now)
+            lines += reply.lines
+            if reply.kind == .question {
+                let rest = ids[(index + 1)...].map { "#\($0)" }
+                if !rest.isEmpty { lines.append("(Then say it again for \(Words.list(rest)).)") }
+                return Reply(lines, kind: .question)
+            }
+        }
+        return Reply(lines)
+    }
+
+    /// "CMS replied on #1 at 8:30, IMS 482913": a new outside number said
+    /// with a reply or a contact belongs to that ticket, whatever the answer
+    /// to a confirmation; `nil` when the line names no new one.
+    func performKeepingReferences(_ intent: String, _ interpretation: Interpretation, line: String, now: Instant) throws -> Reply? {
+        let unknown = try Self.references(in: interpretation.entities).filter { reference in
+            try storeCall { try store.tickets(withReference: reference) }.isEmpty
+        }
+        guard !unknown.isEmpty else { return nil }
+        var slots = interpretation.slots
+        if case .external? = slots.ticketRef {
+            slots["ticket"] = interpretation.entities.first { if case .ticket(.number) = $0.value { return true } else { return false } }?.value
+        }
+        var reply = try perform(intent, slots: slots, line: line, now: now)
+        var target: Int? = reply.kind == .answer ? lastChanged : nil
+        if case .confirm(.acknowledge(let id, _, _, _), _)? = pending { target = id }
+        if case .confirm(.logContact(let id, _, _), _)? = pending { target = id }
+        if let id = target, let ticket = try load(id) {
+            let added = unknown.filter { !ticket.details.references.contains($0) }
+            if !added.isEmpty {
+                try record(added.map { (.referenceAdded($0), now) }, on: id, now: now)
+                reply.lines.append("Added \(Words.list(added.map(\.description))) to #\(id).")
+            }
+        }
+        return reply
+    }
+
     /// Ticket numbers listed together ("#1 and #2", "#3, #4 & #5"), in order.
-    static func listedTickets(in interpretation: Interpretation, line: String) -> [Int] {
+    static func listedTickets(in interpretation: Interpretation) -> [Int] {
         let tickets = interpretation.entities.filter { $0.type == "ticket" }
         let words = interpretation.correctedWords
         var run: [Int] = []

@@ -65,7 +65,7 @@ extension Conversation {
         }
         var current: Int?
         if let ticketID = focus, focusTurn >= turn - 1 || slots.ticketRef != nil, let ticket = try load(ticketID), let process = process(of: ticket),
-           slots.org == nil || slots.org == process.organisation, slots.category == nil || process.topics.contains(slots.category!) {
+           fits(process, slots, byRole: false) {
             candidates = [process]
             current = ticket.level
         }

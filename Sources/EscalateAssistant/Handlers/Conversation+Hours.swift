@@ -72,13 +72,17 @@ extension Conversation {
         var slots = slots
         if slots.org == nil, slots.entity("segment") != nil { slots["org"] = .entity("lumen") }
         var calendars: [(String, BusinessCalendar)] = []
+        /// The calendars of a process's levels (those `where` keeps), each once.
+        func addLevels(of process: EscalationProcess, where keep: (EscalationLevel) -> Bool = { _ in true }, title: (EscalationLevel, BusinessCalendar) -> String) {
+            for level in process.ladder where keep(level) {
+                let calendar = engine.calendar(for: level)
+                if !calendars.contains(where: { $0.1.name == calendar.name }) { calendars.append((title(level, calendar), calendar)) }
+            }
+        }
         // "Is the regional manager working today?": the calendars of the levels with that role.
         if let role = slots.role {
             for process in catalog.processes where slots.org == nil || process.organisation == slots.org {
-                for level in process.ladder where level.role == role {
-                    let calendar = engine.calendar(for: level)
-                    if !calendars.contains(where: { $0.1.name == calendar.name }) { calendars.append(("\(level.title) (\(process.shortTitle))", calendar)) }
-                }
+                addLevels(of: process, where: { $0.role == role }) { level, _ in "\(level.title) (\(process.shortTitle))" }
             }
         }
         for organisation in catalog.organisations where calendars.isEmpty && (slots.org == nil || organisation.id == slots.org) {
@@ -89,22 +93,14 @@ extension Conversation {
                 }
             }
             if slots.category == nil {
-                for process in organisation.processes {
-                    for level in process.ladder {
-                        let calendar = engine.calendar(for: level)
-                        if !calendars.contains(where: { $0.1.name == calendar.name }) { calendars.append((calendar.title, calendar)) }
-                    }
-                }
+                for process in organisation.processes { addLevels(of: process) { _, calendar in calendar.title } }
             }
         }
         // "When is Lumen installation open?": a topic with no desk of its
         // own keeps the hours of its process's levels.
         if calendars.isEmpty, slots.category != nil, slots.category != "portal" {
             for process in processes(org: slots.org, category: slots.category) {
-                for level in process.ladder {
-                    let calendar = engine.calendar(for: level)
-                    if !calendars.contains(where: { $0.1.name == calendar.name }) { calendars.append(("\(process.shortTitle), \(calendar.title)", calendar)) }
-                }
+                addLevels(of: process) { _, calendar in "\(process.shortTitle), \(calendar.title)" }
             }
         }
         if calendars.isEmpty, slots.category == "portal" {

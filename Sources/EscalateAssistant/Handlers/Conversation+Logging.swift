@@ -189,8 +189,12 @@ extension Conversation {
 
     /// Outside numbers mentioned in free text.
     func references(in text: String) -> [TicketReference] {
-        let interpretation = assistant.matcher.interpret(text, context: RecognitionContext(now: Instant(secondsSinceEpoch: 0), zone: settings.zone))
-        return interpretation.entities.compactMap { span in
+        Self.references(in: assistant.matcher.interpret(text, context: RecognitionContext(now: Instant(secondsSinceEpoch: 0), zone: settings.zone)).entities)
+    }
+
+    /// The outside numbers (IMS, GCR, order …) among recognised entities.
+    static func references(in entities: [EntitySpan]) -> [TicketReference] {
+        entities.compactMap { span in
             guard case .ticket(.external(let kind, let value)) = span.value, let referenceKind = TicketReference.Kind(rawValue: kind) else { return nil }
             return TicketReference(kind: referenceKind, value: value)
         }

@@ -10,8 +10,7 @@ extension Conversation {
         // "When will billing get back to me?" with one billing ticket open is about that ticket.
         if slots.ticketRef == nil, slots.org != nil || slots.category != nil, hasTickets {
             let fitting = try storeCall { try store.tickets(TicketQuery(.active, limit: 50)) }.filter { summary in
-                guard let process = catalog.process(summary.process) else { return false }
-                return (slots.org == nil || process.organisation == slots.org) && (slots.category == nil || process.topics.contains(slots.category!))
+                catalog.process(summary.process).map { fits($0, slots, byRole: false) } ?? false
             }
             if fitting.count == 1 { slots["ticket"] = .ticket(.number(fitting[0].id)) }
         }

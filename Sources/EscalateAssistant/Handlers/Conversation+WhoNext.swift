@@ -73,9 +73,8 @@ extension Conversation {
 
     /// Whether the organisation and topic named in `slots` (if any) are the ticket's.
     func fits(_ ticket: Ticket, _ slots: [String: SlotValue]) -> Bool {
-        if let org = slots.org, org != ticket.details.organisation { return false }
-        if let category = slots.category, let process = process(of: ticket), !process.topics.contains(category) { return false }
-        return true
+        guard let process = process(of: ticket) else { return slots.org == nil || slots.org == ticket.details.organisation }
+        return fits(process, slots, byRole: false)
     }
 
     func whenNext(_ slots: [String: SlotValue], now: Instant) throws -> Reply {

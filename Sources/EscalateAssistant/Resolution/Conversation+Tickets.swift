@@ -54,11 +54,12 @@ extension Conversation {
         slots.org != nil || slots.category != nil || slots.role != nil
     }
 
-    /// Whether a process has the organisation, topic and role the line names.
-    private func fits(_ process: EscalationProcess, _ slots: [String: SlotValue]) -> Bool {
+    /// Whether a process has the organisation and topic the line names, and
+    /// (with `byRole`) the role.
+    func fits(_ process: EscalationProcess, _ slots: [String: SlotValue], byRole: Bool = true) -> Bool {
         if let org = slots.org, process.organisation != org { return false }
         if let category = slots.category, !process.topics.contains(category) { return false }
-        if let role = slots.role, level(forRole: role, in: process) == nil { return false }
+        if byRole, let role = slots.role, level(forRole: role, in: process) == nil { return false }
         return true
     }
 

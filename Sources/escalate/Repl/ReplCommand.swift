@@ -32,13 +32,8 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
-        guard let userRole = UserRole(rawValue: role.lowercased()) else {
-            throw CLIError("unknown role '\(role)' (use customer or ccm)")
-        }
-        var clock = SessionClock.real
-        if let now {
-            do { clock = .simulated(try ZonedTime(parsing: now, defaultZone: zone).instant) } catch { throw CLIError("--now: \(error)") }
-        }
+        let userRole = try SessionFactory.role(role)
+        let clock = try data.pinnedInstant(now, zone: zone).map(SessionClock.simulated) ?? .real
         let style = TerminalStyle.detect()
         let settings = SessionSettings(
             user: user ?? ProcessInfo.processInfo.environment["USER"] ?? "me",

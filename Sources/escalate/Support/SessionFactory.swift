@@ -7,6 +7,12 @@ import Foundation
 
 /// Builds what a session needs from the command line's options.
 enum SessionFactory {
+    /// The user's role from `--role`.
+    static func role(_ text: String) throws -> UserRole {
+        guard let role = UserRole(rawValue: text.lowercased()) else { throw CLIError("unknown role '\(text)' (use customer or ccm)") }
+        return role
+    }
+
     /// The store at `--db`, `:memory:`, or the default data file.
     static func openStore(_ path: String?) throws -> SQLiteTicketStore {
         do {

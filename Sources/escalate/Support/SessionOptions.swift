@@ -18,6 +18,13 @@ struct DataOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The zone times are shown in (default: $TZ or the system's).", valueName: "zone"))
     var zone: String?
 
+    /// The instant `--now` pins, read in `zone` unless it names its own;
+    /// `nil` when the option is not given.
+    func pinnedInstant(_ now: String?, zone: Zone) throws -> Instant? {
+        guard let now else { return nil }
+        do { return try ZonedTime(parsing: now, defaultZone: zone).instant } catch { throw CLIError("--now: \(error)") }
+    }
+
     /// The reader's zone: `--zone`, else the zone `now` names (a pinned
     /// "2026-11-23T09:00 America/Chicago" reads as someone in Chicago), else
     /// `$TZ`, else the system's, else UTC.

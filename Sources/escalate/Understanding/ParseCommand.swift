@@ -28,10 +28,7 @@ struct ParseCommand: ParsableCommand {
         let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
         let assistant = try SessionFactory.assistant(catalog: catalog, intentsFolder: intents)
-        var instant = Instant(Date())
-        if let now {
-            do { instant = try ZonedTime(parsing: now, defaultZone: zone).instant } catch { throw CLIError("--now: \(error)") }
-        }
+        let instant = try data.pinnedInstant(now, zone: zone) ?? Instant(Date())
         let context = RecognitionContext(now: instant, zone: zone, people: assistant.peopleInMatrices)
         func emit(_ line: String) {
             let interpretation = assistant.matcher.interpret(line, context: context)
