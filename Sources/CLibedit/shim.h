@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <histedit.h>
 #include <signal.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -65,10 +66,33 @@ static inline struct termios *esc_saved_termios(void) {
     return &saved;
 }
 
-static inline void esc_on_sigint(int sig) {
-    (void)sig;
-    *esc_sigint_flag() = 1;
+/// The thread blocked reading a line. A process-directed SIGINT may land on
+/// any thread (the REPL runs on Swift's thread pool); it is passed on to the
+/// reading thread so that its read returns EINTR and the line is cancelled.
+static inline pthread_t *esc_reading_thread(void) {
+    static pthread_t thread;
+    return &thread;
 }
+
+static inline volatile sig_atomic_t *esc_reading_flag(void) {
+    static volatile sig_atomic_t reading = 0;
+    return &reading;
+}
+
+static inline void esc_on_sigint(int sig) {
+    *esc_sigint_flag() = 1;
+    if (*esc_reading_flag() && !pthread_equal(pthread_self(), *esc_reading_thread())) {
+        pthread_kill(*esc_reading_thread(), sig);
+    }
+}
+
+/// Marks the calling thread as the one reading a line, until `esc_end_reading`.
+static inline void esc_begin_reading(void) {
+    *esc_reading_thread() = pthread_self();
+    *esc_reading_flag() = 1;
+}
+
+static inline void esc_end_reading(void) { *esc_reading_flag() = 0; }
 
 static inline void esc_on_fatal_signal(int sig) {
     if (*esc_termios_saved_flag()) tcsetattr(STDIN_FILENO, TCSANOW, esc_saved_termios());

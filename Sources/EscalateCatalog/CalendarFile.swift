@@ -104,6 +104,7 @@ struct CalendarFile {
             name: name, title: try map.optionalString("title") ?? name, zone: zone, hours: hours,
             holidays: rules, notes: try map.optionalStrings("notes"))
         calendar.holidaysName = holidayNames.isEmpty ? nil : holidayNames.joined(separator: " and ")
+        calendar.isInReadersZone = zoneText == "local"
         return calendar
     }
 

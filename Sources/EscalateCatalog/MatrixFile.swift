@@ -8,10 +8,13 @@ struct MatrixFile {
     var organisations: [Organisation] = []
     var roles: [RoleDescription] = []
 
-    static let organisationKeys: Set<String> = ["id", "name", "summary", "processes", "routes", "contact-lists", "notes"]
+    static let organisationKeys: Set<String> = [
+        "id", "name", "summary", "processes", "routes", "contact-lists", "notes", "aliases", "segments", "reference-kinds",
+    ]
     static let processKeys: Set<String> = [
         "id", "title", "short", "summary", "topics", "ladder", "when-to-raise", "start", "beyond-top", "routes", "templates",
         "checklists", "closure-codes", "timeline", "communication-plan", "numbering", "notes", "on-open", "on-escalation",
+        "closure-notes", "general-closure-codes", "closure-heading",
     ]
     static let levelKeys: Set<String> = [
         "level", "title", "role", "person", "contacts", "calendar", "calendar-by-segment", "wait", "wait-after-acknowledgement", "promises", "skip-when", "notes", "any-time", "assigned",
@@ -53,12 +56,16 @@ struct MatrixReader {
                 processes.append(process)
             }
         }
-        return Organisation(
+        var organisation = Organisation(
             id: id, name: try map.string("name"), summary: try map.optionalString("summary") ?? "",
             processes: processes,
             routes: try map["routes"].map { try $0.list("'routes'").map(route) } ?? [],
             contactLists: try map["contact-lists"].map { try $0.list("'contact-lists'").map(contactList) } ?? [],
             notes: try map.optionalStrings("notes"))
+        organisation.aliases = try map.optionalStrings("aliases")
+        organisation.segments = try map["segments"].map { try $0.list("'segments'").map(segment) } ?? []
+        organisation.referenceKinds = try map["reference-kinds"].map { try $0.list("'reference-kinds'").map(referenceKind) } ?? []
+        return organisation
     }
 
     func process(_ value: YAMLValue, organisation: String) throws -> EscalationProcess {
@@ -90,6 +97,9 @@ struct MatrixReader {
             timeline: try map["timeline"].map { try $0.list("'timeline'").map(timelineStep) } ?? [],
             communicationPlan: try map["communication-plan"].map(communicationPlan),
             numbering: try map.optionalStrings("numbering"), notes: try map.optionalStrings("notes"))
+        process.closureNotes = try map.optionalStrings("closure-notes")
+        process.generalClosureCodes = try map["general-closure-codes"].map { try $0.list("'general-closure-codes'").map(closureCode) } ?? []
+        process.closureHeading = try map.optionalString("closure-heading")
         process.onOpen = try map.optionalStrings("on-open")
         process.onEscalation = try map.optionalStrings("on-escalation")
         return process
@@ -260,9 +270,39 @@ struct MatrixReader {
     }
 
     func role(_ value: YAMLValue) throws -> RoleDescription {
-        let map = try value.mapping("a role", allowed: ["id", "title", "abbreviation", "organisations", "duties"])
-        return RoleDescription(id: try identifier(map, "id"), title: try map.string("title"),
-                               abbreviation: try map.optionalString("abbreviation"),
-                               organisations: try map.optionalStrings("organisations"), duties: try map.optionalStrings("duties"))
+        let map = try value.mapping("a role", allowed: [
+            "id", "title", "abbreviation", "organisations", "duties", "aliases", "covered-by", "reader-role", "contacted-by", "contacted-by-text",
+        ])
+        var role = RoleDescription(id: try identifier(map, "id"), title: try map.string("title"),
+                                   abbreviation: try map.optionalString("abbreviation"),
+                                   organisations: try map.optionalStrings("organisations"), duties: try map.optionalStrings("duties"))
+        role.aliases = try map.optionalStrings("aliases")
+        role.coveredBy = try map.optionalStrings("covered-by")
+        role.isReaderRole = try map.optionalBool("reader-role")
+        role.contactedBy = try map.optionalString("contacted-by")
+        role.contactedByText = try map.optionalString("contacted-by-text")
+        return role
+    }
+
+    func segment(_ value: YAMLValue) throws -> Segment {
+        let map = try value.mapping("a segment", allowed: ["id", "name", "aliases", "account-team-role"])
+        return Segment(id: try identifier(map, "id"), name: try map.string("name"), aliases: try map.optionalStrings("aliases"),
+                       accountTeamRole: try map.optionalString("account-team-role"))
+    }
+
+    func referenceKind(_ value: YAMLValue) throws -> ReferenceKind {
+        let map = try value.mapping("a reference kind", allowed: ["id", "label", "words", "digits-only", "length", "notes"])
+        var length: ClosedRange<Int>?
+        if let text = try map.optionalString("length") {
+            let parts = text.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard let low = parts.first, let high = parts.last, low >= 1, low <= high, parts.count <= 2 else {
+                throw try map.required("length").error("a length is a number of characters or a range such as 4-12")
+            }
+            length = low...high
+        }
+        let words = try map.optionalStrings("words")
+        guard !words.isEmpty else { throw value.error("a reference kind needs 'words' that introduce it, e.g. [ims]") }
+        return ReferenceKind(id: try identifier(map, "id"), label: try map.string("label"), words: words.map { $0.lowercased() },
+                             digitsOnly: try map.optionalBool("digits-only"), length: length, notes: try map.optionalStrings("notes"))
     }
 }

@@ -1,12 +1,18 @@
 import GRDB
 
 extension SQLiteTicketStore {
+    /// Marks a file as an escalate database ("ESCA"), so that another
+    /// program's SQLite file is never taken for one.
+    static let applicationID: Int32 = 0x4553_4341
+
+    static let firstMigration = "v1: tickets, events, references, contacts"
+
     /// The schema, one migration per change. Events are append-only, which
     /// triggers enforce; each ticket row is an index over its log (status,
-    /// level, and the instants when it next needs attention).
+    /// level, version, and the instants when it next needs attention).
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: tickets, events, references, contacts") { db in
+        migrator.registerMigration(firstMigration) { db in
             try db.execute(sql: """
                 CREATE TABLE ticket (
                     id INTEGER PRIMARY KEY,
@@ -61,6 +67,15 @@ extension SQLiteTicketStore {
                     saved_at INTEGER NOT NULL
                 );
                 """)
+        }
+        migrator.registerMigration("v2: ticket versions") { db in
+            // A ticket's version is the length of its log; kept on the index
+            // row so that a stale change is refused without reading the log.
+            try db.execute(sql: """
+                ALTER TABLE ticket ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+                UPDATE ticket SET version = (SELECT COUNT(*) FROM event WHERE event.ticket_id = ticket.id);
+                """)
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         }
         return migrator
     }

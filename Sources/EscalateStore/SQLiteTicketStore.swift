@@ -2,111 +2,191 @@ import EscalateDomain
 import Foundation
 import GRDB
 
-/// Tickets, their append-only logs and saved contacts in SQLite.
+/// Tickets, their append-only logs and saved contacts in SQLite, through GRDB.
 ///
-/// A file store is opened in WAL mode with a busy timeout, so that two
-/// REPLs can share one file; `:memory:` gives a private in-memory store.
-/// Every method commits before it returns.
+/// A file store is opened in WAL mode with a busy timeout, so that two REPLs
+/// can share one file. Opening never changes a file it refuses: it is read
+/// first without writing, and only an escalate database of this version or
+/// older is opened for writing. A file the user may only read is opened
+/// read-only, and then every commit is refused with `.permission`.
 public final class SQLiteTicketStore: TicketStore, Sendable {
     let writer: any DatabaseWriter
-    /// The file, or `:memory:`.
+    /// The file.
     public let path: String
+    /// Whether changes can be saved.
+    public let isReadOnly: Bool
 
     /// How long a writer waits for another process's transaction to finish.
     static let busyTimeout: TimeInterval = 15
 
-    /// Opens (creating when missing) the store at `path`, or an in-memory one
-    /// for `:memory:`. A new file is created readable by its owner only.
-    public init(path: String) throws {
+    /// How the file is opened.
+    public enum OpenMode: Sendable {
+        /// Reading and writing; a missing file is created (with its folder, private to the user).
+        case create
+        /// Reading and writing when allowed, else reading; a missing file is an error.
+        case existing
+        /// Reading only; a missing file is an error, and nothing is ever written.
+        case readOnly
+    }
+
+    /// Opens the store at `path`. A file that is not an escalate database, or
+    /// was written by a newer escalate, is refused and left as it was.
+    public init(path: String, mode: OpenMode = .create) throws {
         self.path = path
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.busyTimeout)
-        configuration.label = "escalate"
-        configuration.prepareDatabase { db in
-            // WAL with NORMAL sync survives a crash of the process (SIGKILL);
-            // only a power cut can lose the very last commit.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        if path == ":memory:" {
+            // A private database in memory, with the file's schema and rules.
+            do {
+                writer = try DatabaseQueue(configuration: Self.configuration(readOnly: false))
+                try Self.migrator.migrate(writer)
+            } catch {
+                throw Self.describe(error, path: path)
+            }
+            isReadOnly = false
+            return
+        }
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: path) {
+            guard case .create = mode else {
+                throw StoreError(.notFound, "there is no database at \(path)")
+            }
+            try Self.createFile(at: path)
+        }
+        try Self.inspect(path)
+        let writable: Bool
+        switch mode {
+        case .readOnly: writable = false
+        default: writable = manager.isWritableFile(atPath: path) && manager.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         }
         do {
-            if path == ":memory:" {
-                writer = try DatabaseQueue(configuration: configuration)
+            if writable {
+                writer = try DatabasePool(path: path, configuration: Self.configuration(readOnly: false))
+                try Self.migrator.migrate(writer)
             } else {
-                try Self.prepareFile(at: path)
-                writer = try DatabasePool(path: path, configuration: configuration)
+                writer = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: true))
             }
-            try Self.migrate(writer, path: path)
         } catch let error as StoreError {
             throw error
         } catch {
             throw Self.describe(error, path: path)
         }
+        isReadOnly = !writable
     }
 
-    /// Creates the folder (private to the user) and an empty file with mode 0600.
-    static func prepareFile(at path: String) throws {
+    static func configuration(readOnly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "escalate"
+        configuration.readonly = readOnly
+        if !readOnly {
+            configuration.prepareDatabase { db in
+                // WAL with NORMAL sync survives a crash of the process (SIGKILL);
+                // only a power cut can lose the very last commit.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+        }
+        return configuration
+    }
+
+    /// Creates a new database at `path`, fully formed: it is built beside the
+    /// final name and moved into place, so that no empty or half-made file
+    /// is ever left where escalate would later find it. The folder is made
+    /// private to the user, the file readable by its owner only.
+    static func createFile(at path: String) throws {
         let manager = FileManager.default
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !manager.fileExists(atPath: folder) {
             do {
                 try manager.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw StoreError("cannot create the folder for the database \(path): \(error.localizedDescription)")
+                throw StoreError(.permission, "cannot create the folder for the database \(path): \(error.localizedDescription)")
             }
         }
-        if !manager.fileExists(atPath: path) {
-            guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw StoreError("cannot create the database \(path): permission denied or no such folder")
-            }
+        let building = path + ".new-\(getpid())"
+        defer { try? manager.removeItem(atPath: building) }
+        guard manager.createFile(atPath: building, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError(.permission, "cannot create the database \(path): permission denied or no such folder")
+        }
+        do {
+            let queue = try DatabaseQueue(path: building, configuration: configuration(readOnly: false))
+            try migrator.migrate(queue)
+            try queue.write { db in try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
+            try queue.close()
+        } catch {
+            throw describe(error, path: path)
+        }
+        guard rename(building, path) == 0 else {
+            throw StoreError(.permission, "cannot create the database \(path): \(String(cString: strerror(errno)))")
         }
     }
 
-    static func migrate(_ writer: any DatabaseWriter, path: String) throws {
-        let migrator = Self.migrator
-        let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
-        if superseded {
-            throw StoreError("the database \(path) was written by a newer escalate; upgrade escalate to use it")
+    /// Reads an existing file without changing it and refuses it when it is
+    /// not an escalate database or comes from a newer escalate.
+    static func inspect(_ path: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size == 0 {
+            throw StoreError(.corrupt, "\(path) is an empty file, not an escalate database; remove it or name another with --db")
         }
-        try migrator.migrate(writer)
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw StoreError(.permission, "cannot read the database \(path): permission denied")
+        }
+        do {
+            var configuration = configuration(readOnly: true)
+            configuration.label = "escalate-inspect"
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            try queue.read { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let known = try migrator.appliedIdentifiers(db)
+                if id != applicationID && !known.contains(firstMigration) {
+                    throw StoreError(.corrupt, "\(path) is not an escalate database (it holds another program's data); name another with --db")
+                }
+                if try migrator.hasBeenSuperseded(db) {
+                    throw StoreError(.corrupt, "the database \(path) was written by a newer escalate; upgrade escalate to use it")
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw describe(error, path: path)
+        }
     }
 
-    /// Turns SQLite's complaints into one line that names the file.
+    /// Turns SQLite's complaints into one line that names the file, with a code.
     static func describe(_ error: Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
         guard let error = error as? DatabaseError else {
-            return StoreError("cannot use the database \(path): \(error)")
+            return StoreError(.unavailable, "cannot use the database \(path): \(error)")
         }
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return StoreError("the database \(path) is damaged or is not an escalate database (\(error.message ?? "not a database"))")
+            return StoreError(.corrupt, "the database \(path) is damaged or is not an escalate database (\(error.message ?? "not a database"))")
         case .SQLITE_CANTOPEN:
-            return StoreError("cannot open the database \(path): check the folder exists and you may read and write it")
+            return StoreError(.unavailable, "cannot open the database \(path): check the folder exists and you may read and write it")
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
-            return StoreError("the database \(path) is read-only for you: changes cannot be saved")
+            return StoreError(.permission, "the database \(path) is read-only for you: changes cannot be saved")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError("the database \(path) stayed busy for \(Int(busyTimeout)) seconds; another escalate is holding it")
+            return StoreError(.unavailable, "the database \(path) stayed busy for \(Int(busyTimeout)) seconds; another escalate is holding it")
         case .SQLITE_FULL:
-            return StoreError("the disk holding \(path) is full: the change was not saved")
+            return StoreError(.unavailable, "the disk holding \(path) is full: the change was not saved")
         default:
-            return StoreError("the database \(path) failed: \(error.message ?? "\(error.resultCode)")")
+            return StoreError(.unavailable, "the database \(path) failed: \(error.message ?? "\(error.resultCode)")")
         }
     }
 
     /// Runs a write transaction, translating errors.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        if isReadOnly { throw StoreError(.permission, "the database \(path) is read-only for you: changes cannot be saved") }
         do {
-            return try writer.write(body)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
+            return try await writer.write(body)
+        } catch {
             throw Self.describe(error, path: path)
         }
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try writer.read(body)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
+            return try await writer.read(body)
+        } catch {
             throw Self.describe(error, path: path)
         }
     }

@@ -83,7 +83,10 @@ public final class EditLineReader: LineReader {
         _ = esc_take_sigint()
         esc_clear_errno()
         var count: Int32 = 0
-        guard let raw = el_gets(editLine, &count) else {
+        esc_begin_reading()
+        let got = el_gets(editLine, &count)
+        esc_end_reading()
+        guard let raw = got else {
             // errno is only meaningful if el_gets failed just now, hence the reset above.
             if esc_take_sigint() == 1 || esc_errno() == EINTR {
                 // libedit drops the partial line itself; the next prompt starts empty.

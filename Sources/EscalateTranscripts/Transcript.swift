@@ -19,6 +19,10 @@ import Foundation
 public struct Transcript: Sendable {
     public var path: String
     public var segments: [Segment]
+    /// Settings for the session, from `#! key: value` lines before the first
+    /// input: `#! matrix: fixtures/acme.yaml` loads a data file (relative to
+    /// the transcript), `#! role: ccm`, `#! user: kim`.
+    public var directives: [(key: String, value: String)] = []
 
     /// A piece of the file, in order.
     public enum Segment: Sendable {
@@ -62,6 +66,12 @@ public struct TranscriptError: Error, Hashable, Sendable, CustomStringConvertibl
     public var line: Int
     public var message: String
 
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
     public var description: String { "\(file):\(line): \(message)" }
 }
 
@@ -90,6 +100,16 @@ extension Transcript {
                 current = Turn(line: number, input: String(line.dropFirst(2)), expected: [])
             } else if line.hasPrefix(">") {
                 throw TranscriptError(file: path, line: number, message: "input lines begin with '> ' (a '>' and a space); write '\\\(line)' for a reply line that begins with '>'")
+            } else if line.hasPrefix("#! ") {
+                guard segments.allSatisfy({ if case .turn = $0 { return false } else { return true } }), current == nil else {
+                    throw TranscriptError(file: path, line: number, message: "a '#! key: value' setting must come before the first input")
+                }
+                let body = line.dropFirst(3)
+                guard let colon = body.firstIndex(of: ":") else {
+                    throw TranscriptError(file: path, line: number, message: "a setting is written '#! key: value'")
+                }
+                directives.append((String(body[..<colon]).trimmingCharacters(in: .whitespaces), String(body[body.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
+                segments.append(.verbatim(line: number, text: line))
             } else if Transcript.isComment(line) {
                 finishTurn()
                 segments.append(.verbatim(line: number, text: line))

@@ -4,7 +4,7 @@ import Foundation
 /// the lines a user would see before the next prompt.
 public protocol TranscriptSession: AnyObject {
     /// The reply to `input`, and whether the session ended (`:quit`).
-    func respond(to input: String) -> (lines: [String], ended: Bool)
+    func respond(to input: String) async -> (lines: [String], ended: Bool)
 }
 
 /// The outcome of replaying one transcript.
@@ -33,14 +33,15 @@ public struct TranscriptFailure: Sendable {
 
 /// Replays transcripts against fresh sessions.
 public struct TranscriptRunner {
-    public var makeSession: () throws -> TranscriptSession
+    /// A fresh session for a transcript, set up as its `#!` settings say.
+    public var makeSession: (Transcript) async throws -> TranscriptSession
 
-    public init(makeSession: @escaping () throws -> TranscriptSession) {
+    public init(makeSession: @escaping (Transcript) async throws -> TranscriptSession) {
         self.makeSession = makeSession
     }
 
-    public func run(_ transcript: Transcript) throws -> TranscriptResult {
-        let session = try makeSession()
+    public func run(_ transcript: Transcript) async throws -> TranscriptResult {
+        let session = try await makeSession(transcript)
         var actual: [[String]] = []
         var failures: [TranscriptFailure] = []
         var ended = false
@@ -49,7 +50,7 @@ public struct TranscriptRunner {
                 failures.append(TranscriptFailure(path: transcript.path, turn: turn, actual: [], message: "input after the session ended"))
                 continue
             }
-            let reply = session.respond(to: turn.input)
+            let reply = await session.respond(to: turn.input)
             ended = reply.ended
             var lines = reply.lines
             while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }

@@ -35,7 +35,7 @@ public struct TranscriptSuite {
     }
 
     /// Replays each file, writing reports with `print`; returns (passed, failed).
-    public func replay(files: [String], print: (String) -> Void) -> (passed: Int, failed: Int) {
+    public func replay(files: [String], print: (String) -> Void) async -> (passed: Int, failed: Int) {
         var passed = 0
         var failed = 0
         for file in files {
@@ -44,7 +44,7 @@ public struct TranscriptSuite {
                     throw TranscriptError(file: file, line: 0, message: "cannot read the file")
                 }
                 let transcript = try Transcript(parsing: String(decoding: data, as: UTF8.self), path: file)
-                let result = try runner.run(transcript)
+                let result = try await runner.run(transcript)
                 if update {
                     let text = TranscriptRunner.updated(transcript, with: result)
                     if text != String(decoding: data, as: UTF8.self) {

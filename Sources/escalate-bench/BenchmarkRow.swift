@@ -15,9 +15,26 @@ struct BenchmarkRow {
     var samples: Int = 51
     /// One sample's work. It returns a value so that the work is not optimised away.
     var body: () -> Int
+    /// The same, for work that waits on the store.
+    var asyncBody: (() async -> Int)?
     /// When set, a sample's figure is what this makes of `body`'s value
     /// (a child process timed by the body itself) instead of the time taken.
     var measure: ((Int) -> Double)?
+
+    /// A row whose work is asynchronous (the store).
+    init(name: String, target: Double, statistic: Statistic = .median, callsPerSample: Int = 1, samples: Int = 51, waiting body: @escaping () async -> Int) {
+        self.init(name: name, target: target, statistic: statistic, callsPerSample: callsPerSample, samples: samples, body: { 0 })
+        self.asyncBody = body
+    }
+
+    init(name: String, target: Double, statistic: Statistic = .median, callsPerSample: Int = 1, samples: Int = 51, body: @escaping () -> Int) {
+        self.name = name
+        self.target = target
+        self.statistic = statistic
+        self.callsPerSample = callsPerSample
+        self.samples = samples
+        self.body = body
+    }
 
     func measuring(_ transform: @escaping (Int) -> Double) -> BenchmarkRow {
         var row = self
@@ -42,15 +59,19 @@ struct BenchmarkRow {
         "ROW".padding(toLength: 52, withPad: " ", startingAt: 0) + "MEASURED".leftPadded(12) + "  " + "TARGET".leftPadded(10) + "  STAT"
     }
 
-    func run() -> Result {
+    func run() async -> Result {
         var sink = 0
-        sink &+= body()  // warm-up: compiles tables, fills caches
+        func work() async -> Int {
+            if let asyncBody { return await asyncBody() }
+            return body()
+        }
+        sink &+= await work()  // warm-up: compiles tables, fills caches
         var times: [Double] = []
         // ESCALATE_BENCH_REPEAT=N takes N times the samples, for profiling a row.
         let repeats = max(1, Int(ProcessInfo.processInfo.environment["ESCALATE_BENCH_REPEAT"] ?? "") ?? 1)
         for _ in 0..<(samples * repeats) {
             let start = DispatchTime.now().uptimeNanoseconds
-            let value = body()
+            let value = await work()
             sink &+= value
             let end = DispatchTime.now().uptimeNanoseconds
             times.append(measure.map { $0(value) } ?? Double(end - start) / 1e9 / Double(callsPerSample))

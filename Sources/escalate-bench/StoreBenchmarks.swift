@@ -11,24 +11,24 @@ enum StoreBenchmarks {
     static let path = FileManager.default.temporaryDirectory.appendingPathComponent("escalate-bench/store-100k.sqlite").path
     static let now = Instant(secondsSinceEpoch: 1_795_446_000)  // Mon 23 Nov 2026 09:00 CT
 
-    static func rows(filter: String?) -> [BenchmarkRow] {
+    static func rows(filter: String?) async -> [BenchmarkRow] {
         if let filter, !"store whoNow overdue opening".localizedCaseInsensitiveContains(filter) && !filter.lowercased().contains("store") {
             return []
         }
         let catalog = try! Catalog.builtIn(localZone: Zone(identifier: "America/Chicago")!)
         let engine = catalog.engine
-        let store = try! seededStore(engine: engine)
+        let store = try! await seededStore(engine: engine)
         var generator = SplitMix64(seed: 11)
         return [
-            BenchmarkRow(name: "whoNow for one ticket, loaded from the store", target: 1e-3, callsPerSample: 1, samples: 501) {
+            BenchmarkRow(name: "whoNow for one ticket, loaded from the store", target: 1e-3, callsPerSample: 1, samples: 501) { () async -> Int in
                 let id = Int(generator.next() % 100_000) + 1
-                guard let ticket = try? store.ticket(id), let advice = engine.whoNow(ticket, at: now + 86_400 * 3) else { return 0 }
+                guard let ticket = try? await store.ticket(id), let advice = engine.whoNow(ticket, at: now + 86_400 * 3) else { return 0 }
                 return advice.ticket.id
             },
             // What "what's overdue?" reads: the first page and the total.
-            BenchmarkRow(name: "the overdue list (first 50 and the count)", target: 10e-3, callsPerSample: 1, samples: 101) {
-                let page = (try? store.tickets(TicketQuery(.dueBy(now + 86_400 * 3), limit: 50)))?.count ?? 0
-                return page + ((try? store.count(TicketQuery(.dueBy(now + 86_400 * 3)))) ?? 0)
+            BenchmarkRow(name: "the overdue list (first 50 and the count)", target: 10e-3, callsPerSample: 1, samples: 101) { () async -> Int in
+                let page = (try? await store.tickets(TicketQuery(.dueBy(now + 86_400 * 3), limit: 50)))?.count ?? 0
+                return page + ((try? await store.count(TicketQuery(.dueBy(now + 86_400 * 3)))) ?? 0)
             },
             BenchmarkRow(name: "opening the store (100k tickets, 1M events)", target: 20e-3, callsPerSample: 1, samples: 51) {
                 (try? SQLiteTicketStore(path: path)).map { _ in 1 } ?? 0
@@ -37,9 +37,9 @@ enum StoreBenchmarks {
     }
 
     /// The benchmark database, built once and kept in the temporary folder.
-    static func seededStore(engine: EscalationEngine) throws -> SQLiteTicketStore {
+    static func seededStore(engine: EscalationEngine) async throws -> SQLiteTicketStore {
         if FileManager.default.fileExists(atPath: path), let store = try? SQLiteTicketStore(path: path),
-           (try? store.tickets(TicketQuery(.all, limit: 100_001)).count) == 100_000 {
+           (try? await store.tickets(TicketQuery(.all, limit: 100_001)).count) == 100_000 {
             return store
         }
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
@@ -69,11 +69,11 @@ enum StoreBenchmarks {
                 event(.escalated(toLevel: first + 1, reason: nil, condition: nil), 1_000)
             }
             if events.count >= 100_000 {
-                _ = try store.importEvents(events) { engine.schedule($0) }
+                _ = try await store.importEvents(events) { engine.schedule($0) }
                 events.removeAll(keepingCapacity: true)
             }
         }
-        if !events.isEmpty { _ = try store.importEvents(events) { engine.schedule($0) } }
+        if !events.isEmpty { _ = try await store.importEvents(events) { engine.schedule($0) } }
         return store
     }
 }

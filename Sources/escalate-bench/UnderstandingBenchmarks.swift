@@ -26,7 +26,7 @@ enum UnderstandingBenchmarks {
             // short could be all inside one burst of noise on a shared machine.
             BenchmarkRow(name: "parse one utterance, every intent loaded", target: 20e-6, callsPerSample: 1, samples: 20_001) {
                 index = (index + 1) % utterances.count
-                return matcher.interpret(utterances[index], context: context).intent?.count ?? 0
+                return matcher.interpret(utterances[index], context: context).intent?.rawValue.count ?? 0
             },
             BenchmarkRow(name: "build the intent matcher (background, informative)", target: 2.0, callsPerSample: 1, samples: 5) {
                 (try? IntentMatcher(files: catalog.intentFiles))?.intents.count ?? 0

@@ -9,7 +9,7 @@ import Foundation
 let filter = CommandLine.arguments.dropFirst().first
 var rows: [BenchmarkRow] = []
 rows += CalendarBenchmarks.rows()
-rows += StoreBenchmarks.rows(filter: filter)
+rows += await StoreBenchmarks.rows(filter: filter)
 rows += UnderstandingBenchmarks.rows()
 rows += ProcessBenchmarks.rows()
 
@@ -17,7 +17,7 @@ let selected = rows.filter { filter == nil || $0.name.localizedCaseInsensitiveCo
 print(BenchmarkRow.header)
 var missed = 0
 for row in selected {
-    let result = row.run()
+    let result = await row.run()
     print(result.line)
     if !result.met { missed += 1 }
 }

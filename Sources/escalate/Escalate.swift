@@ -6,7 +6,7 @@ import Foundation
 /// With no subcommand it starts the conversation (the REPL). The other
 /// subcommands serve scripts, test authors and data authors.
 @main
-struct Escalate: ParsableCommand {
+struct Escalate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "escalate",
         abstract: "Who do I escalate to now? A conversational assistant for escalation matrices, tickets and business hours.",
@@ -19,10 +19,14 @@ struct Escalate: ParsableCommand {
 
     /// Runs the command. Bad input of any kind exits with status 2 and one
     /// line on standard error that names what is wrong.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot(Self.arguments(CommandLine.arguments.dropFirst()))
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

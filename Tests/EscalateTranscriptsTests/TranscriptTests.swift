@@ -19,13 +19,13 @@ final class EchoSession: TranscriptSession {
 }
 
 @Suite struct TranscriptTests {
-    let runner = TranscriptRunner { EchoSession() }
+    let runner = TranscriptRunner { _ in EchoSession() }
 
     func parse(_ text: String) throws -> Transcript {
         try Transcript(parsing: text, path: "t.transcript")
     }
 
-    @Test func parsesInputsRepliesAndComments() throws {
+    @Test func parsesInputsRepliesAndComments() async throws {
         let transcript = try parse("""
             # A comment
             > hello
@@ -45,14 +45,14 @@ final class EchoSession: TranscriptSession {
         #expect(transcript.turns[1].line == 6)
     }
 
-    @Test func aMatchingTranscriptPasses() throws {
-        let result = try runner.run(parse("> hello\nHELLO\n> count\n2 inputs\n> two lines\nfirst\n\nthird\n"))
+    @Test func aMatchingTranscriptPasses() async throws {
+        let result = try await runner.run(parse("> hello\nHELLO\n> count\n2 inputs\n> two lines\nfirst\n\nthird\n"))
         #expect(result.passed)
     }
 
-    @Test func aWrongLineFailsWithFileLineAndUnifiedDiff() throws {
+    @Test func aWrongLineFailsWithFileLineAndUnifiedDiff() async throws {
         let transcript = try parse("# greeting\n> hello\nHELLO\n> count\n3 inputs\n")
-        let result = try runner.run(transcript)
+        let result = try await runner.run(transcript)
         #expect(!result.passed)
         #expect(result.failures.count == 1)
         let report = try #require(result.failures.first).report
@@ -66,24 +66,24 @@ final class EchoSession: TranscriptSession {
             """)
     }
 
-    @Test func regularExpressionsMatchTheWholeLine() throws {
-        #expect(try runner.run(parse("> count\n[0-9]+ inputs (re)\n")).passed)
-        #expect(try !runner.run(parse("> count\n[0-9]+ input (re)\n")).passed)
-        #expect(try !runner.run(parse("> count\ninputs (re)\n")).passed)
+    @Test func regularExpressionsMatchTheWholeLine() async throws {
+        #expect(try await runner.run(parse("> count\n[0-9]+ inputs (re)\n")).passed)
+        #expect(try await !runner.run(parse("> count\n[0-9]+ input (re)\n")).passed)
+        #expect(try await !runner.run(parse("> count\ninputs (re)\n")).passed)
         // A literal line is not a pattern.
-        #expect(try !runner.run(parse("> count\n. inputs\n")).passed)
+        #expect(try await !runner.run(parse("> count\n. inputs\n")).passed)
     }
 
-    @Test func escapedLinesAreLiteral() throws {
-        #expect(try runner.run(parse("> tricky\n\\> not an input\n\\# not a comment\n\\ends like a regex (re)\n")).passed)
+    @Test func escapedLinesAreLiteral() async throws {
+        #expect(try await runner.run(parse("> tricky\n\\> not an input\n\\# not a comment\n\\ends like a regex (re)\n")).passed)
     }
 
-    @Test func inputAfterTheSessionEndedFails() throws {
-        let result = try runner.run(parse("> :quit\n> hello\nHELLO\n"))
+    @Test func inputAfterTheSessionEndedFails() async throws {
+        let result = try await runner.run(parse("> :quit\n> hello\nHELLO\n"))
         #expect(result.failures.first?.message == "input after the session ended")
     }
 
-    @Test func updateRewritesRepliesAndKeepsCommentsInputsAndMatchingPatterns() throws {
+    @Test func updateRewritesRepliesAndKeepsCommentsInputsAndMatchingPatterns() async throws {
         let transcript = try parse("""
             # Keep me
             > hello
@@ -97,7 +97,7 @@ final class EchoSession: TranscriptSession {
             > two lines
             first
             """)
-        let result = try runner.run(transcript)
+        let result = try await runner.run(transcript)
         let updated = TranscriptRunner.updated(transcript, with: result)
         #expect(updated == """
             # Keep me
@@ -118,7 +118,7 @@ final class EchoSession: TranscriptSession {
 
             """)
         // The rewritten transcript passes.
-        #expect(try runner.run(parse(updated)).passed)
+        #expect(try await runner.run(parse(updated)).passed)
     }
 
     @Test(arguments: [
@@ -141,7 +141,7 @@ final class EchoSession: TranscriptSession {
         }
     }
 
-    @Test func theSuiteEndsWithTheTally() throws {
+    @Test func theSuiteEndsWithTheTally() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("transcripts-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -151,7 +151,7 @@ final class EchoSession: TranscriptSession {
         let files = try TranscriptSuite.files(at: [folder.path])
         #expect(files.count == 2)
         var printed: [String] = []
-        let outcome = TranscriptSuite(runner: runner, update: false).replay(files: files) { printed.append($0) }
+        let outcome = await TranscriptSuite(runner: runner, update: false).replay(files: files) { printed.append($0) }
         #expect(outcome.passed == 1 && outcome.failed == 1)
         #expect(printed.last == "1 passed, 1 failed")
         #expect(printed.contains { $0.contains("b.transcript:1: the reply to '> hello' differs") })

@@ -49,7 +49,7 @@ struct PhrasingSet {
             people += organisation.contactLists.flatMap { $0.people.map(\.name) }
             people += organisation.processes.flatMap { $0.ladder.compactMap { $0.person?.name } }
         }
-        return RecognitionContext(now: now, zone: zone, people: Array(Set(people)).sorted(), customers: ["Acme"])
+        return RecognitionContext(now: now, zone: zone, people: Array(Set(people)).sorted(), customers: ["Acme"], referenceKinds: catalog.referenceKinds)
     }()
 
     var name: String
@@ -94,8 +94,8 @@ struct PhrasingSet {
             let result = Self.matcher.interpret(example.text, context: Self.context)
             if let expected = example.intent {
                 score.inScope += 1
-                if result.intent == expected { score.inScopeCorrect += 1; score.intentCorrect += 1 } else {
-                    score.misses.append("\(name):\(example.line): '\(example.text)' expected \(expected), got \(result.intent ?? "none") (\(String(format: "%.2f", result.score)); runner-up \(result.runnerUp?.intent ?? "-"))")
+                if result.intent?.rawValue == expected { score.inScopeCorrect += 1; score.intentCorrect += 1 } else {
+                    score.misses.append("\(name):\(example.line): '\(example.text)' expected \(expected), got \(result.intent?.rawValue ?? "none") (\(String(format: "%.2f", result.score)); runner-up \(result.runnerUp?.intent.rawValue ?? "-"))")
                 }
             } else {
                 score.outOfScope += 1
@@ -105,7 +105,7 @@ struct PhrasingSet {
             }
             for (slot, value) in example.slots {
                 score.slotsExpected += 1
-                let got = result.intent == example.intent ? result.slots[slot]?.description : nil
+                let got = result.intent?.rawValue == example.intent ? result.slots[SlotName(rawValue: slot)]?.description : nil
                 if let got, Self.normalise(slot, got) == Self.normalise(slot, value) {
                     score.slotsCorrect += 1
                 } else {

@@ -3,8 +3,14 @@ import Testing
 @testable import EscalateUnderstanding
 
 @Suite struct TicketRecogniserTests {
+    /// Kinds of outside number as an organisation's data defines them.
+    static let kinds = [
+        ReferenceKind(id: "ims", label: "IMS", words: ["ims"], digitsOnly: true, length: 6...6),
+        ReferenceKind(id: "gcr", label: "GCR", words: ["gcr"]),
+        ReferenceKind(id: "issue", label: "issue", words: ["issue", "incident"]),
+    ]
     static let context = RecognitionContext(
-        now: Instant(secondsSinceEpoch: 1_795_000_000), zone: Zone(identifier: "America/Chicago")!, customers: ["Acme"])
+        now: Instant(secondsSinceEpoch: 1_795_000_000), zone: Zone(identifier: "America/Chicago")!, customers: ["Acme"], referenceKinds: kinds)
 
     private func spans(_ text: String) -> [EntitySpan] {
         TicketRecogniser.recognise(Tokenizer.tokens(text), context: Self.context)

@@ -2,25 +2,47 @@ import EscalateCatalog
 import EscalateDomain
 import EscalateUnderstanding
 
-/// What the conversation works with: the data, the engine over it, the
-/// intent matcher, and the store. Built once and shared.
+/// What every conversation works with: the data, the engine over it, the
+/// intent matcher and the handlers. Built once and shared.
 public struct Assistant: Sendable {
     public var catalog: Catalog
     public var engine: EscalationEngine
+    public var registry: HandlerRegistry
     var matcherHandle: MatcherHandle
 
-    public init(catalog: Catalog, matcher: IntentMatcher) {
+    public init(catalog: Catalog, matcher: IntentMatcher, registry: HandlerRegistry = .standard) {
         self.catalog = catalog
         self.engine = catalog.engine
+        self.registry = registry
         self.matcherHandle = MatcherHandle(matcher)
     }
 
-    /// The built-in intents, read from the catalog; the matcher is built in
+    /// The built-in intents, read from the catalog, with the names its data
+    /// adds (a new organisation, segment or role); the matcher is built in
     /// the background and ready by the time the first line is typed.
-    public init(catalog: Catalog) {
+    public init(catalog: Catalog, registry: HandlerRegistry = .standard) {
         self.catalog = catalog
         self.engine = catalog.engine
-        self.matcherHandle = MatcherHandle(building: catalog.intentFiles)
+        self.registry = registry
+        self.matcherHandle = MatcherHandle(building: Self.matcherFiles(catalog.intentFiles, catalog: catalog))
+    }
+
+    /// The intent files with the entity values the data names and they do
+    /// not: a sixth organisation needs data files only.
+    public static func matcherFiles(_ files: [String: String], catalog: Catalog) -> [String: String] {
+        var files = files
+        for (type, lines) in catalog.entityLines.sorted(by: { $0.key < $1.key }) {
+            guard let path = files.keys.first(where: { $0.hasSuffix("/\(type).entity") || $0 == "\(type).entity" }) else { continue }
+            let text = files[path]!
+            let known = Set(text.split(separator: "\n").compactMap { line -> String? in
+                let id = line.split(separator: "|").first?.trimmingCharacters(in: .whitespaces) ?? ""
+                guard !id.isEmpty, !id.hasPrefix("#") else { return nil }
+                return id.hasSuffix("!") ? String(id.dropLast()) : id
+            })
+            let missing = lines.filter { line in !known.contains(line.split(separator: "|")[0].trimmingCharacters(in: .whitespaces)) }
+            if !missing.isEmpty { files[path] = text + (text.hasSuffix("\n") ? "" : "\n") + missing.joined(separator: "\n") + "\n" }
+        }
+        return files
     }
 
     /// The intent matcher (waits while it is still being built). The built-in

@@ -3,85 +3,129 @@ import EscalateDomain
 import EscalateUnderstanding
 import Foundation
 
-/// The conversation: it understands each line, turns the intent and its
-/// slots into domain operations and a reply, and keeps the context: the
-/// ticket in focus, a pending question, the last explanation for "why?".
+/// The conversation: one line at a time, it walks the pipeline
+/// line → interpretation → dialogue state → handler → effects committed →
+/// reply. It owns the dialogue state between turns and the connection to
+/// the store; handlers only read and propose.
 public final class Conversation {
     var assistant: Assistant
-    let store: TicketStore
+    let store: any TicketStore
     var settings: SessionSettings
-
-    /// The ticket last mentioned or opened: "it". With no reference at all,
-    /// it is assumed only on the line right after it was mentioned.
-    var focus: Int? { didSet { focusTurn = turn } }
-    var focusTurn = 0
-    /// The ticket of this session's last recorded change: what a bare
-    /// "undo" undoes, even after another ticket has been looked at.
-    var lastChanged: Int?
-    /// Lines handled so far.
-    var turn = 0
-    var pending: PendingQuestion?
-    /// The arithmetic behind this turn's answer, when it gave a time.
-    var lastExplanation: [String]?
-    /// The arithmetic behind the previous turn's answer: what “why?” explains.
-    var previousExplanation: [String]?
+    /// The real clock: what `recorded_at` says, whatever the session's clock.
+    let wallClock: any Clock
+    /// When set, what `recorded_at` says instead (the transcript world's own time).
+    var recordingClock: (() -> Instant)?
+    public internal(set) var state = DialogueState()
     /// How the last line was understood, for `:why`.
-    public private(set) var lastInterpretation: Interpretation?
+    public internal(set) var lastInterpretation: Interpretation?
     /// The question the last line answered, if it answered one, for `:why`.
-    private(set) var lastAnswered: PendingQuestion?
-    /// That question in words.
-    public var lastAnsweredQuestion: String? { lastAnswered?.question }
+    public internal(set) var lastAnsweredQuestion: String?
+    /// The request this turn served, for undo and corrections.
+    var servedRequest: Request?
     /// When nudges were last computed.
     var nudgedUpTo: Instant?
-    /// The holidays by name from a day on, kept for that day: they change
-    /// only when the date does, not on every line.
+    /// The newest event this session has seen, for teammates' changes.
+    var seenEventID: Int64?
+    /// Names recognition needs from the store, read again only after a change.
+    var cachedNames: (customers: [String], contacts: [SavedContact], tickets: [Int])?
     private var namedDaysCache: (from: LocalDate, days: [String: LocalDate])?
-    /// The recognition context of the last line. Its names (the people in
-    /// the matrices and contacts, the tickets' customers) change only when
-    /// this session opens a ticket or saves a contact, so they are not read
-    /// from the store on every line; another session's new names arrive
-    /// after this one's next such change.
-    private var cachedContext: RecognitionContext?
 
-    public init(assistant: Assistant, store: TicketStore, settings: SessionSettings) {
+    public init(assistant: Assistant, store: any TicketStore, settings: SessionSettings, wallClock: any Clock = SystemClock()) {
         self.assistant = assistant
         self.store = store
         self.settings = settings
+        self.wallClock = wallClock
     }
 
     var engine: EscalationEngine { assistant.engine }
     var catalog: Catalog { assistant.catalog }
+    var registry: HandlerRegistry { assistant.registry }
 
     /// Whether a question is waiting for an answer (the prompt shows it).
-    public var isAsking: Bool { pending != nil }
+    public var isAsking: Bool { state.pending != nil }
 
     func updateSettings(_ settings: SessionSettings) { self.settings = settings }
 
-    func replaceMatcher(_ matcher: IntentMatcher) { assistant.matcher = matcher }
-
-    /// What the recognisers may know: the clock, the zone, and the names
-    /// in the matrices, the saved contacts and the tickets.
-    func recognitionContext(now: Instant) -> RecognitionContext {
-        let days = namedDays(from: settings.zone.local(now).date)
-        if var context = cachedContext {
-            context.now = now
-            if context.zone != settings.zone { context.zone = settings.zone }
-            if context.namedDays != days { context.namedDays = days }
-            cachedContext = context
-            return context
-        }
-        let contacts = (try? store.contacts()) ?? []
-        let customers = ((try? store.tickets(TicketQuery(.all, limit: 500))) ?? []).map(\.customer)
-        let context = RecognitionContext(
-            now: now, zone: settings.zone, people: assistant.peopleInMatrices + contacts.map(\.name),
-            customers: Array(Set(customers)).sorted(), namedDays: days)
-        cachedContext = context
-        return context
+    /// Ctrl-C or "never mind": drops the pending question.
+    public func cancelPending() -> String? {
+        guard state.pending != nil else { return nil }
+        state.pending = nil
+        return "Cancelled."
     }
 
-    /// Forgets the names recognition knew, after this session opened a
-    /// ticket or saved a contact: the next line reads them again.
-    func namesChanged() { cachedContext = nil }
+    /// The reply to one line of input at `now`. Whatever happens, the
+    /// session goes on: a store failure is one sentence, and nothing is
+    /// reported as saved that was not.
+    public func respond(to line: String, now: Instant) async -> Reply {
+        state.turn += 1
+        let before = state
+        do {
+            let context = try await recognitionContext(now: now)
+            let interpretation = assistant.matcher.interpret(line, context: context)
+            lastInterpretation = interpretation
+            // A teammate's change between reading and writing refuses the
+            // commit; the turn is worked out again on what is there now, so a
+            // change is never based on a view someone else has moved past.
+            for attempt in 1...Self.attempts {
+                state = before
+                lastAnsweredQuestion = nil
+                servedRequest = nil
+                let outcome = try await outcome(for: interpretation, now: now)
+                do {
+                    let reply = try await commit(outcome, now: now)
+                    // Names for completion and recognition, ready before the next line.
+                    _ = try? await knownNames()
+                    return reply
+                } catch let error as StoreError where error.code == .conflict && attempt < Self.attempts {
+                    // A moment's pause, different each time, so that two sessions do not keep colliding.
+                    try? await Task.sleep(nanoseconds: UInt64.random(in: 1_000_000...(5_000_000 * UInt64(attempt))))
+                    continue
+                } catch let error as StoreError where error.code == .conflict {
+                    state = before
+                    return .problem(conflictMessage(error))
+                }
+            }
+            return .problem("That could not be saved. Nothing was changed.")
+        } catch let failure as StoreFailure {
+            return .problem(failure.message)
+        } catch let error as StoreError {
+            return .problem("The ticket store failed: \(error.message). Nothing was changed.")
+        } catch {
+            return .problem("That could not be saved: \(error). Nothing was changed.")
+        }
+    }
+
+    /// How many times a turn is worked out again when teammates keep changing its tickets.
+    static let attempts = 10
+
+    /// A turn context for `request` at `now`.
+    func turn(_ interpretation: Interpretation, _ request: Request, now: Instant, store: (any TicketReading)? = nil) -> TurnContext {
+        TurnContext(interpretation: interpretation, request: request, state: state, now: now, assistant: assistant,
+                    store: store ?? self.store, settings: settings)
+    }
+
+    // MARK: Recognition
+
+    /// What the recognisers may know: the clock, the zone, the names in the
+    /// matrices, the saved contacts and the tickets, and the organisations'
+    /// kinds of outside number.
+    func recognitionContext(now: Instant) async throws -> RecognitionContext {
+        let names = try await knownNames()
+        let days = namedDays(from: settings.zone.local(now).date)
+        return RecognitionContext(now: now, zone: settings.zone, people: assistant.peopleInMatrices + names.contacts.map(\.name),
+                                  customers: names.customers, namedDays: days, referenceKinds: catalog.referenceKinds)
+    }
+
+    /// The customers, contacts and open ticket numbers, read once and again
+    /// only after this session changes them.
+    func knownNames() async throws -> (customers: [String], contacts: [SavedContact], tickets: [Int]) {
+        if let cachedNames { return cachedNames }
+        let contacts = try await store.contacts()
+        let tickets = try await store.tickets(TicketQuery(.all, limit: 500))
+        let names = (customers: Array(Set(tickets.map(\.customer))).sorted(), contacts: contacts, tickets: tickets.filter { $0.status.isActive }.map(\.id))
+        cachedNames = names
+        return names
+    }
 
     private func namedDays(from today: LocalDate) -> [String: LocalDate] {
         if let cache = namedDaysCache, cache.from == today { return cache.days }
@@ -89,73 +133,4 @@ public final class Conversation {
         namedDaysCache = (today, days)
         return days
     }
-
-    /// The reply to one line of input at `now`.
-    public func respond(to line: String, now: Instant) -> Reply {
-        turn += 1
-        previousExplanation = lastExplanation
-        lastExplanation = nil
-        let context = recognitionContext(now: now)
-        var interpretation = assistant.matcher.interpret(line, context: context)
-        // A customer named in the line picks their ticket ("where are we with Acme?").
-        if interpretation.slots.ticketRef == nil, let intent = interpretation.intent, !["open_ticket", "set_contact"].contains(intent),
-           let customer = Self.customerNamed(in: line, customers: context.customers) {
-            interpretation.slots["ticket"] = .ticket(.customer(customer))
-        }
-        if let pending {
-            if let reply = answer(pending, with: line, interpretation: interpretation, now: now) {
-                lastInterpretation = interpretation
-                lastAnswered = pending
-                return reply
-            }
-        }
-        lastAnswered = nil
-        // A bare "yes" or "ok" with no question waiting.
-        let bare = line.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
-        if ["yes", "yeah", "yep", "y", "no", "nope", "n"].contains(bare) || (!bare.isEmpty && bare.allSatisfy(\.isNumber)) {
-            lastInterpretation = interpretation
-            return Reply("There's no question waiting for an answer. Say “help” to see what I can do.")
-        }
-        if ["redo", "redo that", "redo it"].contains(bare) {
-            lastInterpretation = interpretation
-            return Reply("There is no redo: say again what happened, e.g. “update #1: …”, and it is recorded anew.")
-        }
-        if ["ok", "okay", "k", "got it", "cool", "great", "right", "fine", "alright", "noted", "understood"].contains(bare) {
-            lastInterpretation = interpretation
-            return Reply("OK.")
-        }
-        lastInterpretation = interpretation
-        do {
-            let reply = try handle(interpretation, line: line, now: now)
-            // A question back ("Record that …? (yes/no)") keeps the last answer's "why".
-            if reply.kind == .question, lastExplanation == nil { lastExplanation = previousExplanation }
-            return reply
-        } catch let error as StoreFailure {
-            return .problem(error.message)
-        } catch {
-            return .problem("That could not be saved: \(error). Nothing was changed.")
-        }
-    }
-
-    /// The known customer whose name the line contains as whole words.
-    static func customerNamed(in line: String, customers: [String]) -> String? {
-        let words = Tokenizer.tokens(line).map(\.text)
-        return customers.sorted { $0.count > $1.count }.first { customer in
-            let name = Tokenizer.tokens(customer).map(\.text)
-            guard !name.isEmpty, name.count <= words.count else { return false }
-            return (0...(words.count - name.count)).contains { Array(words[$0..<$0 + name.count]) == name }
-        }
-    }
-
-    /// Ctrl-C or "never mind": drops the pending question.
-    public func cancelPending() -> String? {
-        guard pending != nil else { return nil }
-        pending = nil
-        return "Cancelled."
-    }
-}
-
-/// A store failure, worded for the REPL.
-struct StoreFailure: Error {
-    var message: String
 }

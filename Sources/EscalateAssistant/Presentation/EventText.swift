@@ -1,8 +1,9 @@
+import EscalateCatalog
 import EscalateDomain
 
 /// A ticket event in words, for history and undo.
 enum EventText {
-    static func describe(_ event: TicketEvent, in ticket: Ticket? = nil, process: EscalationProcess?) -> String {
+    static func describe(_ event: TicketEvent, in ticket: Ticket? = nil, process: EscalationProcess?, catalog: Catalog) -> String {
         func level(_ number: Int) -> String {
             process?.level(number).map(Words.level) ?? "Level \(number)"
         }
@@ -37,7 +38,7 @@ enum EventText {
         case .reopened(let reason):
             return "reopened" + (reason.map { ": \(Words.quote($0))" } ?? "")
         case .referenceAdded(let reference):
-            return "reference added: \(reference)"
+            return "reference added: \(catalog.describe(reference))"
         case .conditionRaised(let condition, _):
             let text = process?.whenToRaise.first { $0.id == condition }?.text ?? condition.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "sla", with: "SLA")
             // A log entry, not advice: "your production system goes down" is
@@ -45,10 +46,10 @@ enum EventText {
             let neutral = text.replacingOccurrences(of: "your ", with: "").replacingOccurrences(of: "you are ", with: "customer is ").replacingOccurrences(of: "you don't", with: "customer doesn't")
             return "reason to escalate: \(neutral)"
         case .segmentSet(let segment):
-            return "segment: \(Words.segment(segment))"
+            return "segment: \(catalog.segmentName(segment))"
         case .undone(let id):
             guard let target = ticket?.events.first(where: { $0.id == id }) else { return "undid an earlier entry" }
-            return "undid: \(describe(target, in: ticket, process: process))"
+            return "undid: \(describe(target, in: ticket, process: process, catalog: catalog))"
         }
     }
 }

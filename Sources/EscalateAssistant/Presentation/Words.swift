@@ -15,11 +15,6 @@ enum Words {
         }.joined(separator: " and ")
     }
 
-    /// `National Wholesale` for the segment `wholesale`.
-    static func segment(_ id: String) -> String {
-        ["wholesale": "National Wholesale", "enterprise": "Enterprise"][id] ?? upperFirst(id.replacingOccurrences(of: "_", with: " "))
-    }
-
     /// `objectives met` for the code `objectives_met`.
     static func code(_ id: String) -> String { id.replacingOccurrences(of: "_", with: " ") }
 

@@ -19,13 +19,21 @@ public final class Session {
     public var intentLoader: (() throws -> [String: String])?
     private var inputs: [String] = []
 
-    public init(settings: SessionSettings, assistant: Assistant, store: TicketStore, clock: SessionClock, wallClock: any Clock = SystemClock()) {
+    /// `recordsSessionTime`: changes are recorded at the session's own time,
+    /// simulated or not. Only the transcript world, where no real time
+    /// exists, asks for it; everywhere else `recorded_at` is the real clock.
+    public init(settings: SessionSettings, assistant: Assistant, store: any TicketStore, clock: SessionClock, wallClock: any Clock = SystemClock(),
+                recordsSessionTime: Bool = false) {
         self.settings = settings
         self.catalog = assistant.catalog
         self.clock = clock
         self.wallClock = wallClock
-        self.conversation = Conversation(assistant: assistant, store: store, settings: settings)
+        self.conversation = Conversation(assistant: assistant, store: store, settings: settings, wallClock: wallClock)
+        if recordsSessionTime { conversation.recordingClock = { [unowned self] in self.now } }
     }
+
+    /// The dialogue state: what the conversation is about, and any question waiting.
+    public var dialogueState: DialogueState { conversation.state }
 
     /// How the last line was understood.
     public var lastInterpretation: Interpretation? { conversation.lastInterpretation }
@@ -37,16 +45,16 @@ public final class Session {
     public var prompt: String { conversation.isAsking ? "escalate ?> " : "escalate> " }
 
     /// The reply to one line of input.
-    public func respond(to line: String) -> Reply {
+    public func respond(to line: String) async -> Reply {
         inputs.append(line)
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return Reply([]) }
         if trimmed.hasPrefix(":") { return meta(trimmed) }
-        return conversation.respond(to: trimmed, now: now)
+        return await conversation.respond(to: trimmed, now: now)
     }
 
     /// Lines to show before the next prompt (tickets that crossed a line).
-    public func nudges() -> [String] { conversation.nudges(now: now) }
+    public func nudges() async -> [String] { await conversation.nudges(now: now) }
 
     /// Ctrl-C: cancels a pending question. Returns what to say, if anything.
     public func cancelPending() -> String? { conversation.cancelPending() }
@@ -95,7 +103,7 @@ public final class Session {
         }
         lines.append("Anything else is a question or a note for the assistant, for example:")
         // A few of the examples "help" gives, so that :help is enough to start.
-        let examples = conversation.help().lines.filter { $0.hasPrefix("  ") }
+        let examples = HelpHandler.lines(conversation.registry).filter { $0.hasPrefix("  ") }
         lines += examples.prefix(3) + examples.dropFirst(10).prefix(3)
         lines.append("Say “help” for more examples.")
         return lines
@@ -171,8 +179,8 @@ extension Session {
             return Reply(["Your last line answered my question (\(question)), so it was read as that answer.",
                           "Words: \(last.correctedWords.joined(separator: " "))"])
         }
-        let none = last.topIntent == "out_of_scope" ? "none, off-topic (closest to the out-of-scope examples)" : "none, not understood"
-        var lines = ["Intent: \(last.intent ?? none), score \(String(format: "%.2f", last.score))"]
+        let none = last.topIntent == .outOfScope ? "none, off-topic (closest to the out-of-scope examples)" : "none, not understood"
+        var lines = ["Intent: \(last.intent?.rawValue ?? none), score \(String(format: "%.2f", last.score))"]
         let slots = last.slotDescriptions.map { "\($0.0)=\($0.1)" }
         lines.append("Slots: \(slots.isEmpty ? "none" : slots.joined(separator: ", "))")
         if let runnerUp = last.runnerUp, runnerUp.score > 0 {
@@ -190,7 +198,7 @@ extension Session {
         do {
             let files = try intentLoader()
             let matcher = try IntentMatcher(files: files)
-            conversation.replaceMatcher(matcher)
+            conversation.assistant.matcher = matcher
             return Reply("Reloaded \(matcher.intents.count) intents from \(files.count) files.")
         } catch {
             return .problem("Not reloaded: \(error)")

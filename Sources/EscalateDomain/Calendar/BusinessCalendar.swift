@@ -10,6 +10,8 @@ public struct BusinessCalendar: Sendable {
     public var name: String
     public var title: String
     public var zone: Zone
+    /// Whether the data said `zone: local`: it keeps the reader's own hours.
+    public var isInReadersZone = false
     public var hours: WeeklyHours
     public var holidays: HolidayRules
     /// Notes on the assumptions behind the calendar, shown by `calendar show`.

@@ -161,6 +161,13 @@ public struct EscalationProcess: Hashable, Sendable {
     public var onOpen: [String] = []
     /// What happens once you ask for an escalation, in the source's words.
     public var onEscalation: [String] = []
+    /// What the source adds about how tickets end ("every ticket is reviewed by management").
+    public var closureNotes: [String] = []
+    /// General closure codes modelled on this process's, offered as a guide
+    /// for processes that set none of their own.
+    public var generalClosureCodes: [ClosureCode] = []
+    /// The heading the source gives its closure codes.
+    public var closureHeading: String?
 
     public init(
         id: String, organisation: String, title: String, shortTitle: String? = nil, summary: String = "", topics: [String] = [],

@@ -61,6 +61,10 @@ public struct Ticket: Hashable, Sendable {
     /// `#12`.
     public var label: String { "#\(id)" }
 
+    /// How many events its log holds. A change prepared against one version
+    /// is refused once the log has grown past it.
+    public var version: Int { events.count }
+
     /// The events that count: not undone, and not the undo markers themselves.
     public var effectiveEvents: [TicketEvent] {
         events.filter { event in

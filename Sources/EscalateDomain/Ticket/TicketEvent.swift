@@ -1,20 +1,21 @@
-/// An outside number a ticket is known by.
+/// An outside number a ticket is known by: an order number, or a kind an
+/// organisation defines in its data (a CMS IMS number, a Lumen GCR).
 public struct TicketReference: Hashable, Sendable, Codable, CustomStringConvertible {
-    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
-        /// An order number.
-        case order
-        /// CMS's 6-digit Internal Monitoring System number (issues over 24 hours).
-        case ims
-        /// CMS's alphanumeric issue number (issues resolved within 24 hours).
-        case issue
-        /// A repair ticket number.
-        case repair
-        /// A global change request number for planned maintenance.
-        case gcr
-        /// The Customer Escalations Desk ticket opened by the CCM.
-        case escalationsDesk = "escalations_desk"
-        /// The customer's account number, for e-mail subjects.
-        case account
+    /// The kind of number, by the id the data gives it (`ims`, `gcr`,
+    /// `order`). An open set: a new organisation brings its own kinds.
+    public struct Kind: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public init(stringLiteral value: String) { self.rawValue = value }
+        public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+        public var description: String { rawValue }
+
+        /// The customer's order number, which every organisation has.
+        public static let order: Kind = "order"
     }
 
     public var kind: Kind
@@ -25,17 +26,11 @@ public struct TicketReference: Hashable, Sendable, Codable, CustomStringConverti
         self.value = value
     }
 
-    /// `IMS 482913`, `order N123456`.
+    /// `order N123456`, `repair ticket 98765`; the catalog names the kinds
+    /// it defines ("IMS 482913").
     public var description: String {
-        switch kind {
-        case .ims: return "IMS \(value)"
-        case .issue: return "issue \(value)"
-        case .gcr: return "GCR \(value)"
-        case .order: return "order \(value)"
-        case .repair: return "repair ticket \(value)"
-        case .escalationsDesk: return "Escalations Desk ticket \(value)"
-        case .account: return "account \(value)"
-        }
+        let label = kind == "repair" ? "repair ticket" : kind.rawValue.replacingOccurrences(of: "_", with: " ")
+        return "\(label) \(value)"
     }
 }
 

@@ -104,3 +104,28 @@ public struct Zone: Hashable, Sendable, CustomStringConvertible {
         return "\(sign)\(pad(magnitude / 3600, 2)):\(pad((magnitude % 3600) / 60, 2))"
     }
 }
+
+/// A zone encodes as its identifier (`America/Chicago`, `UTC+05:30`).
+extension Zone: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let identifier = try container.decode(String.self)
+        if let zone = Zone(identifier: identifier) {
+            self = zone
+            return
+        }
+        // `UTC+05:30`, `UTC-06:00`.
+        let body = identifier.dropFirst(3)
+        let sign: Int = body.first == "-" ? -1 : 1
+        let parts = body.dropFirst().split(separator: ":").compactMap { Int($0) }
+        guard identifier.hasPrefix("UTC"), parts.count == 2 else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown time zone '\(identifier)'")
+        }
+        self.init(fixedOffsetSeconds: sign * (parts[0] * 3600 + parts[1] * 60))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(identifier)
+    }
+}

@@ -46,33 +46,33 @@ extension IntentMatcher {
         return (tokens, facts)
     }
 
-    /// Understands one utterance.
-    public func interpret(_ text: String, context: RecognitionContext) -> Interpretation {
+    /// Understands one utterance, before its cues are read.
+    func interpretWords(_ text: String, context: RecognitionContext) -> (Interpretation, [Token]) {
         let (tokens, facts) = correctedTokens(text, context: context)
         let stems = facts.map(\.stem)
         let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known, kinds: facts.map(\.kinds))
         let noteFrom = noteStart(tokens: tokens, spans: spans, text: text)
         let scored = scoreBySentence(tokens: tokens, facts: facts, spans: spans, text: text, noteFrom: noteFrom)
         var interpretation = Interpretation(
-            intent: nil, score: 0, slots: [:], runnerUp: nil, nearest: [], entities: spans, correctedWords: tokens.map(\.text))
+            intent: nil, score: 0, slots: Slots(), runnerUp: nil, nearest: [], entities: spans, correctedWords: tokens.map(\.text))
         let ranked = scored.ranked.filter { intentNames[$0.intent] != Self.outOfScope }
-        interpretation.nearest = ranked.prefix(3).map { (intentNames[$0.intent], $0.score) }
-        guard let best = scored.ranked.first else { return interpretation }
+        interpretation.nearest = ranked.prefix(3).map { (IntentName(rawValue: intentNames[$0.intent]), $0.score) }
+        guard let best = scored.ranked.first else { return (interpretation, tokens) }
         let name = intentNames[best.intent]
         if let second = ranked.first(where: { intentNames[$0.intent] != name }) {
-            interpretation.runnerUp = (intentNames[second.intent], second.score)
+            interpretation.runnerUp = (IntentName(rawValue: intentNames[second.intent]), second.score)
         }
         // When the out-of-scope examples win, report the best real intent's score.
         interpretation.score = name == Self.outOfScope ? (ranked.first?.score ?? 0) : best.score
-        interpretation.topIntent = name
+        interpretation.topIntent = IntentName(rawValue: name)
         interpretation.coverage = scored.coverage
         interpretation.unknownWords = scored.unknown
         // Not understood: out of scope, too weak, or too much of it unfamiliar
         // (rare words the intent files never use) without a strong match.
         guard name != Self.outOfScope, best.score >= Self.rejectThreshold, scored.coverage >= 0.6 || best.score >= 0.6 else {
-            return interpretation
+            return (interpretation, tokens)
         }
-        interpretation.intent = name
+        interpretation.intent = IntentName(rawValue: name)
         let own = distinctive[name] ?? []
         let ownIDs = distinctiveIDs[best.intent]
         // Distinctive features of the chosen intent: both lists are sorted ids.
@@ -111,8 +111,9 @@ extension IntentMatcher {
         }
         found.sort()
         interpretation.distinctiveWords = found.enumerated().filter { $0.offset == 0 || found[$0.offset - 1] != $0.element }.map(\.element)
-        interpretation.slots = fillSlots(intent: name, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text, noteFrom: noteFrom)
-        return interpretation
+        let filled = fillSlots(intent: name, tokens: tokens, stems: stems, spans: spans, alternates: alternates, text: text, noteFrom: noteFrom)
+        interpretation.slots = Slots(Dictionary(uniqueKeysWithValues: filled.map { (SlotName(rawValue: $0.key), $0.value) }))
+        return (interpretation, tokens)
     }
 
     /// Whether each token lies inside a structural entity (a ticket, a

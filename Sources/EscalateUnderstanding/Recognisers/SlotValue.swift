@@ -122,16 +122,21 @@ public struct RecognitionContext: Sendable {
     public var namedDays: [String: LocalDate] { didSet { prepareNamedDays() } }
     /// The named days as lowercase words, by their first word.
     private(set) var namedDaysByFirstWord: [String: [(words: [String], date: LocalDate)]] = [:]
+    /// The kinds of outside number the organisations define, whose words
+    /// introduce a reference ("IMS 482913").
+    public var referenceKinds: [ReferenceKind] = [] { didSet { prepareKinds() } }
     /// What the first words of the names above can start (see `WordKinds`).
     private(set) var kindsByWord: [String: WordKinds] = [:]
 
-    public init(now: Instant, zone: Zone, people: [String] = [], customers: [String] = [], namedDays: [String: LocalDate] = [:]) {
+    public init(now: Instant, zone: Zone, people: [String] = [], customers: [String] = [], namedDays: [String: LocalDate] = [:],
+                referenceKinds: [ReferenceKind] = []) {
         self.now = now
         self.zone = zone
         self.today = zone.local(now).date
         self.people = people
         self.customers = customers
         self.namedDays = namedDays
+        self.referenceKinds = referenceKinds
         prepareNames()
         prepareNamedDays()
     }
@@ -149,6 +154,9 @@ public struct RecognitionContext: Sendable {
 
     private mutating func prepareKinds() {
         kindsByWord = WordKinds.named(customers: customerWords, people: peopleWords, days: Array(namedDaysByFirstWord.keys))
+        for kind in referenceKinds {
+            for word in kind.words { kindsByWord[word, default: []].insert(.ticket) }
+        }
     }
 
     private mutating func prepareNames() {

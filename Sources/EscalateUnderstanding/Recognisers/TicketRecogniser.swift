@@ -1,3 +1,5 @@
+import EscalateDomain
+
 /// Recognises references to tickets: `#12`, `ticket 12`, `case 12`,
 /// `IMS 482913`, `order N123456`, `GCR 12345678`, `repair ticket 98765`,
 /// `issue AB12C`, `account 1234-5678`, `the Acme order`, and `it` / `that
@@ -21,7 +23,7 @@ enum TicketRecogniser {
         var index = 0
         let customers = context.customerWords
         while index < tokens.count {
-            if kinds[index].contains(.ticket), let (ref, end) = match(tokens, at: index, customers: customers) {
+            if kinds[index].contains(.ticket), let (ref, end) = match(tokens, at: index, customers: customers, references: context.referenceKinds) {
                 spans.append(EntitySpan(type: "ticket", value: .ticket(ref), start: index, end: end))
                 index = end
             } else {
@@ -31,7 +33,7 @@ enum TicketRecogniser {
         return spans
     }
 
-    static func match(_ tokens: [Token], at start: Int, customers: [[String]]) -> (TicketRef, Int)? {
+    static func match(_ tokens: [Token], at start: Int, customers: [[String]], references: [ReferenceKind] = []) -> (TicketRef, Int)? {
         let word = tokens[start].text
         func at(_ i: Int) -> String? { i < tokens.count ? tokens[i].text : nil }
         // #12
@@ -39,14 +41,21 @@ enum TicketRecogniser {
         // An outside number: IMS, order, GCR, repair ticket, issue number.
         var kind: String?
         var next = start + 1
+        // The kinds an organisation's data defines ("IMS 482913", "GCR 12345678").
+        if let defined = references.first(where: { $0.words.contains(word) }) {
+            var i = start + 1
+            while let filler = at(i), numberWords.contains(filler) { i += 1 }
+            if let value = at(i) {
+                let cleaned = value.hasPrefix("#") ? String(value.dropFirst()) : value
+                if cleaned.count >= 3, cleaned.count <= 20, defined.accepts(cleaned) {
+                    return (.external(kind: defined.id, value: defined.digitsOnly ? cleaned : cleaned.uppercased()), i + 1)
+                }
+            }
+        }
         switch word {
-        case "ims": kind = "ims"
-        case "gcr": kind = "gcr"
         case "order": kind = "order"
         case "repair":
             if let noun = at(start + 1), noun == "ticket" || noun == "tkt" || noun == "case" { kind = "repair"; next = start + 2 }
-        case "issue", "incident":
-            kind = "issue"
         case "account", "acct", "acc":
             kind = "account"
         default: break
@@ -55,7 +64,7 @@ enum TicketRecogniser {
             while let filler = at(next), numberWords.contains(filler) { next += 1 }
             if let value = at(next), isReferenceValue(value, kind: kind) {
                 let cleaned = value.hasPrefix("#") ? String(value.dropFirst()) : value
-                return (.external(kind: kind, value: kind == "issue" || kind == "order" || kind == "account" ? cleaned.uppercased() : cleaned), next + 1)
+                return (.external(kind: kind, value: kind == "order" || kind == "account" ? cleaned.uppercased() : cleaned), next + 1)
             }
         }
         // ticket 12, case #12, ticket number 12
@@ -98,10 +107,6 @@ enum TicketRecogniser {
     static func isReferenceValue(_ value: String, kind: String) -> Bool {
         let digits = value.hasPrefix("#") ? String(value.dropFirst()) : value
         guard digits.count >= 3, digits.count <= 20 else { return false }
-        switch kind {
-        case "ims": return digits.count == 6 && digits.allSatisfy(\.isNumber)
-        case "gcr", "repair": return digits.allSatisfy { $0.isNumber || $0.isLetter || $0 == "-" } && digits.contains { $0.isNumber }
-        default: return digits.allSatisfy { $0.isNumber || $0.isLetter || $0 == "-" } && digits.contains { $0.isNumber }
-        }
+        return digits.allSatisfy { $0.isNumber || $0.isLetter || $0 == "-" } && digits.contains { $0.isNumber }
     }
 }

@@ -24,7 +24,7 @@ struct WordKinds: OptionSet, Sendable {
         func add<Words: Sequence<String>>(_ words: Words, _ kind: WordKinds) {
             for word in words { table[word, default: []].insert(kind) }
         }
-        add(["ims", "gcr", "order", "repair", "issue", "incident", "account", "acct", "acc", "tix", "it", "this", "that", "the"], .ticket)
+        add(["order", "repair", "incident", "account", "acct", "acc", "tix", "it", "this", "that", "the"], .ticket)
         add(TicketRecogniser.ticketNouns, .ticket)
         add(TimeRecogniser.startWords, .time)
         add(["hourly", "daily", "every", "each", "once", "twice", "half"], .duration)

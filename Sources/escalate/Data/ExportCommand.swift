@@ -16,7 +16,7 @@ struct ExportDocument: Codable {
 }
 
 /// `escalate export`: JSON of tickets and events.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write every ticket's event log and the saved contacts as JSON.")
 
@@ -26,10 +26,10 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    func run() throws {
-        let store = try SessionFactory.openStore(db)
-        let document = try StoreOperation.run {
-            ExportDocument(exportedAt: Instant(Date()).description, events: try store.allEvents(), contacts: try store.contacts())
+    func run() async throws {
+        let store = try SessionFactory.openStore(db, mode: .readOnly)
+        let document = try await StoreOperation.run {
+            ExportDocument(exportedAt: Instant(Date()).description, events: try await store.allEvents(), contacts: try await store.contacts())
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
 
 /// Store calls from a command: failures become one line and status 2.
 enum StoreOperation {
-    static func run<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as CLIError { throw error } catch { throw CLIError("\(error)") }
+    static func run<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as CLIError { throw error } catch { throw CLIError("\(error)") }
     }
 }

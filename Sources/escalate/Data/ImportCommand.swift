@@ -1,10 +1,11 @@
 import ArgumentParser
 import EscalateAssistant
 import EscalateCatalog
+import EscalateDomain
 import Foundation
 
 /// `escalate import FILE`: tickets and contacts from an export.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Add the tickets and contacts of an export. Ticket numbers must be free; all or nothing.")
 
@@ -16,7 +17,7 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    func run() throws {
+    func run() async throws {
         guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("\(file): cannot read the file") }
         let document: ExportDocument
         do {
@@ -30,8 +31,19 @@ struct ImportCommand: ParsableCommand {
         let catalog = try data.loadCatalog(zone: try data.readerZone())
         let engine = catalog.engine
         let store = try SessionFactory.openStore(db)
-        let tickets = try StoreOperation.run { try store.importEvents(document.events) { engine.schedule($0) } }
-        for contact in document.contacts { try StoreOperation.run { try store.saveContact(contact) } }
+        // Every ticket must follow a process the data knows.
+        for event in document.events {
+            if case .opened(let details) = event.kind, catalog.process(details.process) == nil {
+                throw CLIError("\(file): ticket #\(event.ticketID) follows an unknown process '\(details.process)'; nothing was imported")
+            }
+        }
+        let tickets = try await StoreOperation.run { try await store.importEvents(document.events) { engine.schedule($0) } }
+        if !document.contacts.isEmpty {
+            let author = document.contacts[0].savedBy
+            _ = try await StoreOperation.run {
+                try await store.commit(ChangeSet(author: author.isEmpty ? "import" : author, recordedAt: Instant(Date()), contacts: document.contacts)) { engine.schedule($0) }
+            }
+        }
         Console.print("Imported \(tickets) tickets (\(document.events.count) events) and \(document.contacts.count) contacts.")
     }
 

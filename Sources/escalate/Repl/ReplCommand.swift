@@ -6,7 +6,7 @@ import EscalateTerminal
 import Foundation
 
 /// `escalate` (or `escalate repl`): the conversation.
-struct ReplCommand: ParsableCommand {
+struct ReplCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl",
         abstract: "Talk to the assistant (the default)."
@@ -29,7 +29,7 @@ struct ReplCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read the intent files from this folder instead of the built-in ones (:reload rereads them).", valueName: "dir"))
     var intents: String?
 
-    func run() throws {
+    func run() async throws {
         let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
         let userRole = try SessionFactory.role(role)
@@ -49,7 +49,7 @@ struct ReplCommand: ParsableCommand {
         } else {
             reader = PlainLineReader()
         }
-        ReplLoop(session: session, reader: reader, style: style).run()
+        await ReplLoop(session: session, reader: reader, style: style).run()
         (reader as? EditLineReader)?.close()
     }
 }

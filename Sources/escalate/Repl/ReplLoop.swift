@@ -21,9 +21,9 @@ struct ReplLoop {
         }
     }
 
-    func run() {
+    func run() async {
         let interactive = reader is EditLineReader
-        var pendingNudges = session.nudges()
+        var pendingNudges = await session.nudges()
         while true {
             for nudge in pendingNudges { emit(nudge, as: .nudge) }
             switch reader.readLine(prompt: interactive ? session.prompt : "") {
@@ -35,10 +35,10 @@ struct ReplLoop {
                 pendingNudges = []
             case .line(let line):
                 reader.addToHistory(line)
-                let reply = session.respond(to: line)
+                let reply = await session.respond(to: line)
                 let role: TerminalStyle.Role = reply.kind == .problem ? .error : .reply
                 if !reply.lines.isEmpty { emit(reply.text, as: role) }
-                pendingNudges = session.nudges()
+                pendingNudges = await session.nudges()
                 onTurn?(line, reply.lines + pendingNudges)
                 if reply.endsSession { return }
             }

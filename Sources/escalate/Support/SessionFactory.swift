@@ -13,10 +13,13 @@ enum SessionFactory {
         return role
     }
 
-    /// The store at `--db`, `:memory:`, or the default data file.
-    static func openStore(_ path: String?) throws -> SQLiteTicketStore {
+    /// The store at `--db`: `:memory:` keeps nothing, a path is a SQLite
+    /// file, and with no `--db` the default data file. Reading commands
+    /// (`mode: .readOnly`) never create or change anything.
+    static func openStore(_ path: String?, mode: SQLiteTicketStore.OpenMode = .create) throws -> any TicketStore {
+        if path == ":memory:" { return InMemoryTicketStore() }
         do {
-            return try SQLiteTicketStore(path: path ?? Paths().database)
+            return try SQLiteTicketStore(path: path ?? Paths().database, mode: mode)
         } catch let error as StoreError {
             throw CLIError(error.message)
         }
@@ -26,7 +29,7 @@ enum SessionFactory {
     static func assistant(catalog: Catalog, intentsFolder: String?) throws -> Assistant {
         do {
             guard let intentsFolder else { return Assistant(catalog: catalog) }
-            return Assistant(catalog: catalog, matcher: try IntentMatcher(files: try readIntents(intentsFolder)))
+            return Assistant(catalog: catalog, matcher: try IntentMatcher(files: Assistant.matcherFiles(try readIntents(intentsFolder), catalog: catalog)))
         } catch let error as DataFileError {
             throw CLIError("\(error)")
         }

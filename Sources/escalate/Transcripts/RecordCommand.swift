@@ -5,7 +5,7 @@ import Foundation
 
 /// `escalate record FILE`: a REPL session in the transcript world, written
 /// out as a transcript as it goes.
-struct RecordCommand: ParsableCommand {
+struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Run a session in the fixed transcript world and write it to FILE as a transcript."
@@ -14,7 +14,7 @@ struct RecordCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The transcript to write.", valueName: "file"))
     var file: String
 
-    func run() throws {
+    func run() async throws {
         guard FileManager.default.createFile(atPath: file, contents: Data()) else {
             throw CLIError("\(file): cannot write the file")
         }
@@ -34,7 +34,7 @@ struct RecordCommand: ParsableCommand {
             lines.append("")
             write()
         }
-        loop.run()
+        await loop.run()
         (reader as? EditLineReader)?.close()
         FileHandle.standardError.write(Data("Wrote \(file)\n".utf8))
     }

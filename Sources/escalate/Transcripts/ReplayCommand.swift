@@ -2,7 +2,7 @@ import ArgumentParser
 import EscalateTranscripts
 
 /// `escalate replay [PATH...]`: checks recorded conversations.
-struct ReplayCommand: ParsableCommand {
+struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Replay transcripts and report each difference as a unified diff.",
@@ -15,11 +15,11 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Rewrite the expected replies with the actual ones (record mode).")
     var update = false
 
-    func run() throws {
+    func run() async throws {
         let files: [String]
         do { files = try TranscriptSuite.files(at: paths) } catch { throw CLIError("\(error)") }
-        let runner = TranscriptRunner { TranscriptSessionAdapter(try TranscriptEnvironment.makeSession()) }
-        let outcome = TranscriptSuite(runner: runner, update: update).replay(files: files) { Console.print($0) }
+        let runner = TranscriptRunner { TranscriptSessionAdapter(try TranscriptEnvironment.makeSession(for: $0)) }
+        let outcome = await TranscriptSuite(runner: runner, update: update).replay(files: files) { Console.print($0) }
         if outcome.failed > 0 { throw ExitCode(1) }
     }
 }

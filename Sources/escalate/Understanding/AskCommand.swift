@@ -5,7 +5,7 @@ import EscalateTerminal
 import Foundation
 
 /// `escalate ask TEXT`: one question, answered without the REPL.
-struct AskCommand: ParsableCommand {
+struct AskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ask",
         abstract: "Answer one question or note without the REPL. Exit status 2 when it is not understood."
@@ -31,7 +31,7 @@ struct AskCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    func run() throws {
+    func run() async throws {
         let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
         let userRole = try SessionFactory.role(role)
@@ -39,7 +39,7 @@ struct AskCommand: ParsableCommand {
         let settings = SessionSettings(user: user ?? ProcessInfo.processInfo.environment["USER"] ?? "me", zone: zone, role: userRole, width: 80)
         let session = Session(settings: settings, assistant: try SessionFactory.assistant(catalog: catalog, intentsFolder: nil),
                               store: try SessionFactory.openStore(db), clock: clock)
-        let reply = session.respond(to: text.joined(separator: " "))
+        let reply = await session.respond(to: text.joined(separator: " "))
         if json {
             var object: [String: Any] = ["reply": reply.lines, "kind": "\(reply.kind)"]
             if let interpretation = session.lastInterpretation {

@@ -29,7 +29,7 @@ struct ParseCommand: ParsableCommand {
         let catalog = try data.loadCatalog(zone: zone)
         let assistant = try SessionFactory.assistant(catalog: catalog, intentsFolder: intents)
         let instant = try data.pinnedInstant(now, zone: zone) ?? Instant(Date())
-        let context = RecognitionContext(now: instant, zone: zone, people: assistant.peopleInMatrices)
+        let context = RecognitionContext(now: instant, zone: zone, people: assistant.peopleInMatrices, referenceKinds: catalog.referenceKinds)
         func emit(_ line: String) {
             let interpretation = assistant.matcher.interpret(line, context: context)
             print(ParseJSON.line(for: interpretation))
@@ -48,14 +48,14 @@ struct ParseCommand: ParsableCommand {
 enum ParseJSON {
     static func line(for interpretation: Interpretation) -> String {
         var object: [String: Any] = [
-            "intent": interpretation.intent ?? NSNull(),
+            "intent": interpretation.intent?.rawValue ?? NSNull(),
             "score": (interpretation.score * 1000).rounded() / 1000,
             "slots": Dictionary(uniqueKeysWithValues: interpretation.slotDescriptions),
             "confident": interpretation.isConfident,
             "distinctive_words": interpretation.distinctiveWords,
         ]
         if let runnerUp = interpretation.runnerUp {
-            object["runner_up"] = ["intent": runnerUp.intent, "score": (runnerUp.score * 1000).rounded() / 1000]
+            object["runner_up"] = ["intent": runnerUp.intent.rawValue, "score": (runnerUp.score * 1000).rounded() / 1000]
         } else {
             object["runner_up"] = NSNull()
         }

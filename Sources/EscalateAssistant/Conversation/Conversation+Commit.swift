@@ -1,0 +1,76 @@
+import EscalateDomain
+import EscalateUnderstanding
+
+/// Committing a turn: every effect in one transaction, before the reply is
+/// printed; then the next dialogue state.
+extension Conversation {
+    func commit(_ outcome: Outcome, now: Instant) async throws -> Reply {
+        var outcome = outcome
+        // What "why?" explains next: this answer's arithmetic; a question
+        // back keeps the last answer's.
+        outcome.state.explanation = outcome.explanation ?? (outcome.reply.kind == .question ? state.explanation : nil)
+        guard outcome.writes else {
+            state = outcome.state
+            return outcome.reply
+        }
+        let changes = changeSet(outcome.effects)
+        let receipt: CommitReceipt
+        do {
+            receipt = try await store.commit(changes) { [engine] in engine.schedule($0) }
+        } catch let error as StoreError where error.code == .conflict {
+            // Never override someone else's change: the turn is worked out again.
+            throw error
+        } catch let error as StoreError {
+            state.pending = nil
+            return .problem("That was not saved: \(error.message). Nothing was changed; say it again when the store is back.")
+        }
+        if let finish = outcome.finish { outcome = finish(receipt, outcome) }
+        state = outcome.state
+        if !outcome.isUndo, let request = servedRequest {
+            state.changes.append(ChangeRecord(turn: state.turn, events: receipt.eventIDsByTicket, request: request, at: now))
+            // A session keeps its last changes, not all of them.
+            if state.changes.count > 50 { state.changes.removeFirst(state.changes.count - 50) }
+        }
+        // New names (a customer, a contact) are recognised from the next line.
+        if changes.newTickets.count + changes.contacts.count > 0 || cachedNames != nil { cachedNames = nil }
+        return outcome.reply
+    }
+
+    /// The effects as one change set: each ticket's events together, based on
+    /// the version the first of them saw.
+    func changeSet(_ effects: [Effect]) -> ChangeSet {
+        var changes = ChangeSet(author: settings.user, recordedAt: recordingClock?() ?? wallClock.now())
+        for effect in effects {
+            switch effect {
+            case .record(let id, let version, let events):
+                if let index = changes.appends.firstIndex(where: { $0.ticketID == id }) {
+                    changes.appends[index].events += events
+                    if changes.appends[index].expectedVersion == nil { changes.appends[index].expectedVersion = version }
+                } else {
+                    changes.appends.append(TicketAppend(ticketID: id, expectedVersion: version, events: events))
+                }
+            case .open(let ticket): changes.newTickets.append(ticket)
+            case .saveContact(let contact): changes.contacts.append(contact)
+            }
+        }
+        return changes
+    }
+
+    /// "#1 changed since you looked (kim escalated it to Level 2); nothing was saved."
+    func conflictMessage(_ error: StoreError) -> String {
+        var parts: [String] = []
+        for conflict in error.conflicts {
+            let news = conflict.newEvents.map { event -> String in
+                let process = catalog.process(processID(of: conflict) ?? "")
+                return "\(event.author) \(EventText.describe(event, in: nil, process: process, catalog: catalog)) \(ZonedTime(event.recordedAt, in: settings.zone).friendly)"
+            }
+            parts.append("#\(conflict.ticketID) changed since you looked: \(news.joined(separator: "; "))")
+        }
+        return parts.joined(separator: ". ") + ". Nothing was saved; look again and say it again if it still applies."
+    }
+
+    private func processID(of conflict: TicketConflict) -> String? {
+        for event in conflict.newEvents { if case .opened(let details) = event.kind { return details.process } }
+        return nil
+    }
+}

@@ -1,0 +1,94 @@
+import EscalateDomain
+import EscalateUnderstanding
+
+/// "Open a Lumen installation ticket for Acme: fibre turn-up delayed":
+/// opens a ticket, asking for whatever is missing, and says where to start.
+struct OpenTicketHandler: IntentHandler {
+    let intents: [IntentName] = [.openTicket]
+    let kind = HandlerKind.action
+    let summaries: [IntentName: String] = [.openTicket: "open a ticket"]
+    let examples: [IntentName: String] = [.openTicket: "open a Lumen installation ticket for Acme"]
+    let slotPrompts: [SlotName: String] = [.customer: "Which customer is it for?"]
+
+    func handle(_ turn: TurnContext) async throws -> Outcome {
+        let slots = turn.slots
+        guard let customer = slots.text(.customer) ?? slots.text(.person) else {
+            return askFor(.customer, in: turn, about: "opening a ticket")
+        }
+        var process = slots.process.flatMap { turn.catalog.process($0) }
+        if process == nil {
+            let candidates = turn.processes(org: slots.org, category: slots.category, segment: slots.segment)
+            if candidates.count == 1 {
+                process = candidates[0]
+            } else {
+                let carried = turn.request.with(.customer, .text(customer))
+                return turn.askWhichProcess(candidates: candidates.isEmpty ? turn.catalog.processes : candidates,
+                                            question: "Which process is this ticket for?", request: carried)
+            }
+        }
+        guard let process else { return turn.problem("Which process?") }
+        let now = turn.now
+        // No summary is better than an invented one; drafts leave a blank for it.
+        let summary = slots.text(.note) ?? ""
+        var references: [TicketReference] = []
+        for reference in turn.references where !references.contains(reference) { references.append(reference) }
+        let details = TicketDetails(customer: customer, organisation: process.organisation, process: process.id,
+                                    summary: Words.quote(summary), references: references, segment: slots.segment)
+        let first = process.firstLevel
+        // A CCM opening a ticket on a ladder that starts with the CCM has it
+        // in hand: Level 1 is engaged from now, and the waits run from here.
+        let ccmOwnsIt = turn.readerRole != nil && first.role == turn.readerRole
+        var events: [PendingEvent] = []
+        if ccmOwnsIt {
+            events.append(PendingEvent(.contactMade(ContactRecord(level: first.number, person: turn.settings.user, note: "taken on by the CCM")), at: now))
+        }
+        let saved = try await turn.savedContacts
+        var state = turn.state
+        state.topic = Topic(organisation: process.organisation, process: process.id, category: slots.category, segment: slots.segment)
+        state.subject = .level(process: process.id, number: first.number)
+        var outcome = Outcome(Reply([]), state: state, effects: [.open(NewTicket(placeholder: 0, details: details, openedAt: now, events: events))])
+        let hasNote = slots.text(.note) != nil
+        let reach = turn.reach(first, of: process, segment: details.segment, saved: saved)
+        outcome.finish = { receipt, outcome in
+            guard let id = receipt.assignedIDs[0], let ticket = receipt.tickets[id] else { return outcome }
+            var finished = outcome
+            finished.state.focus(on: id)
+            finished.reply = Reply(lines(for: ticket, process: process, customer: customer, hasNote: hasNote, reach: reach, ccmOwnsIt: ccmOwnsIt, turn: turn))
+            return finished
+        }
+        return outcome
+    }
+
+    func lines(for ticket: Ticket, process: EscalationProcess, customer: String, hasNote: Bool, reach: [String], ccmOwnsIt: Bool, turn: TurnContext) -> [String] {
+        let now = turn.now
+        let first = process.firstLevel
+        let details = ticket.details
+        var lines = ["Opened #\(ticket.id) for \(customer): \(process.shortTitle)."]
+        if hasNote { lines.append("Summary: \(details.summary).") }
+        if !ccmOwnsIt {
+            lines.append("Start with Level \(first.number), \(first.title).")
+            lines += reach.map { "  Contact: \($0)" }
+        }
+        lines += process.onOpen.map { "Note: \($0)" }
+        if !first.calendarBySegment.isEmpty {
+            // Hours that depend on the customer's segment: say which are counted.
+            let segment = details.segment ?? first.calendarBySegment.first { $0.value == first.calendar }?.key
+            let calendar = turn.engine.calendar(for: first, segment: details.segment)
+            var line = "Counting on \(segment.map(turn.catalog.segmentName) ?? "the default") hours (\(turn.hours(calendar, now: now)))"
+            if details.segment == nil, let other = first.calendarBySegment.keys.sorted().first(where: { $0 != segment }) {
+                line += "; if \(customer) is \(turn.catalog.segmentName(other)), say “\(customer) is \(turn.catalog.segmentName(other))”"
+            }
+            lines.append(line + ".")
+        }
+        if ccmOwnsIt {
+            var line = "As the CCM you are Level 1 on #\(ticket.id) from now"
+            if let advice = turn.engine.whoNow(ticket, at: now), case .waiting(_, let next, _, let opensAt) = advice.situation {
+                line += "; Level \(next.number) opens after \(advice.wait!), \(turn.at(opensAt, now: now))"
+            }
+            lines.append(line + ". Log progress as you go, e.g. “update #\(ticket.id): vendor dispatched”, and say “escalate #\(ticket.id)” when it must go up.")
+        } else {
+            lines.append("Tell me when you contact them, e.g. “\(turn.contactExample(first))”.")
+        }
+        return lines
+    }
+}

@@ -1,8 +1,0 @@
-/// A problem with the database file, in words a user can act on.
-public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var message: String
-
-    public init(_ message: String) { self.message = message }
-
-    public var description: String { message }
-}

@@ -1,0 +1,219 @@
+/// Reads a line's cues (see `Cues`) from its tokens, its punctuation and
+/// its entities, for the intent the matcher chose.
+enum CueReader {
+    static func read(tokens: [Token], text: String, entities: [EntitySpan], intent: IntentName?, customers: [[String]]) -> Cues {
+        var cues = Cues()
+        let words = tokens.map(\.text)
+        let units = Array(text.utf16)
+        cues.wordCount = words.count
+        cues.endsWithQuestionMark = text.trimmingCharacters(in: .whitespaces).hasSuffix("?")
+        cues.questionWord = words.first.flatMap { ["who", "what", "when", "where", "which", "why", "how", "whom"].contains($0) ? $0 : nil }
+        cues.asksPermission = asksPermission(words)
+        cues.hasWhQuestion = hasWhQuestion(text)
+        cues.asksWhatHappens = words.starts(with: ["what", "happens"])
+        cues.hypothetical = words.contains { ["if", "suppose", "supposing", "hypothetically"].contains($0) }
+            || (words.contains("say") && !words.contains("says") && words.firstIndex(of: "say").map { $0 > 0 } == true && intent == .whoNext)
+        if let intent { cues.negated = isNegated(tokens: tokens, units: units, intent: intent, entities: entities) }
+        cues.shortAnswer = shortAnswer(words)
+        // "no wait, #2" or "yes at 9:30" carry more than a yes or a no.
+        if let answer = cues.shortAnswer, answer == .yes || answer == .no,
+           entities.contains(where: { [SlotName.ticket, .time, .level].contains($0.kind) }) { cues.shortAnswer = nil }
+        cues.listedTickets = listedTickets(entities: entities, words: words)
+        cues.customer = customerNamed(words: words, customers: customers)
+        cues.bareTopic = !entities.isEmpty && entities.allSatisfy { [SlotName.org, .category, .segment].contains($0.kind) }
+            && words.count <= entities.reduce(0) { $0 + $1.length } + 1
+        cues.attendees = attendees(in: text)
+        cues.phrases = phrases(words, intent: intent)
+        return cues
+    }
+
+    // MARK: How the line is put
+
+    /// Whether a line asks for permission or advice ("can I…", "should we…",
+    /// "am I allowed to…") rather than giving an instruction ("can you…").
+    static func asksPermission(_ words: [String]) -> Bool {
+        let askers: Set<String> = ["can", "may", "could", "should", "shall", "am", "do", "must", "is", "are", "would"]
+        // "How do I de-escalate?", "how often …?" ask how, not to do it;
+        // "when will they acknowledge?" asks when.
+        if words.first == "how", words.count > 2, ["do", "can", "should", "would", "often", "does"].contains(words[1]) { return true }
+        if words.first == "when", words.count > 2, ["will", "should", "would", "do", "does", "can", "might"].contains(words[1]) { return true }
+        for index in words.indices.prefix(8) where askers.contains(words[index]) {
+            guard index + 1 < words.count else { break }
+            let subject = words[index + 1]
+            if subject == "i" || subject == "we" { return true }
+            if subject == "you" || subject == "u" { return false }
+        }
+        return false
+    }
+
+    /// Whether a sentence of the line asks who, what, where or which.
+    static func hasWhQuestion(_ text: String) -> Bool {
+        text.split(whereSeparator: { ".!?;".contains($0) }).contains { sentence in
+            let words = Tokenizer.tokens(String(sentence)).map(\.text)
+            guard let first = words.first, ["who", "what", "where", "which", "whom"].contains(first), words.count > 1 else { return false }
+            return ["do", "does", "should", "can", "is", "are", "to", "would", "will", "shall"].contains(words[1])
+        }
+    }
+
+    /// Words that, in the same clause as a negation, say the request itself
+    /// is negated ("don't *close* it", "hasn't *called* back"); the negation
+    /// of a reason beside it ("no reply, escalate #1") is not.
+    static let negatedActionWords: [IntentName: [String]] = [
+        .escalate: ["escal", "esc"], .close: ["clos"], .pause: ["pause", "hold"], .resume: ["resum", "unpause"],
+        .reopen: ["reopen"], .undo: ["undo"], .deescalate: ["de-escal", "deescal"],
+        .acknowledge: ["call", "rang", "repl", "respond", "answer", "acknowledg", "back", "email", "e-mail", "wrote", "heard", "got"],
+        .logContact: ["call", "rang", "phon", "email", "e-mail", "contact", "reach", "spoke", "talk", "messag", "left"],
+    ]
+
+    static func isNegated(tokens: [Token], units: [UInt16], intent: IntentName, entities: [EntitySpan]) -> Bool {
+        guard let actionWords = negatedActionWords[intent] else { return false }
+        // Negations inside a recognised reason ("didn't follow up") are part of it.
+        let inEntity = Set(entities.flatMap { Array($0.start..<$0.end) })
+        var clauseStart = 0
+        for index in tokens.indices {
+            let endsClause = index + 1 == tokens.count
+                || units[tokens[index].end..<max(tokens[index].end, tokens[index + 1].start)].contains { [44, 58, 59, 46, 33, 63].contains($0) }
+            guard endsClause else { continue }
+            let clause = clauseStart...index
+            let negated = clause.contains { ["not", "never"].contains(tokens[$0].text) && !inEntity.contains($0) }
+            if negated, clause.contains(where: { i in actionWords.contains { tokens[i].text.hasPrefix($0) } }) { return true }
+            clauseStart = index + 1
+        }
+        return false
+    }
+
+    // MARK: Answers and references
+
+    static let yesWords: Set<String> = ["y", "yes", "yep", "yeah", "yup", "sure", "confirm", "correct", "affirmative", "yea", "aye"]
+    static let noWords: Set<String> = ["n", "no", "nope", "nah", "wrong", "negative"]
+    static let cancelPhrases: Set<String> = ["cancel", "never mind", "nevermind", "nvm", "forget it", "stop", "abort", "skip it", "forget about it", "scrap that"]
+    static let okayPhrases: Set<String> = ["ok", "okay", "k", "got it", "cool", "great", "right", "fine", "alright", "noted", "understood", "ok thanks", "okay thanks", "ok thank you", "okay thank you"]
+
+    /// A line that is nothing but a short answer.
+    static func shortAnswer(_ words: [String]) -> ShortAnswer? {
+        let phrase = words.joined(separator: " ")
+        if cancelPhrases.contains(phrase) { return .cancel }
+        if ["redo", "redo that", "redo it"].contains(phrase) { return .redo }
+        if okayPhrases.contains(phrase) { return .okay }
+        let filler: Set<String> = ["the", "one", "number", "option", "ticket", "please", "it", "is", "that"]
+        let core = words.filter { !filler.contains($0) }
+        if core.count == 1 {
+            let word = core[0].hasPrefix("#") ? String(core[0].dropFirst()) : core[0]
+            if !word.isEmpty, word.allSatisfy(\.isNumber), let n = Int(word) { return .number(n) }
+            let ordinals = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9]
+            if let n = ordinals[word] { return .number(n) }
+        }
+        guard let first = words.first else { return nil }
+        if ["do it", "go ahead", "yes please", "go for it", "please do"].contains(phrase) { return .yes }
+        if ["do not", "no thanks", "not yet", "do not do it", "no thank you"].contains(phrase) { return .no }
+        // "yes", and also "yep, go ahead": a yes word first and no "no" or "not" after it.
+        if yesWords.contains(first) || (["ok", "okay"].contains(first) && words.count > 1) {
+            let rest = words.dropFirst()
+            if rest.count <= 5, !rest.contains(where: { ["no", "not", "wait", "but"].contains($0) }) { return .yes }
+        }
+        if noWords.contains(phrase) || (["n", "no", "nope", "nah"].contains(first) && words.count <= 5) { return .no }
+        return nil
+    }
+
+    /// Ticket numbers listed together ("#1 and #2", "#3, #4 & #5"), in order.
+    static func listedTickets(entities: [EntitySpan], words: [String]) -> [Int] {
+        let tickets = entities.filter { $0.kind == .ticket }
+        var run: [Int] = []
+        for span in tickets {
+            guard case .ticket(.number(let id)) = span.value else { continue }
+            if let last = tickets.last(where: { $0.end <= span.start }), case .ticket(.number(let previous)) = last.value, run.last == previous {
+                // Only "and", "&" or nothing (a comma) between them.
+                let between = words[last.end..<span.start]
+                guard between.allSatisfy({ ["and", "&", "plus"].contains($0) }), between.count <= 1 else { break }
+                run.append(id)
+            } else if run.isEmpty {
+                run = [id]
+            }
+        }
+        return run
+    }
+
+    /// The known customer whose name the line contains as whole words, the longest first.
+    static func customerNamed(words: [String], customers: [[String]]) -> String? {
+        let found = customers.sorted { $0.joined(separator: " ").count > $1.joined(separator: " ").count }.first { name in
+            guard !name.isEmpty, name.count <= words.count else { return false }
+            return (0...(words.count - name.count)).contains { Array(words[$0..<$0 + name.count]) == name }
+        }
+        return found?.joined(separator: " ")
+    }
+
+    /// The people a plan names after "with" or "attendees:" ("with the
+    /// Initech IT director and the Escalation Engineer"), as typed.
+    static func attendees(in text: String) -> [String] {
+        let lower = text.lowercased()
+        guard let range = lower.range(of: "attendees:") ?? lower.range(of: " with ") else { return [] }
+        let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
+        let rest = String(text.dropFirst(offset))
+        return rest.replacingOccurrences(of: " and ", with: ",")
+            .split(separator: ",")
+            .map { String($0).trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)) }
+            .map { $0.lowercased().hasPrefix("the ") ? String($0.dropFirst(4)) : $0 }
+            .filter { !$0.isEmpty && !$0.lowercased().hasPrefix("update") }
+    }
+
+    // MARK: Phrases
+
+    static func phrases(_ words: [String], intent: IntentName?) -> Set<Cue> {
+        var found: Set<Cue> = []
+        let line = " " + words.joined(separator: " ") + " "
+        func has(_ phrases: String...) -> Bool { phrases.contains { line.contains(" \($0) ") } }
+        func starts(_ prefixes: String...) -> Bool { words.contains { word in prefixes.contains { word.hasPrefix($0) } } }
+        let contactVerbs = ["called", "rang", "phoned", "emailed", "mailed", "messaged", "contacted", "reached", "texted", "pinged"]
+        if contactVerbs.contains(where: { has("\($0) me", "\($0) us") }) { found.insert(.inbound) }
+        if has("assigned") { found.insert(.assigned) }
+        if has("spoke", "spoken", "talked", "speak", "got through", "met", "spoke with", "talked to") { found.insert(.spoke) }
+        if words.contains(where: { $0.contains("mail") }) { found.insert(.mail) }
+        if has("voicemail", "voice mail", "left a message", "left them a message", "left him a message", "left her a message", "left a vm") { found.insert(.voicemail) }
+        if has("no answer", "didn't answer", "did not answer", "not answer", "no one answered", "nobody answered", "couldn't reach", "could not reach",
+               "can not reach", "no response", "no reply", "not reach") { found.insert(.noAnswer) }
+        if has("customer called", "customer rang", "customer emailed", "customer phoned", "customer replied", "customer wrote", "customer sent",
+               "called the customer", "rang the customer", "emailed the customer", "phoned the customer", "the client called",
+               "called the client", "emailed the client", "customer messaged", "messaged the customer", "sent the customer", "update to the customer",
+               "updated the customer", "customer contacted", "contacted the customer") { found.insert(.withCustomer) }
+        if asksToMakeContact(words) { found.insert(.requestToContact) }
+        if has("email", "mail", "address", "e-mail") { found.insert(.asksEmail) }
+        if has("number", "phone", "call") { found.insert(.asksPhone) }
+        if has("contacts") { found.insert(.contactsList) }
+        if has("don't know", "do not know", "dont know", "not know", "not sure who") { found.insert(.doesNotKnow) }
+        if has("replied", "responded", "answered", "acknowledged", "got back", "called back", "rang back", "wrote back", "came back", "heard back") {
+            found.insert(.replied)
+        }
+        if asksForCustomerUpdate(words) { found.insert(.customerUpdate) }
+        if has("until", "till", "til") { found.insert(.until) }
+        if line.range(of: #" (no|without|lost|can not|cannot|do not have|not have) .*access|access .*(denied|revoked|problem)"#, options: .regularExpression) != nil {
+            found.insert(.portalAccessProblem)
+        }
+        if starts("regist", "enrol", "signup") || has("sign up") { found.insert(.registering) }
+        if starts("escalat") { found.insert(.escalationWord) }
+        if starts("checklist") { found.insert(.checklistWord) }
+        if let first = words.first, ["what", "show", "which", "list", "display", "see"].contains(first) { found.insert(.asksToSee) }
+        if has("around the clock", "24/7", "24x7", "clock hours", "wall clock", "round the clock", "hours a day") { found.insert(.aroundTheClock) }
+        if !Set(words).isDisjoint(with: ["business", "working", "work", "office", "day", "daily"]) { found.insert(.businessHours) }
+        if has("open", "opened") { found.insert(.openWord) }
+        return found
+    }
+
+    /// "email my CCM for me", "can you call the director?": a request to
+    /// make contact, not a report that it happened.
+    static func asksToMakeContact(_ words: [String]) -> Bool {
+        let polite: Set<String> = ["please", "can", "could", "would", "will", "you", "kindly", "go", "ahead", "and", "hi", "hey", "hello"]
+        guard let first = words.first(where: { !polite.contains($0) }) else { return false }
+        return ["email", "e-mail", "mail", "call", "phone", "ring", "contact", "message", "text", "ping", "reach"].contains(first)
+            || words.suffix(2) == ["for", "me"]
+    }
+
+    /// Whether a draft is asked for the customer rather than for the ladder.
+    static func asksForCustomerUpdate(_ words: [String]) -> Bool {
+        let words = words.filter { !["the", "our", "my", "a"].contains($0) }
+        guard let customer = words.firstIndex(where: { $0 == "customer" || $0 == "client" }) else { return false }
+        // "the customer update", "update for the customer", "e-mail to the customer".
+        return words.contains("update") || words.contains("status") || (customer > 0 && ["to", "for"].contains(words[customer - 1]))
+    }
+}
+
+import Foundation

@@ -1,0 +1,65 @@
+import Foundation
+
+extension IntentMatcher {
+    /// Words of small talk and politeness that may stand before a request
+    /// ("hi, …", "ok so …", "please …") without being part of it.
+    static let leadingCourtesy: Set<String> = [
+        "hi", "hello", "hey", "hiya", "howdy", "yo", "greetings", "morning", "afternoon", "evening", "good", "there", "team", "all",
+        "thanks", "thank", "you", "cheers", "ok", "okay", "so", "please", "um", "uh", "well", "right", "alright", "oh", "and",
+    ]
+    /// Words of politeness that may end a request ("escalate #1 please").
+    static let trailingCourtesy: Set<String> = ["please", "thanks", "thank", "you", "cheers", "ty"]
+
+    /// Understands one utterance: its intent, slots and entities, and its
+    /// cues. Greetings, thanks, "ok", "please" and "so" around a request
+    /// never hide it: when the line is more than courtesy, the request
+    /// inside it is what is understood.
+    public func interpret(_ text: String, context: RecognitionContext) -> Interpretation {
+        let (whole, tokens) = interpretWords(text, context: context)
+        if let inner = requestInside(text, tokens: tokens) {
+            let (request, innerTokens) = interpretWords(inner, context: context)
+            if let intent = request.intent, !IntentName.smallTalk.contains(intent) {
+                var result = finished(request, tokens: innerTokens, text: inner, context: context)
+                result.cues.leadingSmallTalk = true
+                return result
+            }
+        }
+        return finished(whole, tokens: tokens, text: text, context: context)
+    }
+
+    /// The stretch of `text` between courtesy words at its ends, when there
+    /// is courtesy to drop and at least two words of request remain.
+    func requestInside(_ text: String, tokens: [Token]) -> String? {
+        var first = 0
+        // "good" counts only in a greeting ("good morning"), never before a request word.
+        while first < tokens.count, Self.leadingCourtesy.contains(tokens[first].text),
+              tokens[first].text != "good" || (first + 1 < tokens.count && ["morning", "afternoon", "evening", "day"].contains(tokens[first + 1].text)) {
+            first += 1
+        }
+        var last = tokens.count - 1
+        while last > first, Self.trailingCourtesy.contains(tokens[last].text) { last -= 1 }
+        guard first > 0 || last < tokens.count - 1, last - first + 1 >= 2 else { return nil }
+        let units = Array(text.utf16)
+        return String(decoding: units[tokens[first].start..<tokens[last].end], as: UTF16.self)
+    }
+
+    /// Adds the cues and the token places to an interpretation.
+    func finished(_ interpretation: Interpretation, tokens: [Token], text: String, context: RecognitionContext) -> Interpretation {
+        var result = interpretation
+        result.cues = CueReader.read(tokens: tokens, text: text, entities: result.entities, intent: result.intent, customers: context.customerWords)
+        result.tokenRanges = tokens.map { $0.start..<$0.end }
+        result.utf16 = Array(text.utf16)
+        result.typed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if result.intent == nil, let nearest = result.nearest.first, nearest.score >= 0.3 {
+            result.suggestion = (nearest.intent, slots(of: text, as: nearest.intent, context: context))
+        }
+        return result
+    }
+
+    /// The slots `text` fills when read as `intent`: for a suggestion the
+    /// user accepted ("Did you mean …?" "yes").
+    public func slots(of text: String, as intent: IntentName, context: RecognitionContext) -> Slots {
+        let found = slots(of: text, as: intent.rawValue, context: context)
+        return Slots(Dictionary(uniqueKeysWithValues: found.map { (SlotName(rawValue: $0.key), $0.value) }))
+    }
+}
