@@ -47,7 +47,8 @@ let package = Package(
         // The intent matcher and the entity recognisers, driven by intents/.
         .target(name: "EscalateUnderstanding", dependencies: ["EscalateDomain"]),
 
-        // The conversation: meta-commands, intents to domain operations, replies.
+        // The conversation: line → interpretation → dialogue state → handler →
+        // effects committed → reply; meta-commands and nudges.
         .target(name: "EscalateAssistant", dependencies: ["EscalateDomain", "EscalateCatalog", "EscalateUnderstanding"]),
 
         // The thin executable that wires the layers together.
@@ -82,6 +83,11 @@ let package = Package(
         .testTarget(
             name: "EscalateTests",
             dependencies: ["escalate"]
+        ),
+        // The conversation in process: transcripts, handlers, the dialogue state.
+        .testTarget(
+            name: "EscalateAssistantTests",
+            dependencies: ["escalate", "EscalateAssistant", "EscalateStore", "EscalateCatalog", "EscalateUnderstanding", "EscalateDomain", "EscalateTranscripts"]
         ),
         .testTarget(
             name: "EscalateCatalogTests",

@@ -86,13 +86,28 @@ static inline void esc_on_sigint(int sig) {
     }
 }
 
-/// Marks the calling thread as the one reading a line, until `esc_end_reading`.
+static inline sigset_t *esc_mask_before_reading(void) {
+    static sigset_t mask;
+    return &mask;
+}
+
+/// Marks the calling thread as the one reading a line, until
+/// `esc_end_reading`. Threads of Swift's pool start with signals blocked,
+/// so SIGINT is unblocked here while the line is read, and the mask put
+/// back afterwards.
 static inline void esc_begin_reading(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &set, esc_mask_before_reading());
     *esc_reading_thread() = pthread_self();
     *esc_reading_flag() = 1;
 }
 
-static inline void esc_end_reading(void) { *esc_reading_flag() = 0; }
+static inline void esc_end_reading(void) {
+    *esc_reading_flag() = 0;
+    pthread_sigmask(SIG_SETMASK, esc_mask_before_reading(), NULL);
+}
 
 static inline void esc_on_fatal_signal(int sig) {
     if (*esc_termios_saved_flag()) tcsetattr(STDIN_FILENO, TCSANOW, esc_saved_termios());

@@ -87,31 +87,11 @@ struct EscalateHandler: IntentHandler {
     }
 }
 
-/// "The SLA was missed on #12": a reason to escalate, recorded. Said with a
-/// question ("…, can I escalate?"), it is recorded before the answer.
-struct RaiseConditionHandler: IntentHandler {
-    let intents: [IntentName] = [.raiseCondition]
-    let kind = HandlerKind.action
-    let summaries: [IntentName: String] = [.raiseCondition: "record a reason to escalate"]
-    let examples: [IntentName: String] = [.raiseCondition: "the SLA was missed on #12"]
-
-    func handle(_ turn: TurnContext) async throws -> Outcome {
-        guard turn.slots.entity(.condition) != nil else {
-            return turn.problem("What happened? Say it as a reason, e.g. “the SLA was missed on #1” or “production is down on #1”.")
-        }
-        return try await turn.withTicket { ticket, turn in
-            if let outcome = note(ticket, turn: turn) { return outcome }
-            let known = turn.process(of: ticket)?.whenToRaise.map(\.text) ?? []
-            if ticket.conditions.contains(turn.slots.entity(.condition)!) {
-                return turn.answer("That is already noted on #\(ticket.id) as a reason to escalate.")
-            }
-            return turn.answer("\(turn.process(of: ticket)?.shortTitle ?? "That process") doesn't list that as a reason to escalate.\(known.isEmpty ? "" : " Its reasons: \(Words.list(known, conjunction: "or")).")")
-        }
-    }
-
-    /// The reason recorded on `ticket`, when its process lists it and it is
-    /// not recorded yet; `nil` otherwise.
-    func note(_ ticket: Ticket, turn: TurnContext) -> Outcome? {
+/// A reason to escalate stated with a question ("the SLA was missed, can
+/// I escalate?"): recorded before the question is answered, when the
+/// ticket's process lists it and it is not recorded yet.
+enum ConditionNote {
+    static func note(_ ticket: Ticket, turn: TurnContext) -> Outcome? {
         guard let stated = turn.slots.entity(.condition), !ticket.conditions.contains(stated),
               let condition = turn.process(of: ticket)?.whenToRaise.first(where: { $0.id == stated }) else { return nil }
         return turn.recording([PendingEvent(.conditionRaised(condition: stated, note: nil), at: turn.now)], on: ticket,

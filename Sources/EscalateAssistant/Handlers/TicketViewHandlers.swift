@@ -86,7 +86,9 @@ struct HistoryHandler: IntentHandler {
             let ordered = ticket.events.enumerated().sorted { ($0.element.occurredAt, $0.offset) < ($1.element.occurredAt, $1.offset) }.map(\.element)
             for event in ordered {
                 var text = "  \(ZonedTime(event.occurredAt, in: turn.settings.zone).friendly)  \(event.author): \(EventText.describe(event, in: ticket, process: process, catalog: turn.catalog))"
-                if event.recordedAt - event.occurredAt >= 15 * 60 { text += " (logged \(turn.stamp(event.recordedAt, now: now)))" }
+                // Written down later than it happened; a log written on the real clock
+                // while the session runs a simulated one is not "later".
+                if event.recordedAt - event.occurredAt >= 15 * 60, event.recordedAt <= now + 60 { text += " (logged \(turn.stamp(event.recordedAt, now: now)))" }
                 if ticket.undone.contains(event.id) { text += " [undone]" }
                 lines.append(text)
             }

@@ -22,12 +22,12 @@ public struct HandlerRegistry: Sendable {
     public static let standard = HandlerRegistry([
         // Questions about the ladders and the documents.
         WhoNowHandler(), ElapsedHandler(), ExplainHandler(), ContactLookupHandler(), RoleInfoHandler(), RouteHandler(),
-        HoursHandler(), LadderHandler(), TimelineHandler(), ChecklistHandler(), ClosureInfoHandler(), PromiseHandler(),
+        HoursHandler(), LadderHandler(), TimelineHandler(), ChecklistHandler(), ClosureInfoHandler(), PromiseHandler(), FollowUpHandler(),
         // Questions about tickets.
         StatusHandler(), HistoryHandler(), ListHandler(), DraftHandler(),
         // Changes.
         SetContactHandler(), OpenTicketHandler(), LogContactHandler(), LogUpdateHandler(), AcknowledgeHandler(),
-        RaiseConditionHandler(), EscalateHandler(), DeescalateHandler(), PauseHandler(), ResumeHandler(), SetPlanHandler(),
+        EscalateHandler(), DeescalateHandler(), PauseHandler(), ResumeHandler(), SetPlanHandler(),
         CloseHandler(), ReopenHandler(), UndoHandler(), CorrectHandler(), DeleteHandler(),
         // The conversation itself.
         HelpHandler(), SmallTalkHandler(), CurrentTimeHandler(), CancelHandler(),

@@ -37,6 +37,11 @@ enum CueReader {
         // "when will they acknowledge?" asks when.
         if words.first == "how", words.count > 2, ["do", "can", "should", "would", "often", "does"].contains(words[1]) { return true }
         if words.first == "when", words.count > 2, ["will", "should", "would", "do", "does", "can", "might"].contains(words[1]) { return true }
+        // "Would updates every 2 hours be reasonable?", "is it OK to close #1?":
+        // a yes/no question about a change, unless it asks *you* to make it
+        // ("can you close #1?").
+        if let first = words.first, ["would", "could", "should", "is", "are", "will", "may", "might", "shall", "am", "does"].contains(first),
+           words.count > 1, !["you", "u"].contains(words[1]) { return true }
         for index in words.indices.prefix(8) where askers.contains(words[index]) {
             guard index + 1 < words.count else { break }
             let subject = words[index + 1]

@@ -33,6 +33,7 @@ public struct IntentName: RawRepresentable, Hashable, Comparable, Sendable, Coda
     public static let closureInfo: IntentName = "closure_info"
     public static let promiseDue: IntentName = "promise_due"
     public static let fact: IntentName = "fact"
+    public static let followUp: IntentName = "follow_up"
     // Questions about tickets.
     public static let status: IntentName = "status"
     public static let history: IntentName = "history"
@@ -45,7 +46,6 @@ public struct IntentName: RawRepresentable, Hashable, Comparable, Sendable, Coda
     public static let logContact: IntentName = "log_contact"
     public static let logUpdate: IntentName = "log_update"
     public static let acknowledge: IntentName = "acknowledge"
-    public static let raiseCondition: IntentName = "raise_condition"
     public static let escalate: IntentName = "escalate"
     public static let deescalate: IntentName = "deescalate"
     public static let pause: IntentName = "pause"

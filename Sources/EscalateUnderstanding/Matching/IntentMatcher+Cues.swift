@@ -18,7 +18,9 @@ extension IntentMatcher {
         let (whole, tokens) = interpretWords(text, context: context)
         if let inner = requestInside(text, tokens: tokens) {
             let (request, innerTokens) = interpretWords(inner, context: context)
-            if let intent = request.intent, !IntentName.smallTalk.contains(intent) {
+            // One word left ("hi, help") counts when it is a clear request of its own.
+            if let intent = request.intent, !IntentName.smallTalk.contains(intent),
+               innerTokens.count >= 2 || request.score >= Self.actionThreshold {
                 var result = finished(request, tokens: innerTokens, text: inner, context: context)
                 result.cues.leadingSmallTalk = true
                 return result
@@ -38,7 +40,7 @@ extension IntentMatcher {
         }
         var last = tokens.count - 1
         while last > first, Self.trailingCourtesy.contains(tokens[last].text) { last -= 1 }
-        guard first > 0 || last < tokens.count - 1, last - first + 1 >= 2 else { return nil }
+        guard first > 0 || last < tokens.count - 1, last - first + 1 >= 1 else { return nil }
         let units = Array(text.utf16)
         return String(decoding: units[tokens[first].start..<tokens[last].end], as: UTF16.self)
     }

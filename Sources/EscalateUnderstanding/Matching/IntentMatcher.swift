@@ -300,7 +300,7 @@ public final class IntentMatcher: Sendable {
                 "morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                 "sunday", "weekend", "weekends", "january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december", "hourly", "daily", "every", "business", "working", "level",
-                "tier", "top", "next", "ims", "gcr", "order", "ticket", "case", "repair", "issue", "number", "half"])
+                "tier", "top", "next", "order", "ticket", "case", "repair", "issue", "number", "half"])
 
     /// Slots filled whatever the intent.
     static let slotsAlwaysWanted: Set<String> = ["segment", "org", "category"]

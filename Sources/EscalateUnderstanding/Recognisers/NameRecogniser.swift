@@ -36,6 +36,10 @@ enum NameRecogniser {
         var index = 0
         while index < tokens.count {
             guard isName(index) else { index += 1; continue }
+            // A capital that starts the line is sentence case ("Typical
+            // timeline for …"), unless another capital or a verb follows
+            // ("Dana Reyes", "Dana acknowledged #1", "Globex is wholesale").
+            if index == 0, tokens.count > 1, !isName(1, continuing: true), !Self.followsAName(tokens[1].text) { index += 1; continue }
             var end = index + 1
             // Words of one name are separated by spaces only (an escape
             // sequence typed between them does not split the name).
@@ -51,9 +55,18 @@ enum NameRecogniser {
         return spans
     }
 
+    /// Words that show the capitalised word before them is someone's name.
+    static func followsAName(_ word: String) -> Bool {
+        word.hasSuffix("ed") || word.hasSuffix("'s") || word == "s" || word == "," || [
+            "said", "says", "rang", "sent", "spoke", "wrote", "is", "was", "has", "had", "will", "came", "got", "gave", "told", "called",
+            "replied", "responded", "acknowledged", "emailed", "phoned", "left", "confirmed", "asked", "wants", "needs", "at", "on", "from",
+            "and", "&", "of", "for", "to", "about", "in", "just", "finally", "still", "never", "hasn't", "didn't", "isn't", "can", "cannot",
+        ].contains(word)
+    }
+
     /// Words that end a name even when capitalised.
     static let neverInNames: Set<String> = [
-        "lumen", "centurylink", "cms", "ccm", "ims", "gcr", "order", "ticket", "case", "billing", "repair",
+        "ccm", "order", "ticket", "case", "billing", "repair",
     ]
 
     /// Capitalised words that start sentences but are never names.

@@ -1,0 +1,95 @@
+import EscalateAssistant
+import EscalateDomain
+import EscalateStore
+import Foundation
+import Testing
+
+/// The conversation's own rules, each shown on a short exchange.
+@Suite struct ConversationTests {
+    @Test func aQuestionNeverRecordsAnything() async throws {
+        let store = InMemoryTicketStore()
+        let session = TestWorld.session(role: .ccm, store: store)
+        await TestWorld.say("open a CenturyLink installation ticket for Initech: turn-up slipping", to: session)
+        let before = try await store.allEvents().count
+        for line in ["would updates every 2 hours be reasonable on #1?", "can I escalate #1?", "should I close #1?", "can I pause #1?",
+                     "how do I de-escalate #1?", "when will the CCM manager acknowledge #1?", "can I call the escalations desk directly?"] {
+            let reply = await session.respond(to: line)
+            #expect(reply.kind != .problem || !reply.text.contains("Nothing was changed"), "\(line): \(reply.text)")
+        }
+        #expect(try await store.allEvents().count == before)
+    }
+
+    @Test func aGreetingInFrontOfARequestDoesNotHideIt() async {
+        let session = TestWorld.session()
+        let reply = await TestWorld.say("hi, my Lumen order is late, who do I talk to?", to: session)
+        #expect(reply.contains("Customer care manager"), "\(reply)")
+        #expect(!reply.hasPrefix("Hello"))
+        let thanks = await TestWorld.say("thanks! when is CMS billing open?", to: session)
+        #expect(thanks.contains("08:00–17:00 ET"), "\(thanks)")
+    }
+
+    @Test func followUpsResolveFromWhatWasJustSaid() async {
+        let session = TestWorld.session()
+        let first = await TestWorld.say("who is level 2 for CMS billing?", to: session)
+        #expect(first.contains("Manager, Customer Care") || first.contains("Level 2"), "\(first)")
+        let phone = await TestWorld.say("and their number?", to: session)
+        #expect(phone.contains("555-01"), "\(phone)")
+        let next = await TestWorld.say("and after that?", to: session)
+        #expect(next.contains("Level 3"), "\(next)")
+        let hours = await TestWorld.say("when is CMS billing open?", to: session)
+        #expect(hours.contains("ET"))
+        let lumen = await TestWorld.say("what about Lumen?", to: session)
+        #expect(lumen.contains("Lumen"), "\(lumen)")
+        #expect(!lumen.contains("CMS"), "\(lumen)")
+    }
+
+    @Test func aNewRequestDropsAPendingQuestionAndSaysSo() async {
+        let session = TestWorld.session()
+        await TestWorld.say("open a Lumen installation ticket for Acme", "open a CMS billing ticket for Globex", to: session)
+        let asked = await session.respond(to: "close it")
+        #expect(asked.kind == .question)
+        let moved = await TestWorld.say("when is CMS billing open?", to: session)
+        #expect(moved.hasPrefix("(Leaving aside"), "\(moved)")
+        #expect(session.dialogueState.pending == nil)
+    }
+
+    @Test func escalatingTwoTicketsIsAllOrNothingAndUndoTakesBackBoth() async throws {
+        let store = InMemoryTicketStore()
+        let session = TestWorld.session(store: store)
+        await TestWorld.say("open a support request ticket for Acme: prod down", "open a support request ticket for Globex: slow", to: session)
+        await TestWorld.say("I spoke to the technician on #1", "I spoke to the technician on #2", to: session)
+        let escalated = await TestWorld.say("escalate #1 and #2", to: session)
+        #expect(escalated.contains("Escalated #1") && escalated.contains("Escalated #2"), "\(escalated)")
+        let undone = await TestWorld.say("undo", to: session)
+        #expect(undone.contains("#1") && undone.contains("#2"), "\(undone)")
+        #expect(try await store.ticket(1)?.level == 1)
+        #expect(try await store.ticket(2)?.level == 1)
+    }
+
+    @Test func deleteIsNotUndo() async throws {
+        let store = InMemoryTicketStore()
+        let session = TestWorld.session(store: store)
+        await TestWorld.say("open a Lumen installation ticket for Acme", "update #1: vendor booked", to: session)
+        let reply = await TestWorld.say("delete #1", to: session)
+        #expect(reply.contains("never deleted"))
+        #expect(try await store.ticket(1)?.effectiveEvents.count == 2)
+    }
+
+    @Test func aCorrectionMovesTheLastChange() async throws {
+        let store = InMemoryTicketStore()
+        let session = TestWorld.session(store: store)
+        await TestWorld.say("open a Lumen installation ticket for Acme", "open a Lumen installation ticket for Globex", to: session)
+        await TestWorld.say("update #1: the crew is booked for Thursday", to: session)
+        let corrected = await TestWorld.say("no wait, I meant #2", to: session)
+        #expect(corrected.contains("#2"), "\(corrected)")
+        #expect(try await store.ticket(1)?.effectiveEvents.count == 1)
+        #expect(try await store.ticket(2)?.effectiveEvents.count == 2)
+    }
+
+    @Test func theStateSaysWhatTheConversationIsAbout() async {
+        let session = TestWorld.session()
+        await TestWorld.say("who do I escalate to for CMS billing?", to: session)
+        #expect(session.dialogueState.topic.organisation == "cms")
+        #expect(session.dialogueState.lastQuestion?.intent == .whoNext)
+    }
+}
