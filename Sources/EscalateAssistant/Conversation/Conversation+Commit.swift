@@ -26,14 +26,32 @@ extension Conversation {
         }
         if let finish = outcome.finish { outcome = finish(receipt, outcome) }
         state = outcome.state
-        if !outcome.isUndo, let request = servedRequest {
-            state.changes.append(ChangeRecord(turn: state.turn, events: receipt.eventIDsByTicket, request: request, at: now))
+        if !outcome.isUndo, let request = outcome.changeRequest ?? servedRequest {
+            state.changes.append(ChangeRecord(turn: state.turn, events: madeEvents(changes, receipt), request: request, at: now))
             // A session keeps its last changes, not all of them.
             if state.changes.count > 50 { state.changes.removeFirst(state.changes.count - 50) }
         }
         // New names (a customer, a contact) are recognised from the next line.
         if changes.newTickets.count + changes.contacts.count > 0 || cachedNames != nil { cachedNames = nil }
         return outcome.reply
+    }
+
+    /// The ids of the events a turn made, by ticket, leaving out the undo
+    /// markers a correction wrote: "undo" takes back what was made, not the
+    /// taking back.
+    func madeEvents(_ changes: ChangeSet, _ receipt: CommitReceipt) -> [Int: [Int64]] {
+        var made: [Int: [Int64]] = [:]
+        for (placeholder, id) in receipt.assignedIDs {
+            guard let new = changes.newTickets.first(where: { $0.placeholder == placeholder }) else { continue }
+            let ids = receipt.eventIDsByTicket[id] ?? []
+            made[id] = zip([PendingEvent(.opened(new.details), at: new.openedAt)] + new.events, ids).map(\.1)
+        }
+        for append in changes.appends {
+            let ids = receipt.eventIDsByTicket[append.ticketID] ?? []
+            let kept = zip(append.events, ids).filter { if case .undone = $0.0.kind { return false } else { return true } }.map(\.1)
+            if !kept.isEmpty { made[append.ticketID, default: []] += kept }
+        }
+        return made
     }
 
     /// The effects as one change set: each ticket's events together, based on

@@ -116,7 +116,7 @@ extension Conversation {
         if request.slots.ticketRef == nil, ![.openTicket, .setContact].contains(intent), let customer = cues.customer {
             request.slots[.ticket] = .ticket(.customer(customer))
         }
-        guard handler.kind == .action else { return try await run(request, interpretation, now: now) }
+        guard handler.kind == .action else { return try await run(fillingTopic(request), interpretation, now: now) }
         // "Don't close #1 yet", "my CCM hasn't called back": a change said
         // not to happen, or one that did not happen, is never recorded. A
         // missing reply is answered with where the ticket stands.
@@ -148,6 +148,27 @@ extension Conversation {
             }
         }
         return try await run(request, interpretation, now: now)
+    }
+
+    /// Questions about an organisation or a topic, which take the one the
+    /// conversation is about when the line says "it" or "they" and names none.
+    static let topicalQuestions: Set<IntentName> = [.hoursInfo, .route, .ladder, .timeline, .escalationChecklist, .closureInfo, .promiseDue, .setPlan]
+
+    /// `request` with the organisation and topic of the conversation, when
+    /// it refers to them ("is it open on Thanksgiving?") and names nothing.
+    func fillingTopic(_ request: Request) -> Request {
+        guard Self.topicalQuestions.contains(request.intent), request.cues.has(.pronoun) else { return request }
+        let slots = request.slots
+        guard slots.org == nil, slots.category == nil, slots.process == nil, slots.segment == nil, slots.ticketRef == nil || slots.ticketRef == .context,
+              state.recentFocus(at: state.turn) == nil else { return request }
+        var filled = request
+        let topic = state.topic
+        if let org = topic.organisation { filled.slots[.org] = .entity(org) }
+        if let category = topic.category { filled.slots[.category] = .entity(category) }
+        if let segment = topic.segment { filled.slots[.segment] = .entity(segment) }
+        if topic.category == nil, let process = topic.process { filled.slots[.process] = .text(process) }
+        if filled.slots.ticketRef == .context { filled.slots[.ticket] = nil }
+        return filled
     }
 
     /// The follow-up a line makes of the last question, when it names
@@ -219,7 +240,11 @@ extension Conversation {
                 return try await compound(noted, then: { try await handler.handle($0) }, context)
             }
             var outcome = try checkedQuestion(try await handler.handle(context), from: handler)
-            if outcome.reply.kind == .answer { outcome.state.lastQuestion = request }
+            // A follow-up keeps the question it followed, not itself; so does
+            // one that named nothing of its own ("and their number?").
+            if outcome.reply.kind == .answer, request.intent != .followUp, !request.slots.names.subtracting([.channel, .filter]).isEmpty {
+                outcome.state.lastQuestion = request
+            }
             return outcome
         }
         return try await handler.handle(context)

@@ -42,15 +42,20 @@ struct ContactLookupHandler: IntentHandler {
             let wantsEmail = turn.cues.has(.asksEmail) && !turn.cues.has(.asksPhone)
             let title = "\(process.shortTitle), \(Words.level(level))"
             if wantsPhone || wantsEmail {
-                let wanted = routes.filter { line in wantsPhone ? line.contains("phone") || line.range(of: #"\d{3}[-. ]\d{3}[-. ]\d{4}"#, options: .regularExpression) != nil
-                                                             : line.contains("@") }
-                if wanted.isEmpty {
+                // Just the numbers or addresses, each with whose it is.
+                let pattern = wantsPhone ? #"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(, option \d+)?"# : #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#
+                let found = routes.compactMap { line -> String? in
+                    guard let range = line.range(of: pattern, options: .regularExpression) else { return nil }
+                    let owner = line.hasPrefix("phone ") || line.hasPrefix("e-mail ") ? nil : line.components(separatedBy: " (").first?.components(separatedBy: ",").first
+                    return owner.map { "\($0): \(line[range])" } ?? String(line[range])
+                }
+                if found.isEmpty {
                     let what = wantsPhone ? "phone number" : "e-mail address"
                     var lines = ["The matrix gives no \(what) for \(title). What it gives:"]
                     lines += routes.map { "  \($0)" }
                     return turn.answer(lines)
                 }
-                routes = wanted
+                return turn.answer(["\(title):"] + found.map { "  \($0)" })
             }
             return turn.answer(["\(title):"] + routes.map { "  \($0)" })
         case .person(let name):

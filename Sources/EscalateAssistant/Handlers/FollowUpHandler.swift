@@ -16,7 +16,7 @@ struct FollowUpHandler: IntentHandler {
 
     func handle(_ turn: TurnContext) async throws -> Outcome {
         let named = Self.replaceable.filter { turn.slots[$0] != nil }
-        if !named.isEmpty, let last = turn.state.lastQuestion {
+        if !named.isEmpty, let last = turn.state.lastQuestion, last.intent != .followUp {
             return try await again(last, with: named, turn: turn)
         }
         if named.isEmpty, let subject = turn.state.subject, case .level(let id, let number) = subject,

@@ -63,6 +63,10 @@ struct RouteHandler: IntentHandler {
                 for note in route.notes { lines.append("  \(note)") }
             }
         }
+        // A topic with no desk of its own at that organisation: its ladder says where to start.
+        if lines.isEmpty, turn.processes(org: org, category: topic, segment: slots.segment).count == 1 {
+            return try await GeneralAdvice(turn: turn).outcome()
+        }
         guard !lines.isEmpty else {
             return turn.problem("I have no route for \(topic.replacingOccurrences(of: "_", with: " "))\(slots.org.map { " at \(turn.organisationName($0))" } ?? ""). Try “show the escalation ladder”.")
         }

@@ -137,6 +137,13 @@ struct SetPlanHandler: IntentHandler {
     /// What the process says about the communication plan, and the plan agreed on the ticket.
     func guide(_ turn: TurnContext) async throws -> Outcome {
         let now = turn.now
+        var turn = turn
+        // Only the processes that say something about a plan, when it is not clear which.
+        if turn.slots.ticketRef == nil, turn.state.focus == nil, turn.slots.process == nil {
+            let guided = turn.processes(org: turn.slots.org, category: turn.slots.category, segment: turn.slots.segment).filter { $0.communicationPlan != nil }
+            if guided.count == 1 { turn.request.slots[.process] = .text(guided[0].id) }
+            if guided.count > 1 { return turn.askWhichProcess(candidates: guided, question: "Which process? These say how updates are agreed:") }
+        }
         let (found, ticket, reply) = try await turn.processFor(intent: .setPlan)
         if let reply { return reply }
         guard let process = found else { return turn.problem("Which process?") }

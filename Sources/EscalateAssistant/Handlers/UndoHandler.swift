@@ -39,7 +39,15 @@ struct UndoHandler: IntentHandler {
         var state = turn.state
         for ticketID in record.events.keys.sorted() {
             guard let ticket = try await turn.load(ticketID) else { continue }
-            let ids = record.events[ticketID]!.filter { id in !ticket.undone.contains(id) && ticket.events.contains { $0.id == id } }
+            // An opening is never taken back: tickets are never deleted.
+            let ids = record.events[ticketID]!.filter { id in
+                !ticket.undone.contains(id) && ticket.events.contains { event in
+                    guard event.id == id else { return false }
+                    if case .opened = event.kind { return false }
+                    if case .undone = event.kind { return false }
+                    return true
+                }
+            }
             guard !ids.isEmpty else { continue }
             let events = ids.reversed().map { PendingEvent(.undone(eventID: $0), at: turn.now) }
             effects.append(.record(ticketID: ticket.id, basedOn: ticket.version, events: events))
@@ -61,7 +69,12 @@ struct UndoHandler: IntentHandler {
             state.focus(on: ticket.id)
         }
         if record.turn >= 0 { state.changes.removeAll { $0 == record } }
-        guard !effects.isEmpty else { return turn.answer("That change is already undone; there's nothing more of this session's to undo.", state: state) }
+        guard !effects.isEmpty else {
+            if record.events.values.contains(where: { $0.count == 1 }), record.request.intent == .openTicket {
+                return turn.answer("Opening a ticket can't be undone: tickets are never deleted. If it was opened by mistake, close it (“close #\(record.events.keys.sorted().first ?? 1)”).", state: state)
+            }
+            return turn.answer("That change is already undone; there's nothing more of this session's to undo.", state: state)
+        }
         var outcome = Outcome(Reply(lines), state: state, effects: effects)
         outcome.isUndo = true
         return outcome
@@ -98,6 +111,9 @@ struct CorrectHandler: IntentHandler {
         guard !corrected.isEmpty else {
             return turn.answer("What should it be instead? Say e.g. “I meant #2” or “the time on that should be 8:30”.")
         }
+        guard request.intent != .openTicket else {
+            return turn.answer("A ticket's opening can't be corrected: tickets are never deleted. Close it if it was opened by mistake, and open the right one.")
+        }
         guard let handler = turn.assistant.registry.handler(for: request.intent), handler.kind == .action else {
             return turn.answer("The last change can't be made again; say “undo” and then say it afresh.")
         }
@@ -113,6 +129,7 @@ struct CorrectHandler: IntentHandler {
         }
         again.effects = undone.effects + again.effects
         again.reply = Reply(["Corrected \(Words.list(corrected)): the earlier entry is undone and this one recorded."] + again.reply.lines, kind: again.reply.kind)
+        again.changeRequest = request
         return again
     }
 }

@@ -31,6 +31,9 @@ public struct Outcome: Sendable {
     public var finish: (@Sendable (CommitReceipt, Outcome) -> Outcome)?
     /// An undo: it takes a change back rather than making one to undo later.
     public var isUndo = false
+    /// The request this change stands for, when it is not the one served (a
+    /// correction stands for the corrected request).
+    public var changeRequest: Request?
 
     public init(_ reply: Reply, state: DialogueState, effects: [Effect] = [], explanation: [String]? = nil) {
         self.reply = reply

@@ -200,6 +200,7 @@ enum CueReader {
         if has("around the clock", "24/7", "24x7", "clock hours", "wall clock", "round the clock", "hours a day") { found.insert(.aroundTheClock) }
         if !Set(words).isDisjoint(with: ["business", "working", "work", "office", "day", "daily"]) { found.insert(.businessHours) }
         if has("open", "opened") { found.insert(.openWord) }
+        if has("it", "they", "them", "their", "there", "he", "she", "him", "her", "his", "that desk", "that team", "that one") { found.insert(.pronoun) }
         return found
     }
 

@@ -101,4 +101,6 @@ public struct Cue: RawRepresentable, Hashable, Sendable, Codable, CustomStringCo
     public static let businessHours = Cue(rawValue: "business_hours")
     /// "open", "opened" (what a list or a question is about).
     public static let openWord = Cue(rawValue: "open_word")
+    /// "it", "they", "them", "there": something said before.
+    public static let pronoun = Cue(rawValue: "pronoun")
 }
