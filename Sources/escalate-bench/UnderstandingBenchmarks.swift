@@ -1,3 +1,4 @@
+import EscalateBuiltInIntents
 import EscalateCatalog
 import EscalateDomain
 import EscalateUnderstanding
@@ -30,6 +31,10 @@ enum UnderstandingBenchmarks {
             },
             BenchmarkRow(name: "build the intent matcher (background, informative)", target: 2.0, callsPerSample: 1, samples: 5) {
                 (try? IntentMatcher(files: catalog.intentFiles))?.intents.count ?? 0
+            },
+            // What a run of escalate does instead of building the matcher.
+            BenchmarkRow(name: "read the compiled intent matcher", target: 5e-3, callsPerSample: 1, samples: 21) {
+                (try? BuiltInIntents.readCompiledTables())?.intents.count ?? 0
             },
             BenchmarkRow(name: "load the built-in catalog", target: 50e-3, callsPerSample: 1, samples: 11) {
                 (try? Catalog.builtIn(localZone: zone))?.processes.count ?? 0

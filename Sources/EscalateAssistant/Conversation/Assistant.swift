@@ -1,3 +1,4 @@
+import EscalateBuiltInIntents
 import EscalateCatalog
 import EscalateDomain
 import EscalateUnderstanding
@@ -15,12 +16,13 @@ public struct Assistant: Sendable {
         self.matcherHandle = MatcherHandle(matcher)
     }
 
-    /// The built-in intents, read from the catalog; the matcher is built in
-    /// the background and ready by the time the first line is typed.
+    /// The built-in intents, read from the catalog: the matcher compiled at
+    /// build time, ready at once; other files' matcher is built in the
+    /// background and ready by the time the first line is typed.
     public init(catalog: Catalog) {
         self.catalog = catalog
         self.engine = catalog.engine
-        self.matcherHandle = MatcherHandle(building: catalog.intentFiles)
+        self.matcherHandle = BuiltInIntents.matcher(for: catalog.intentFiles).map(MatcherHandle.init) ?? MatcherHandle(building: catalog.intentFiles)
     }
 
     /// The intent matcher (waits while it is still being built). The built-in

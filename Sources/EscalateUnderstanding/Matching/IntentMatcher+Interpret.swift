@@ -73,7 +73,7 @@ extension IntentMatcher {
             return interpretation
         }
         interpretation.intent = name
-        let own = distinctive[name] ?? []
+        let own = distinctive[name] ?? SortedWords()
         let ownIDs = distinctiveIDs[best.intent]
         // Distinctive features of the chosen intent: both lists are sorted ids.
         // Gathered as a list, sorted and made unique at the end.
@@ -284,7 +284,7 @@ extension IntentMatcher {
             if byCentre.count > Self.candidateIntents { byCentre.removeLast() }
         }
         for entry in byCentre { candidates[entry.intent] = true }
-        scratch.with(count: examples.count) { dots, touched -> (Void, Int) in
+        scratch.with(count: exampleIntent.count) { dots, touched -> (Void, Int) in
             var listed = 0
             postingExamples.withUnsafeBufferPointer { postingExamples in
                 postingWeights.withUnsafeBufferPointer { postingWeights in

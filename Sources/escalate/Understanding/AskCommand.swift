@@ -32,6 +32,7 @@ struct AskCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
+        SessionFactory.startReadingIntents(unless: nil)
         let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
         let userRole = try SessionFactory.role(role)

@@ -25,6 +25,7 @@ struct ParseCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
+        SessionFactory.startReadingIntents(unless: intents)
         let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
         let assistant = try SessionFactory.assistant(catalog: catalog, intentsFolder: intents)
