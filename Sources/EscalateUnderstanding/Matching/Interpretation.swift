@@ -19,6 +19,9 @@ public struct Interpretation: Sendable {
     public var unknownWords: Int = 0
     /// The best-scoring intent, out-of-scope examples included.
     public var topIntent: String?
+    /// The line was longer than `UtteranceLimits.maximumCharacters` and was
+    /// not read at all: say `UtteranceLimits.tooLongMessage` instead.
+    public var isTooLong = false
 
     /// Features of the utterance that are distinctive for the chosen intent:
     /// words few intents use ("escalate", "pause", "acknowledged"), or a pair
