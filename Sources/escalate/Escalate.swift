@@ -10,6 +10,12 @@ struct Escalate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "escalate",
         abstract: "Who do I escalate to now? A conversational assistant for escalation matrices, tickets and business hours.",
+        discussion: """
+            Exit status: 0 on success (an answer, a passing replay); 1 when transcripts fail; 2 on bad input (not \
+            understood, a bad option, file or value: one line on standard error starting 'escalate:'); 3 when ask is \
+            understood but needs more, and its reply is a question back.
+            """,
+        version: EscalateVersion.current,
         subcommands: [
             ReplCommand.self, AskCommand.self, ParseCommand.self, ReplayCommand.self, RecordCommand.self,
             CalendarCommand.self, MatrixCommand.self, ExportCommand.self, ImportCommand.self,
@@ -21,7 +27,9 @@ struct Escalate: ParsableCommand {
     /// line on standard error that names what is wrong.
     static func main() {
         do {
-            var command = try parseAsRoot(Self.arguments(CommandLine.arguments.dropFirst()))
+            let arguments = Self.arguments(CommandLine.arguments.dropFirst())
+            try checkHelpTopics(arguments)
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
@@ -31,7 +39,7 @@ struct Escalate: ParsableCommand {
                 Foundation.exit(0)
             }
             Console.error(message(for: error))
-            Foundation.exit(2)
+            Foundation.exit(ExitStatus.badInput.rawValue)
         }
     }
 
