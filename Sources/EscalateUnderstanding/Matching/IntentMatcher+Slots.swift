@@ -51,6 +51,7 @@ extension IntentMatcher {
         let wanted = wantedSlots[intent] ?? Self.slotsAlwaysWanted
         var slots: [String: SlotValue] = [:]
         var freeRanges: [Range<Int>] = []
+        var lining = LiningUp()
         // A customer's or a contact's name is the capitalised name found, when there is one.
         for slot in ["customer", "name"] where wanted.contains(slot) && !wanted.contains("person") {
             if let span = spans.first(where: { $0.type == "person" }) {
@@ -59,7 +60,8 @@ extension IntentMatcher {
             }
         }
         for slot in Self.freeSlots where wanted.contains(slot) && slots[slot] == nil {
-            guard var (value, range) = freeText(slot, intent: intent, tokens: tokens, stems: stems, spans: spans, text: text, noteFrom: noteFrom) else { continue }
+            guard var (value, range) = freeText(slot, intent: intent, tokens: tokens, stems: stems, spans: spans, text: text, noteFrom: noteFrom,
+                                                lining: &lining) else { continue }
             // A note starts after a name already taken ("for Acme: invoice wrong").
             if slot == "note", let taken = freeRanges.filter({ $0.overlaps(range) }).map(\.upperBound).max() {
                 guard taken < range.upperBound else { continue }
@@ -144,7 +146,15 @@ extension IntentMatcher {
 
     /// The free text for `slot` and the tokens it covers; a note starts at
     /// `noteFrom` when that is known (see `noteStart`).
-    func freeText(_ slot: String, intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], text: String, noteFrom: Int?) -> (String, Range<Int>)? {
+    /// What lining the utterance up takes, worked out once for all the free
+    /// slots of an intent, and only when one is lined up.
+    struct LiningUp {
+        var index: AlignmentIndex?
+        var names: NameStarts?
+    }
+
+    func freeText(_ slot: String, intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], text: String, noteFrom: Int?,
+                  lining: inout LiningUp) -> (String, Range<Int>)? {
         guard !tokens.isEmpty else { return nil }
         let units = Array(text.utf16)
         if slot == "note", let first = noteFrom {
@@ -157,8 +167,13 @@ extension IntentMatcher {
         // The request's own words are never its note ("escalate it to the
         // Solutions team" has no note in it).
         let ownWords = ownWordsOf(intent)
-        let index = AlignmentIndex(stems: stems, spans: spans, ownWords: ownWords)
-        let names = slot == "note" ? nil : nameStarts(tokens: tokens, stems: stems)
+        let index = lining.index ?? AlignmentIndex(stems: stems, spans: spans, ownWords: ownWords)
+        lining.index = index
+        var names: NameStarts?
+        if slot != "note" {
+            names = lining.names ?? nameStarts(tokens: tokens, stems: stems)
+            lining.names = names
+        }
         for alignment in candidates {
             // Only phrasings whose word just before the slot is in the utterance can line up.
             if let anchor = alignment.anchor, !index.contains(anchor) { continue }
