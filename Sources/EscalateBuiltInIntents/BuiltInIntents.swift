@@ -18,8 +18,11 @@ public enum BuiltInIntents {
     /// ready by the time the data files are read (which takes as long);
     /// `matcher(for:)` waits for it if it is not.
     public static func startReading() {
-        Thread.detachNewThread { _ = compiled }
+        _ = reading
     }
+
+    /// Started once, however often asked.
+    private static let reading: Void = Thread.detachNewThread { _ = compiled }
 
     /// Read once and shared: a matcher never changes. Tables that do not
     /// read give no matcher, and the files are built instead.

@@ -10,17 +10,11 @@ enum ProcessBenchmarks {
     }
 
     /// Runs escalate with `arguments` and `input`, returning its wall time.
+    /// It spawns and reaps the child directly: Foundation's `Process` polls
+    /// for the exit in 50 ms steps on Linux, which would swamp the figure.
     static func time(_ arguments: [String], input: String) -> Double {
-        run(arguments, input: input).seconds
-    }
-
-    /// Runs escalate with `arguments` and `input`, returning its wall time
-    /// and its peak resident memory. It spawns and reaps the child directly:
-    /// Foundation's `Process` polls for the exit in 50 ms steps on Linux,
-    /// which would swamp the figure.
-    static func run(_ arguments: [String], input: String) -> (seconds: Double, peakKilobytes: Int) {
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return (.infinity, 0) }
+        guard pipe(&fds) == 0 else { return .infinity }
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -32,22 +26,13 @@ enum ProcessBenchmarks {
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
-        guard posix_spawn(&pid, executable.path, &actions, nil, argv, environ) == 0 else { return (.infinity, 0) }
+        guard posix_spawn(&pid, executable.path, &actions, nil, argv, environ) == 0 else { return .infinity }
         close(fds[0])
         _ = input.withCString { write(fds[1], $0, strlen($0)) }
         close(fds[1])
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
-        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, usage.ru_maxrss)
-    }
-
-    /// How much more memory at its peak `escalate` takes with `arguments`
-    /// than with `baseline`: the best of a few runs of each.
-    static func extraPeakMemory(_ arguments: [String], over baseline: [String]) -> String {
-        let peak = (0..<3).map { _ in run(arguments, input: "").peakKilobytes }.min() ?? 0
-        let base = (0..<3).map { _ in run(baseline, input: "").peakKilobytes }.min() ?? 0
-        return String(format: "peak memory %.1f MB, %+.1f MB over parsing one word", Double(peak) / 1024, Double(peak - base) / 1024)
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
     /// The ratio, in millionths, of the time `escalate` takes for

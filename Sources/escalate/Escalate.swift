@@ -1,4 +1,5 @@
 import ArgumentParser
+import EscalateBuiltInIntents
 import Foundation
 
 /// `escalate`: who do I escalate to now?
@@ -28,6 +29,8 @@ struct Escalate: ParsableCommand {
     static func main() {
         do {
             let arguments = Self.arguments(CommandLine.arguments.dropFirst())
+            // The matcher's tables are read while the arguments and the data files are.
+            if readsBuiltInIntents(arguments) { BuiltInIntents.startReading() }
             try checkHelpTopics(arguments)
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -41,6 +44,18 @@ struct Escalate: ParsableCommand {
             Console.error(message(for: error))
             Foundation.exit(ExitStatus.badInput.rawValue)
         }
+    }
+
+    /// Whether the command will read text with the built-in intents: the
+    /// first argument that names a subcommand decides, and none means the
+    /// REPL. Help, the version and `--intents` (a working copy) read none.
+    static func readsBuiltInIntents(_ arguments: [String]) -> Bool {
+        let quick: Set<String> = ["-h", "--help", "--version", "--generate-completion-script", "--intents"]
+        guard !arguments.contains(where: { quick.contains($0) || $0.hasPrefix("--intents=") }) else { return false }
+        let understanding: Set<String> = ["repl", "ask", "parse", "replay", "record"]
+        let others: Set<String> = ["calendar", "matrix", "export", "import", "help"]
+        guard let command = arguments.first(where: { understanding.contains($0) || others.contains($0) }) else { return true }
+        return understanding.contains(command)
     }
 
     /// A minus sign that stands for a leading `-` before a digit.

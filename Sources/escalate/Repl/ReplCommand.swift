@@ -30,7 +30,6 @@ struct ReplCommand: ParsableCommand {
     var intents: String?
 
     func run() throws {
-        SessionFactory.startReadingIntents(unless: intents)
         let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
         let userRole = try SessionFactory.role(role)

@@ -1,5 +1,4 @@
 import EscalateAssistant
-import EscalateBuiltInIntents
 import EscalateCatalog
 import EscalateDomain
 import EscalateStore
@@ -21,12 +20,6 @@ enum SessionFactory {
         } catch let error as StoreError {
             throw CLIError(error.message)
         }
-    }
-
-    /// Starts reading the built-in intent matcher while the data files are
-    /// read, unless `--intents` names other files.
-    static func startReadingIntents(unless intentsFolder: String?) {
-        if intentsFolder == nil { BuiltInIntents.startReading() }
     }
 
     /// The assistant over the catalog, with the intents of `--intents DIR` when given.

@@ -43,7 +43,6 @@ struct AskCommand: ParsableCommand {
         if UtteranceLimits.isTooLong(line) { throw CLIError(UtteranceLimits.tooLongMessage) }
         let hadInvalidBytes = CommandLineText.hadInvalidBytes(text)
         if hadInvalidBytes { Console.error(InputText.invalidBytesNotice) }
-        SessionFactory.startReadingIntents(unless: nil)
         let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
         let userRole = try SessionFactory.role(role)

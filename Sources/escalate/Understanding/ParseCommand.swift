@@ -33,7 +33,6 @@ struct ParseCommand: ParsableCommand {
         let single = text.joined(separator: " ")
         // A line too long to read is bad input, said before anything is loaded.
         if !text.isEmpty, UtteranceLimits.isTooLong(single) { throw CLIError(UtteranceLimits.tooLongMessage) }
-        SessionFactory.startReadingIntents(unless: intents)
         let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
         let assistant = try SessionFactory.assistant(catalog: catalog, intentsFolder: intents)
