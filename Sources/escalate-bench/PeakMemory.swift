@@ -6,7 +6,7 @@ import Foundation
 /// (A child process would not do: Linux counts the memory of the parent it
 /// was forked from in the child's peak.)
 enum PeakMemory {
-    /// "peak +X MB over the N MB resident before", or why it cannot be said.
+    /// "peak memory +X kB over the N MB resident before", or why it cannot be said.
     static func added(by work: () -> Void) -> String {
         guard let reset = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return "peak memory: not measurable here" }
         reset.write(Data("5".utf8))
@@ -14,7 +14,7 @@ enum PeakMemory {
         guard let before = kilobytes("VmRSS") else { return "peak memory: not measurable here" }
         work()
         guard let peak = kilobytes("VmHWM") else { return "peak memory: not measurable here" }
-        return String(format: "peak memory +%.2f MB over the %.1f MB resident before", Double(max(0, peak - before)) / 1024, Double(before) / 1024)
+        return String(format: "peak memory +%d kB over the %.1f MB resident before", max(0, peak - before), Double(before) / 1024)
     }
 
     /// A `kB` figure of `/proc/self/status`.
