@@ -47,16 +47,29 @@ let package = Package(
         // The intent matcher and the entity recognisers, driven by intents/.
         .target(name: "EscalateUnderstanding", dependencies: ["EscalateDomain"]),
 
+        // The matcher of the built-in intents, compiled at build time.
+        .target(name: "EscalateBuiltInIntents", dependencies: ["EscalateUnderstanding"], plugins: ["CompileIntentsPlugin"]),
+        .executableTarget(name: "compile-intents", dependencies: ["EscalateUnderstanding"], path: "Sources/compile-intents"),
+        .plugin(
+            name: "CompileIntentsPlugin",
+            capability: .buildTool(),
+            dependencies: ["compile-intents"],
+            path: "Sources/CompileIntentsPlugin"
+        ),
+
         // The conversation: line → interpretation → dialogue state → handler →
         // effects committed → reply; meta-commands and nudges.
-        .target(name: "EscalateAssistant", dependencies: ["EscalateDomain", "EscalateCatalog", "EscalateUnderstanding"]),
+        .target(
+            name: "EscalateAssistant",
+            dependencies: ["EscalateDomain", "EscalateCatalog", "EscalateUnderstanding", "EscalateBuiltInIntents"]
+        ),
 
         // The thin executable that wires the layers together.
         .executableTarget(
             name: "escalate",
             dependencies: [
                 "EscalateAssistant", "EscalateCatalog", "EscalateDomain", "EscalateStore", "EscalateTerminal", "EscalateTranscripts",
-                "EscalateUnderstanding",
+                "EscalateUnderstanding", "EscalateBuiltInIntents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,12 +82,12 @@ let package = Package(
         // The one benchmark executable: swift run -c release escalate-bench
         .executableTarget(
             name: "escalate-bench",
-            dependencies: ["EscalateDomain", "EscalateCatalog", "EscalateStore", "EscalateUnderstanding"]
+            dependencies: ["EscalateDomain", "EscalateCatalog", "EscalateStore", "EscalateUnderstanding", "EscalateBuiltInIntents"]
         ),
 
         .testTarget(
             name: "EscalateUnderstandingTests",
-            dependencies: ["EscalateUnderstanding", "EscalateDomain", "EscalateCatalog"],
+            dependencies: ["EscalateUnderstanding", "EscalateDomain", "EscalateCatalog", "EscalateBuiltInIntents"],
             exclude: ["Data"]
         ),
         .testTarget(name: "EscalateStoreTests", dependencies: ["EscalateStore", "EscalateDomain"]),

@@ -97,9 +97,9 @@ public final class EditLineReader: LineReader {
             return .endOfInput
         }
         guard count > 0 else { return .endOfInput }
-        var line = String(cString: raw)
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
-        return .line(line)
+        var bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw))
+        while bytes.last == 10 || bytes.last == 13 { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
+        return LineInput(bytes)
     }
 
     public func addToHistory(_ line: String) {

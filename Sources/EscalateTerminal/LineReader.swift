@@ -1,13 +1,29 @@
 import CLibedit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What reading one line from the user gave.
 public enum LineInput: Equatable, Sendable {
     /// A line, without its newline.
     case line(String)
+    /// A line with bytes that were not UTF-8, each sequence of them read as
+    /// U+FFFD (see `InputText`): to be answered, and the replacement reported.
+    case lineWithInvalidBytes(String)
     /// Ctrl-C: the line (or a pending question) is cancelled.
     case interrupted
     /// Ctrl-D on an empty line, or the end of piped input.
     case endOfInput
+}
+
+extension LineInput {
+    /// The line that `bytes` are.
+    init(_ bytes: some Collection<UInt8>) {
+        let (text, hadInvalidBytes) = InputText.decode(bytes)
+        self = hadInvalidBytes ? .lineWithInvalidBytes(text) : .line(text)
+    }
 }
 
 /// A source of input lines: libedit on a terminal, plain reads otherwise.
@@ -31,9 +47,16 @@ public final class PlainLineReader: LineReader {
     }
 
     public func readLine(prompt: String) -> LineInput {
-        guard var line = Swift.readLine(strippingNewline: true) else { return .endOfInput }
-        if line.hasSuffix("\r") { line.removeLast() }
-        return .line(line)
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
+        let count = getline(&buffer, &capacity, esc_stdin())
+        guard count >= 0, let buffer else { return .endOfInput }
+        var bytes = UnsafeRawBufferPointer(start: buffer, count: count)
+        // The bytes as they came, without the line's end ("\n" or "\r\n").
+        if bytes.last == 10 { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
+        if bytes.last == 13 { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
+        return LineInput(bytes)
     }
 
     public func addToHistory(_ line: String) {

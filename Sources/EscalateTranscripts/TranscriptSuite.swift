@@ -26,6 +26,16 @@ public struct TranscriptSuite {
         return result.sorted()
     }
 
+    /// Reads every file, throwing the first `TranscriptError` (`file:line`).
+    public static func check(_ files: [String]) throws {
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw TranscriptError(file: file, line: 0, message: "cannot read the file")
+            }
+            _ = try Transcript(parsing: String(decoding: data, as: UTF8.self), path: file)
+        }
+    }
+
     public var runner: TranscriptRunner
     public var update: Bool
 

@@ -6,6 +6,11 @@ struct BenchmarkRow {
         case median, total
     }
 
+    /// What the figure is: seconds, or how many times one thing takes another's time.
+    enum Unit {
+        case seconds, ratio
+    }
+
     var name: String
     /// The target, in seconds per call (median) or for the whole run (total).
     var target: Double
@@ -20,6 +25,9 @@ struct BenchmarkRow {
     /// When set, a sample's figure is what this makes of `body`'s value
     /// (a child process timed by the body itself) instead of the time taken.
     var measure: ((Int) -> Double)?
+    var unit: Unit = .seconds
+    /// A further figure printed under the row (peak memory, say), worked out once.
+    var note: (() -> String)?
 
     /// A row whose work is asynchronous (the store).
     init(name: String, target: Double, statistic: Statistic = .median, callsPerSample: Int = 1, samples: Int = 51, waiting body: @escaping () async -> Int) {
@@ -42,13 +50,26 @@ struct BenchmarkRow {
         return row
     }
 
+    /// A row whose sample is a ratio, which `body` returns in millionths.
+    func asRatio() -> BenchmarkRow {
+        var row = measuring { Double($0) / 1e6 }
+        row.unit = .ratio
+        return row
+    }
+
+    func noting(_ note: @escaping () -> String) -> BenchmarkRow {
+        var row = self
+        row.note = note
+        return row
+    }
+
     struct Result {
         var row: BenchmarkRow
         var seconds: Double
         var met: Bool { seconds <= row.target }
         var line: String {
-            let figure = BenchmarkRow.format(seconds)
-            let goal = "≤ " + BenchmarkRow.format(row.target)
+            let figure = BenchmarkRow.format(seconds, row.unit)
+            let goal = "≤ " + BenchmarkRow.format(row.target, row.unit)
             return row.name.padding(toLength: 52, withPad: " ", startingAt: 0)
                 + figure.leftPadded(12) + "  " + goal.leftPadded(10) + "  " + row.statistic.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                 + (met ? "  ok" : "  MISSED")
@@ -80,6 +101,10 @@ struct BenchmarkRow {
         times.sort()
         let value = statistic == .median ? times[times.count / 2] : times.reduce(0, +) / Double(times.count)
         return Result(row: self, seconds: value)
+    }
+
+    static func format(_ value: Double, _ unit: Unit) -> String {
+        unit == .ratio ? String(format: "%.2f×", value) : format(value)
     }
 
     static func format(_ seconds: Double) -> String {

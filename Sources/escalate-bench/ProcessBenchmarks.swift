@@ -1,7 +1,9 @@
 import Foundation
 
 /// Whole-program figures, timed around the release `escalate` beside this
-/// benchmark: start to first prompt (50 ms) and the transcript suite (2 s).
+/// benchmark: start to first prompt (50 ms), the transcript suite (2 s),
+/// and one answer, by `ask` or a piped REPL, against listing the calendars
+/// (at most 1.5 times as long: the matcher is not built at run time).
 enum ProcessBenchmarks {
     static var executable: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("escalate")
@@ -33,13 +35,34 @@ enum ProcessBenchmarks {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
+    /// The ratio, in millionths, of the time `escalate` takes for
+    /// `arguments` to the time it takes to list the calendars, both run in
+    /// the same sample (in turn, which first alternating), so that a busy
+    /// moment weighs on both.
+    static func ratioToCalendarList(_ arguments: [String], input: String = "", sample: inout Int) -> Int {
+        let list = ["calendar", "list", "--no-config"]
+        sample += 1
+        let (first, second) = sample % 2 == 0 ? (time(list, input: ""), time(arguments, input: input)) : (time(arguments, input: input), time(list, input: ""))
+        let (listing, answering) = sample % 2 == 0 ? (first, second) : (second, first)
+        return Int(answering / listing * 1e6)
+    }
+
     static func rows() -> [BenchmarkRow] {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             print("(escalate is not built beside escalate-bench: run `swift build -c release` first for the process rows)")
             return []
         }
         let transcripts = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("transcripts").path
+        var sample = 0
         return [
+            // One question answered from the built-in intents, which are read
+            // from tables compiled into the binary rather than built.
+            BenchmarkRow(name: "escalate ask, one question ÷ calendar list", target: 1.5, callsPerSample: 1, samples: 21) {
+                ratioToCalendarList(["ask", "--db", ":memory:", "--no-config", "who is my ccm"], sample: &sample)
+            }.asRatio(),
+            BenchmarkRow(name: "piped one-line REPL ÷ calendar list", target: 1.5, callsPerSample: 1, samples: 21) {
+                ratioToCalendarList(["--db", ":memory:", "--no-config"], input: "who is my ccm\n", sample: &sample)
+            }.asRatio(),
             // The REPL on piped input: starting, reading `:quit` and leaving. The
             // first prompt comes before the intent matcher is needed.
             BenchmarkRow(name: "start to first prompt (escalate, :quit)", target: 50e-3, callsPerSample: 1, samples: 21) {

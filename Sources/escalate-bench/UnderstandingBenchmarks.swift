@@ -1,3 +1,4 @@
+import EscalateBuiltInIntents
 import EscalateCatalog
 import EscalateDomain
 import EscalateUnderstanding
@@ -15,6 +16,9 @@ enum UnderstandingBenchmarks {
         "draft the escalation email for #3", "waiting on the customer for #44", "asdf qwerty",
     ]
 
+    /// Letters only, so that every stage that reads words reads it as one.
+    static let longWord = String(repeating: "escalation", count: 400)
+
     static func rows() -> [BenchmarkRow] {
         let zone = Zone(identifier: "America/Chicago")!
         let catalog = try! Catalog.builtIn(localZone: zone)
@@ -28,8 +32,20 @@ enum UnderstandingBenchmarks {
                 index = (index + 1) % utterances.count
                 return matcher.interpret(utterances[index], context: context).intent?.rawValue.count ?? 0
             },
-            BenchmarkRow(name: "build the intent matcher (background, informative)", target: 2.0, callsPerSample: 1, samples: 5) {
+            // A line of one word at the length limit: no stage may cost more
+            // than in proportion to it (the typo corrector once copied the
+            // word for every letter, a gigabyte for 30,000 letters).
+            BenchmarkRow(name: "parse a 4,000-character word", target: 2e-3, callsPerSample: 1, samples: 51) {
+                matcher.interpret(longWord, context: context).correctedWords.count
+            }.noting {
+                PeakMemory.added { _ = matcher.interpret(longWord, context: context) }
+            },
+            BenchmarkRow(name: "build the intent matcher (informative: --intents, :reload)", target: 2.0, callsPerSample: 1, samples: 5) {
                 (try? IntentMatcher(files: catalog.intentFiles))?.intents.count ?? 0
+            },
+            // What a run of escalate does instead of building the matcher.
+            BenchmarkRow(name: "read the compiled intent matcher", target: 10e-3, callsPerSample: 1, samples: 21) {
+                (try? BuiltInIntents.readCompiledTables())?.intents.count ?? 0
             },
             BenchmarkRow(name: "load the built-in catalog", target: 50e-3, callsPerSample: 1, samples: 11) {
                 (try? Catalog.builtIn(localZone: zone))?.processes.count ?? 0

@@ -19,6 +19,7 @@ var missed = 0
 for row in selected {
     let result = await row.run()
     print(result.line)
+    if let note = row.note { print("    " + note()) }
     if !result.met { missed += 1 }
 }
 print(missed == 0 ? "All \(selected.count) rows met their targets." : "\(missed) of \(selected.count) rows missed their targets.")

@@ -159,4 +159,21 @@ import Testing
     @Test func negativeElapsedWhenTheEndIsEarlier() {
         #expect(central.elapsed(from: at("2026-11-23 13:00"), to: at("2026-11-23 09:00")) == -Fixtures.hours(4))
     }
+
+    /// A deadline past the supported years is no deadline, by every path:
+    /// hours, business days, working days, and with pauses.
+    @Test func deadlinesPastTheSupportedYearsAreNone() {
+        let late = Fixtures.at("2399-12-29 16:00")
+        #expect(Fixtures.central.add(.hours(1), to: late) != nil)
+        for span: BusinessSpan in [.hours(40), .businessDays(5), .workingDays(5)] {
+            #expect(Fixtures.central.add(span, to: late) == nil, "\(span)")
+            #expect(Fixtures.central.deadline(adding: span, to: late) == nil, "\(span)")
+        }
+        let pause = InstantRange(start: Fixtures.at("2399-12-29 17:00"), end: Fixtures.at("2399-12-30 17:00"))
+        #expect(Fixtures.central.deadline(adding: .hours(3), to: late, paused: [pause]) == nil)
+        #expect(BusinessCalendar.supports(Fixtures.at("2399-12-31 23:59"), in: Fixtures.chicago))
+        #expect(!BusinessCalendar.supports(Fixtures.at("2399-12-31 23:59"), in: Zone(identifier: "Asia/Tokyo")!))
+        #expect(UnsupportedTimeError("2400-01-01").description == "2400-01-01 is outside the years 1900–2399 that escalate counts in")
+        #expect(throws: UnsupportedTimeError("2400-01-01T00:00Z")) { try ZonedTime(parsing: "2400-01-01T00:00Z") }
+    }
 }

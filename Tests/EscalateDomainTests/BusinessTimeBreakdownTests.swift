@@ -35,4 +35,32 @@ import Testing
         #expect(spring.lines.contains { $0.contains("the clocks went forward") })
         #expect(spring.total == Fixtures.hours(3))
     }
+
+    /// On the autumn change (Sun 1 Nov 2026 in Chicago, 01:00–02:00 twice),
+    /// a shift ending at 01:30 and the next starting at 01:30 overlap by an
+    /// hour: the days listed still add up to the total.
+    @Test func dayLinesAddUpToTheTotalInTheRepeatedHour() {
+        let shifts = BusinessCalendar(
+            name: "shifts", zone: Fixtures.chicago,
+            hours: WeeklyHours(Dictionary(uniqueKeysWithValues: Weekday.allCases.map { day in
+                (day, [OpenInterval(start: TimeOfDay(hour: 0), end: TimeOfDay(hour: 1, minute: 30)),
+                       OpenInterval(start: TimeOfDay(hour: 1, minute: 30), end: TimeOfDay(hour: 3)),
+                       OpenInterval(start: TimeOfDay(hour: 22), end: TimeOfDay(hour: 25, minute: 30))])
+            })))
+        for (from, to) in [("2026-10-31 12:00", "2026-11-02 12:00"), ("2026-11-01 00:00", "2026-11-01 04:00"), ("2026-10-31 23:00", "2026-11-01 02:00")] {
+            let breakdown = shifts.breakdown(from: Fixtures.at(from), to: Fixtures.at(to))
+            let listed = breakdown.entries.reduce(Int64(0)) { sum, entry in
+                if case .counted(_, let spans, let seconds, _) = entry {
+                    #expect(seconds == spans.reduce(0) { $0 + $1.seconds })
+                    return sum + seconds
+                }
+                return sum
+            }
+            #expect(listed == breakdown.total, "\(from) to \(to): \(breakdown.lines)")
+            #expect(breakdown.total == shifts.elapsed(from: Fixtures.at(from), to: Fixtures.at(to)))
+        }
+        // 00:00 to 04:00 on the change is five hours of clock time, all open but 03:00–04:00.
+        let day = shifts.breakdown(from: Fixtures.at("2026-11-01 00:00"), to: Fixtures.at("2026-11-01 04:00"))
+        #expect(day.total == Fixtures.hours(4))
+    }
 }

@@ -50,6 +50,14 @@ import Testing
         (["calendar", "add", "cms", "2026-11-24T09:00Z", "4 fortnights"], "unknown unit 'fortnights'"),
         (["calendar", "add", "cms"], "Missing expected argument"),
         (["calendar", "list", "--zone", "Mars/Base"], "unknown time zone 'Mars/Base'"),
+        // Outside the supported years, whichever way: typed, computed or asked for.
+        (["calendar", "add", "lumen-management", "2399-12-31T16:00-06:00", "4h"],
+         "the deadline 4h after 2399-12-31T16:00-06:00 is outside the years 1900–2399 that escalate counts in"),
+        (["calendar", "add", "cms", "2399-12-30T16:00-05:00", "3 business days"],
+         "the deadline 3 business days after 2399-12-30T16:00-05:00 is outside the years 1900–2399 that escalate counts in"),
+        (["calendar", "elapsed", "cms", "2400-01-01T00:00Z", "2400-01-02T00:00Z"], "FROM: 2400-01-01T00:00Z is outside the years 1900–2399 that escalate counts in"),
+        (["calendar", "show", "cms", "--year", "2400"], "--year 2400 is outside the years 1900–2399 that escalate counts in"),
+        (["ask", "--now", "1899-12-31T12:00Z", "who is my ccm"], "--now: 1899-12-31T12:00Z is outside the years 1900–2399 that escalate counts in"),
     ])
     func badInputIsOneLineAndExitStatusTwo(arguments: [String], message: String) throws {
         let outcome = try EscalateProcess.run(arguments)

@@ -111,4 +111,24 @@ import Testing
         #expect(refused.status == 2)
         #expect(refused.stderr.hasPrefix("escalate: \(broken.path): not an escalate export"))
     }
+
+    /// Exported to a terminal, stored text is shown, not obeyed; to a pipe or
+    /// a file, the JSON is exact.
+    @Test func exportToATerminalIsNeutralised() throws {
+        let db = database("export-terminal")
+        let hostile = "fibre \u{202E}delayed\u{7F} \u{9B}31m"
+        let opened = try EscalateProcess.run(["ask", "--db", db, "--now", now, "open a lumen installation ticket for Acme: \(hostile)"])
+        #expect(opened.status == 0)
+        let piped = try EscalateProcess.run(["export", "--db", db])
+        #expect(piped.stdout.contains("\u{202E}delayed\u{7F}"), "\(piped.stdout)")
+        let file = EscalateProcess.sandbox.appendingPathComponent("export-\(UUID().uuidString).json")
+        #expect(try EscalateProcess.run(["export", "--db", db, "--output", file.path]).status == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("\u{202E}delayed\u{7F}"))
+        // Under a pseudo-terminal (util-linux `script`).
+        let command = "\(EscalateProcess.executable.path) export --db \(db)"
+        let terminal = try EscalateProcess.run(executable: "/usr/bin/script", ["-qec", command, "/dev/null"], bytes: nil)
+        #expect(terminal.status == 0)
+        #expect(terminal.stdout.contains("<U+202E>delayed^? <U+009B>31m"), "\(terminal.stdout)")
+        #expect(!terminal.stdout.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x7F || $0.value == 0x9B })
+    }
 }

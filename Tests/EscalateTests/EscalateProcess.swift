@@ -44,6 +44,11 @@ struct EscalateProcess {
     }
 
     static func run(executable: String, _ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]) throws -> Outcome {
+        try run(executable: executable, arguments, bytes: input.map { Data($0.utf8) }, environment: extra)
+    }
+
+    /// Runs with `bytes` on standard input, which need not be UTF-8.
+    static func run(executable: String = executable.path, _ arguments: [String], bytes: Data?, environment extra: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -56,7 +61,7 @@ struct EscalateProcess {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        if let bytes { stdin.fileHandleForWriting.write(bytes) }
         try stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()

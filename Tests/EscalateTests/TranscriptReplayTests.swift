@@ -53,7 +53,26 @@ import Testing
         let file = EscalateProcess.sandbox.appendingPathComponent("malformed.transcript")
         try "orphan reply\n".write(to: file, atomically: true, encoding: .utf8)
         let outcome = try EscalateProcess.run(["replay", file.path])
+        // Bad input, not a failed test: status 2, one line on standard error, nothing replayed.
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr.hasPrefix("escalate: \(file.path):1: reply line before any input"))
+        #expect(outcome.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test func replayingNothingIsBadInput() throws {
+        let folder = EscalateProcess.sandbox.appendingPathComponent("no-transcripts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let outcome = try EscalateProcess.run(["replay", folder.path])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "escalate: no transcripts (*.transcript) in \(folder.path)\n")
+    }
+
+    @Test func aFailingTranscriptExitsOne() throws {
+        let file = EscalateProcess.sandbox.appendingPathComponent("failing-\(UUID().uuidString).transcript")
+        try "> :now\nNow: never.\n".write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try EscalateProcess.run(["replay", file.path])
         #expect(outcome.status == 1)
-        #expect(outcome.stdout.contains("malformed.transcript:1: reply line before any input"))
+        #expect(outcome.stdout.contains("0 passed, 1 failed"))
     }
 }

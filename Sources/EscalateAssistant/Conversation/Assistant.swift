@@ -1,3 +1,4 @@
+import EscalateBuiltInIntents
 import EscalateCatalog
 import EscalateDomain
 import EscalateUnderstanding
@@ -18,13 +19,15 @@ public struct Assistant: Sendable {
     }
 
     /// The built-in intents, read from the catalog, with the names its data
-    /// adds (a new organisation, segment or role); the matcher is built in
-    /// the background and ready by the time the first line is typed.
+    /// adds (a new organisation, segment or role).
     public init(catalog: Catalog, registry: HandlerRegistry = .standard) {
         self.catalog = catalog
         self.engine = catalog.engine
         self.registry = registry
-        self.matcherHandle = MatcherHandle(building: Self.matcherFiles(catalog.intentFiles, catalog: catalog))
+        // The matcher compiled at build time is ready at once; files with
+        // names the data adds, or another set, are built in the background.
+        let files = Self.matcherFiles(catalog.intentFiles, catalog: catalog)
+        self.matcherHandle = BuiltInIntents.matcher(for: files).map(MatcherHandle.init) ?? MatcherHandle(building: files)
     }
 
     /// The intent files with the entity values the data names and they do

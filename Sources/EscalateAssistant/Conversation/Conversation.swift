@@ -63,6 +63,7 @@ public final class Conversation {
             let context = try await recognitionContext(now: now)
             let interpretation = assistant.matcher.interpret(line, context: context)
             lastInterpretation = interpretation
+            if interpretation.isTooLong { return .problem(UtteranceLimits.tooLongMessage) }
             // A teammate's change between reading and writing refuses the
             // commit; the turn is worked out again on what is there now, so a
             // change is never based on a view someone else has moved past.

@@ -95,7 +95,12 @@ extension BusinessCalendar {
 
     /// The deadline `span` after `start`, skipping `paused` spans (which may
     /// still be open-ended: then there is no deadline yet, and this is `nil`).
+    /// A deadline beyond the supported years is none either.
     public func deadline(adding span: BusinessSpan, to start: Instant, paused: [InstantRange] = [], pausedSince: Instant? = nil) -> Instant? {
+        unboundedDeadline(adding: span, to: start, paused: paused, pausedSince: pausedSince).flatMap { Self.supports($0, in: zone) ? $0 : nil }
+    }
+
+    private func unboundedDeadline(adding span: BusinessSpan, to start: Instant, paused: [InstantRange], pausedSince: Instant?) -> Instant? {
         switch span {
         case .hours(let seconds):
             var remaining = seconds

@@ -1,7 +1,7 @@
 /// Day-based spans: business days and working days.
 extension BusinessCalendar {
     /// The deadline `span` after `start`, or `nil` when the calendar never
-    /// opens again within the supported years.
+    /// opens again within the supported years, or the deadline falls beyond them.
     ///
     /// - `.hours`: `seconds` of open time.
     /// - `.businessDays(n)`: the same open-time position `n` business days
@@ -10,6 +10,10 @@ extension BusinessCalendar {
     /// - `.workingDays(n)`: the close of the `n`th working day after the day of
     ///   the start (or of the next opening when the start is outside hours).
     public func add(_ span: BusinessSpan, to start: Instant) -> Instant? {
+        deadline(span, after: start).flatMap { Self.supports($0, in: zone) ? $0 : nil }
+    }
+
+    private func deadline(_ span: BusinessSpan, after start: Instant) -> Instant? {
         switch span {
         case .hours(let seconds):
             return add(seconds: seconds, to: start)

@@ -39,15 +39,26 @@ extension BusinessCalendar {
         let lastDay = zone.local(window.end).date
         var day = firstDay.adding(days: -1)
         var scanned = 0
+        // Where the time listed so far ends. In the repeated autumn hour a
+        // shift that ends at 01:30 (the later one) and the next that starts
+        // at 01:30 (the earlier one) overlap by an hour; that hour is listed
+        // once, as the total counts it, so that the days add up to the total.
+        var listedUntil: Instant?
         while day <= lastDay && scanned < 40_000 {
             let holidays = holidaysAround(day)
             let spans = openSpans(on: day, holidays: holidays)
-            let inside = spans.compactMap { $0.clamped(to: window) }
+            var distinct: [InstantRange] = []
+            for span in spans.sorted(by: { $0.start < $1.start }) {
+                let start = listedUntil.map { max($0, span.start) } ?? span.start
+                if start < span.end { distinct.append(InstantRange(start: start, end: span.end)) }
+                listedUntil = max(listedUntil ?? span.end, span.end)
+            }
+            let inside = distinct.compactMap { $0.clamped(to: window) }
             // Only the time that counted is listed: waiting on the customer is cut out.
             let counted = inside.flatMap { $0.removing(pauses) }
             if !counted.isEmpty {
                 let seconds = counted.reduce(0) { $0 + $1.seconds }
-                entries.append(.counted(date: day, spans: counted, seconds: seconds, note: note(for: day, spans: spans, holidays: holidays)))
+                entries.append(.counted(date: day, spans: counted, seconds: seconds, note: note(for: day, spans: distinct, holidays: holidays)))
             } else if !inside.isEmpty {
                 if case .skipped(let first, let last, .waiting)? = entries.last, last.adding(days: 1) == day {
                     entries[entries.count - 1] = .skipped(first: first, last: day, reason: .waiting)

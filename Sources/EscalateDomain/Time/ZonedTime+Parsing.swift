@@ -51,9 +51,7 @@ extension ZonedTime {
         guard let date = LocalDate(iso: pieces[0]) else {
             throw TimeParseError(text: text, reason: "expected a date such as 2026-11-23")
         }
-        guard BusinessCalendar.supportedYears.contains(date.year) else {
-            throw TimeParseError(text: text, reason: "the year must be between \(BusinessCalendar.supportedYears.lowerBound) and \(BusinessCalendar.supportedYears.upperBound)")
-        }
+        guard BusinessCalendar.supportedYears.contains(date.year) else { throw UnsupportedTimeError(text) }
         var time = TimeOfDay(seconds: 0)
         if pieces.count == 2 {
             let clock = pieces[1].split(separator: ":")

@@ -2,7 +2,7 @@
 /// from the `.voc` files, neighbouring pairs, and slot types.
 struct FeatureExtractor: Sendable {
     /// Concept phrases as stem sequences, by their first stem, longest first.
-    private var concepts: [String: [(stems: [String], concept: String)]] = [:]
+    var concepts: [String: [(stems: [String], concept: String)]] = [:]
 
     /// Words too common to tell intents apart on their own. Question words
     /// and negations are kept: they are what separates "who" from "when".

@@ -10,16 +10,16 @@
 struct FeatureIndex: Sendable {
     /// The term of a word, if any phrasing, concept or filler uses it.
     let terms: [String: Int32]
-    private let isStopword: [Bool]
-    private let isPairFiller: [Bool]
+    let isStopword: [Bool]
+    let isPairFiller: [Bool]
     /// Concept phrases as terms, by the term of their first word, longest first.
-    private let concepts: [[(terms: [Int32], concept: Int32)]]
+    let concepts: [[(terms: [Int32], concept: Int32)]]
     /// The feature id of a term on its own, of a term first in the
     /// utterance (`^term`), and of two terms side by side; -1 when no
     /// phrasing has that feature.
-    private let unigram: [Int32]
-    private let first: [Int32]
-    private let pairs: [Int64: Int32]
+    let unigram: [Int32]
+    let first: [Int32]
+    let pairs: [Int64: Int32]
 
     /// Builds the index for `featureIDs`, the features the phrasings have.
     /// The words of those features, the concepts' words and the stopwords
@@ -65,7 +65,7 @@ struct FeatureIndex: Sendable {
         self.pairs = pairs
     }
 
-    private static func pairKey(_ a: Int32, _ b: Int32) -> Int64 { Int64(a) << 32 | Int64(UInt32(bitPattern: b)) }
+    static func pairKey(_ a: Int32, _ b: Int32) -> Int64 { Int64(a) << 32 | Int64(UInt32(bitPattern: b)) }
 
     /// The term of `word`, or -1.
     func term(_ word: String) -> Int32 { terms[word] ?? -1 }

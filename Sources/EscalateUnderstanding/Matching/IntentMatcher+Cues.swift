@@ -14,7 +14,14 @@ extension IntentMatcher {
     /// cues. Greetings, thanks, "ok", "please" and "so" around a request
     /// never hide it: when the line is more than courtesy, the request
     /// inside it is what is understood.
+    /// A line over `UtteranceLimits.maximumCharacters` is not read: it comes
+    /// back not understood and marked `isTooLong`.
     public func interpret(_ text: String, context: RecognitionContext) -> Interpretation {
+        guard !UtteranceLimits.isTooLong(text) else {
+            var interpretation = Interpretation(intent: nil, score: 0, slots: Slots(), runnerUp: nil, nearest: [], entities: [], correctedWords: [])
+            interpretation.isTooLong = true
+            return interpretation
+        }
         let (whole, tokens) = interpretWords(text, context: context)
         if let inner = requestInside(text, tokens: tokens) {
             let (request, innerTokens) = interpretWords(inner, context: context)

@@ -7,6 +7,7 @@ extension IntentMatcher {
     /// The slots `text` fills when read as `intent`: for a suggestion the
     /// user accepted ("Did you mean …?" "yes").
     public func slots(of text: String, as intent: String, context: RecognitionContext) -> [String: SlotValue] {
+        guard !UtteranceLimits.isTooLong(text) else { return [:] }
         let (tokens, facts) = correctedTokens(text, context: context)
         let stems = facts.map(\.stem)
         let (spans, alternates) = recogniser.recogniseAll(tokens, stems: stems, text: text, context: context, known: known, kinds: facts.map(\.kinds))
@@ -19,6 +20,7 @@ extension IntentMatcher {
     func correctedTokens(_ text: String, context: RecognitionContext) -> (tokens: [Token], facts: [WordFacts]) {
         var tokens = Tokenizer.tokens(text)
         var facts = tokens.map { lexicon.facts($0.text) }
+        WorkMeter.add(tokens.count)
         let names = context.nameWords
         let units = Array(text.utf16)
         for index in tokens.indices {
@@ -73,7 +75,7 @@ extension IntentMatcher {
             return (interpretation, tokens)
         }
         interpretation.intent = IntentName(rawValue: name)
-        let own = distinctive[name] ?? []
+        let own = distinctive[name] ?? SortedWords()
         let ownIDs = distinctiveIDs[best.intent]
         // Distinctive features of the chosen intent: both lists are sorted ids.
         // Gathered as a list, sorted and made unique at the end.
@@ -87,6 +89,7 @@ extension IntentMatcher {
         // A token inside a structural entity counts only when no concept
         // covers it ("ticket" in "ticket 12").
         let structural = structuralTokens(spans, count: tokens.count)
+        WorkMeter.add(2 * tokens.count)
         var index = 0
         for (term, length) in lexicon.index.conceptRuns(facts.map(\.stemTerm)) {
             if length == 0 {
@@ -159,7 +162,9 @@ extension IntentMatcher {
     /// words from `noteFrom` on (see `noteStart`) are free text.
     func scoreBySentence(tokens: [Token], facts: [WordFacts], spans: [EntitySpan], text: String, noteFrom: Int?) -> Scored {
         var whole = score(tokens: tokens, facts: facts, spans: spans, noteFrom: noteFrom, range: 0..<tokens.count)
-        let ranges = sentences(tokens: tokens, text: text)
+        // Each sentence scored costs a pass over the postings of its words;
+        // past the first few, a request is not hiding in one of its own.
+        let ranges = sentences(tokens: tokens, text: text).prefix(Self.sentencesScoredAlone)
         guard ranges.count > 1 else {
             // Only the intents that scored need sorting; the rest stay in
             // intent order after them, as sorting would leave them.
@@ -185,6 +190,9 @@ extension IntentMatcher {
         return Scored(ranked: ranked, coverage: coverage, unknown: whole.unknown, features: whole.features)
     }
 
+    /// How many sentences of a line are scored on their own, besides the whole line.
+    static let sentencesScoredAlone = 24
+
     /// Higher scores first; equal scores by intent, so that the order never
     /// depends on hashing.
     static func betterFirst(_ a: (intent: Int, score: Double), _ b: (intent: Int, score: Double)) -> Bool {
@@ -206,6 +214,7 @@ extension IntentMatcher {
     /// #3, note: …" is one request.
     func sentences(tokens: [Token], text: String) -> [Range<Int>] {
         let units = Array(text.utf16)
+        WorkMeter.add(units.count + tokens.count)
         var ranges: [Range<Int>] = []
         var start = 0
         for index in tokens.indices.dropLast() {
@@ -257,6 +266,9 @@ extension IntentMatcher {
         }
         // Feature ids, sorted, so that sums come out the same on every run.
         let sortedIDs = index.features(words, extras: extras)
+        // The postings of a feature are as many as the intent files make
+        // them, whatever the line: a feature counts once.
+        WorkMeter.add(range.count + extras.count + sortedIDs.count)
         let features = sortedIDs
         let unknownWeight = log(1 + Double(intentNames.count))
         var norm2 = Double(unknown) * unknownWeight * unknownWeight
@@ -285,7 +297,7 @@ extension IntentMatcher {
             if byCentre.count > Self.candidateIntents { byCentre.removeLast() }
         }
         for entry in byCentre { candidates[entry.intent] = true }
-        scratch.with(count: examples.count) { dots, touched -> (Void, Int) in
+        scratch.with(count: exampleIntent.count) { dots, touched -> (Void, Int) in
             var listed = 0
             postingExamples.withUnsafeBufferPointer { postingExamples in
                 postingWeights.withUnsafeBufferPointer { postingWeights in

@@ -10,8 +10,14 @@ extension IntentMatcher {
     /// because …", "reopen #2, …").
     func noteStart(tokens: [Token], spans: [EntitySpan], text: String) -> Int? {
         let units = Array(text.utf16)
+        WorkMeter.add(units.count + 2 * tokens.count + spans.count)
         if let separated = separatedNote(tokens: tokens, spans: spans, units: units, keywords: Self.noteKeywords) { return separated }
-        if let afterName = noteAfterName(tokens: tokens, spans: spans, units: units) { return afterName }
+        // How many words that are not stopwords each token starts: a note needs two.
+        var wordsFrom = Array(repeating: 0, count: tokens.count + 1)
+        for index in tokens.indices.reversed() {
+            wordsFrom[index] = wordsFrom[index + 1] + (FeatureExtractor.stopwords.contains(tokens[index].text) ? 0 : 1)
+        }
+        if let afterName = noteAfterName(tokens: tokens, spans: spans, units: units, wordsFrom: wordsFrom) { return afterName }
         let writing = Self.writingWords
         for span in spans where span.type == "ticket" {
             if case .ticket(.context) = span.value { continue }
@@ -28,13 +34,12 @@ extension IntentMatcher {
             // LOA": after a comma, the reason.
             else if start + 1 < tokens.count, units[tokens[start - 1].end..<tokens[start].start].contains(44),
                     tokens[window].contains(where: { Self.commaNoteVerbs.contains($0.text) || $0.text.hasPrefix("escalat") }),
-                    tokens[start...].filter({ !FeatureExtractor.stopwords.contains($0.text) }).count >= 2 {
+                    wordsFrom[start] >= 2 {
                 return start
             }
             else if !tokens[window].contains(where: { writing.contains($0.text) }) { continue }
             while start < tokens.count, [":", "-", "that", "saying", "with"].contains(tokens[start].text) { start += 1 }
-            let rest = tokens[start...].filter { !FeatureExtractor.stopwords.contains($0.text) }
-            if rest.count >= 2 { return start }
+            if wordsFrom[start] >= 2 { return start }
         }
         return nil
     }
@@ -51,7 +56,7 @@ extension IntentMatcher {
     /// "… ticket for Globex about an ERP upgrade that failed overnight": the
     /// note starts after "about", or after a comma, when it follows the
     /// customer's name.
-    func noteAfterName(tokens: [Token], spans: [EntitySpan], units: [UInt16]) -> Int? {
+    func noteAfterName(tokens: [Token], spans: [EntitySpan], units: [UInt16], wordsFrom: [Int]) -> Int? {
         for span in spans where span.type == "person" {
             guard span.start > 0, tokens[span.start - 1].text == "for", span.end + 1 < tokens.count else { continue }
             // "… for Acme about …", or "… for Acme, circuit down".
@@ -63,27 +68,29 @@ extension IntentMatcher {
             } else {
                 continue
             }
-            let rest = tokens[start...].filter { !FeatureExtractor.stopwords.contains($0.text) }
-            if rest.count >= 2 { return start }
+            if wordsFrom[start] >= 2 { return start }
         }
         return nil
     }
 
     private func separatedNote(tokens: [Token], spans: [EntitySpan], units: [UInt16], keywords: Set<String>) -> Int? {
+        // Worked out once, rather than at every colon: where the first ticket
+        // number starts, where the first keyword is, and where names end.
+        let firstTicket = spans.filter { span in
+            if case .ticket(.context) = span.value { return false }
+            return span.type == "ticket"
+        }.map(\.start).min() ?? Int.max
+        let firstKeyword = tokens.firstIndex { keywords.contains($0.text) } ?? Int.max
+        let nameEnds = Set(spans.filter { $0.type == "person" }.map(\.end))
         for index in tokens.indices.dropLast() {
             let gap = units[tokens[index].end..<max(tokens[index].end, tokens[index + 1].start)]
             let isColon = gap.contains(58)
             let isDash = gap.count >= 3 && gap.first == 32 && gap.last == 32 && gap.contains(where: { $0 == 45 || $0 == 0x2013 || $0 == 0x2014 })
             guard isColon || isDash else { continue }
-            let before = 0...index
-            let hasTicket = spans.contains { span in
-                guard span.type == "ticket", before.contains(span.start) else { return false }
-                if case .ticket(.context) = span.value { return false }
-                return true
-            }
-            let hasKeyword = tokens[before].contains { keywords.contains($0.text) }
+            let hasTicket = firstTicket <= index
+            let hasKeyword = firstKeyword <= index
             // "…for Hooli: new circuit stuck": a name just before the colon.
-            let afterName = isColon && spans.contains { $0.type == "person" && $0.end == index + 1 }
+            let afterName = isColon && nameEnds.contains(index + 1)
             if hasTicket || hasKeyword || afterName { return index + 1 }
         }
         return nil

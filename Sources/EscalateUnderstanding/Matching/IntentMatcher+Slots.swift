@@ -51,6 +51,7 @@ extension IntentMatcher {
         let wanted = wantedSlots[intent] ?? Self.slotsAlwaysWanted
         var slots: [String: SlotValue] = [:]
         var freeRanges: [Range<Int>] = []
+        var lining = LiningUp()
         // A customer's or a contact's name is the capitalised name found, when there is one.
         for slot in ["customer", "name"] where wanted.contains(slot) && !wanted.contains("person") {
             if let span = spans.first(where: { $0.type == "person" }) {
@@ -59,7 +60,8 @@ extension IntentMatcher {
             }
         }
         for slot in Self.freeSlots where wanted.contains(slot) && slots[slot] == nil {
-            guard var (value, range) = freeText(slot, intent: intent, tokens: tokens, stems: stems, spans: spans, text: text, noteFrom: noteFrom) else { continue }
+            guard var (value, range) = freeText(slot, intent: intent, tokens: tokens, stems: stems, spans: spans, text: text, noteFrom: noteFrom,
+                                                lining: &lining) else { continue }
             // A note starts after a name already taken ("for Acme: invoice wrong").
             if slot == "note", let taken = freeRanges.filter({ $0.overlaps(range) }).map(\.upperBound).max() {
                 guard taken < range.upperBound else { continue }
@@ -79,17 +81,9 @@ extension IntentMatcher {
             case "log_contact", "acknowledge": Self.restatingContact
             default: Self.restatingNote
             }
-            // A summary may name the topic in words of its own ("circuit
-            // down" on a repair ticket); one word of it ("billing") says no more.
-            let topicOnly = range.allSatisfy { index in
-                spans.contains { span in
-                    restating.contains(span.type) && span.start <= index && index < span.end
-                        && !(intent == "open_ticket" && span.type == "category" && span.length > 1)
-                }
-                    || FeatureExtractor.stopwords.contains(stems[index]) || own.contains(stems[index])
-                    || ["was", "were", "is", "has", "have", "been", "be"].contains(tokens[index].text)
+            if slot == "note" && Self.onlyRestates(range, intent: intent, restating: restating, own: own, tokens: tokens, stems: stems, spans: spans) {
+                continue
             }
-            if slot == "note" && topicOnly { continue }
             slots[slot] = .text(value)
             freeRanges.append(range)
         }
@@ -105,6 +99,27 @@ extension IntentMatcher {
             slots[span.type] = span.value
         }
         return slots
+    }
+
+    /// Whether the words of `range` only restate entities of the `restating`
+    /// types, the request's own words and little words. A summary may name
+    /// the topic in words of its own ("circuit down" on a repair ticket);
+    /// one word of it ("billing") says no more.
+    static func onlyRestates(_ range: Range<Int>, intent: String, restating: Set<String>, own: Set<String>, tokens: [Token], stems: [String],
+                             spans: [EntitySpan]) -> Bool {
+        // The tokens the restating entities cover, marked span by span: the
+        // spans do not overlap, so this takes the line's length.
+        var restated = Array(repeating: false, count: range.count)
+        for span in spans where restating.contains(span.type) && !(intent == "open_ticket" && span.type == "category" && span.length > 1) {
+            let (low, high) = (max(span.start, range.lowerBound), min(span.end, range.upperBound))
+            guard low < high else { continue }
+            for index in low..<high { restated[index - range.lowerBound] = true }
+        }
+        WorkMeter.add(range.count + spans.count)
+        return range.allSatisfy { index in
+            restated[index - range.lowerBound] || FeatureExtractor.stopwords.contains(stems[index]) || own.contains(stems[index])
+                || ["was", "were", "is", "has", "have", "been", "be"].contains(tokens[index].text)
+        }
     }
 
     /// Entity types that a note made only of them merely restates.
@@ -131,23 +146,38 @@ extension IntentMatcher {
 
     /// The free text for `slot` and the tokens it covers; a note starts at
     /// `noteFrom` when that is known (see `noteStart`).
-    func freeText(_ slot: String, intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], text: String, noteFrom: Int?) -> (String, Range<Int>)? {
+    /// What lining the utterance up takes, worked out once for all the free
+    /// slots of an intent, and only when one is lined up.
+    struct LiningUp {
+        var index: AlignmentIndex?
+        var names: NameStarts?
+    }
+
+    func freeText(_ slot: String, intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], text: String, noteFrom: Int?,
+                  lining: inout LiningUp) -> (String, Range<Int>)? {
         guard !tokens.isEmpty else { return nil }
         let units = Array(text.utf16)
         if slot == "note", let first = noteFrom {
             let value = clean(String(decoding: units[tokens[first].start...], as: UTF16.self), slot: slot)
             if !value.isEmpty { return (value, first..<tokens.count) }
         }
+        guard let candidates = alignments["\(intent)/\(slot)"] else { return nil }
         var best: (anchors: Int, value: String, length: Int, range: Range<Int>)?
         var evaluated: [Range<Int>: (value: String, length: Int)?] = [:]
-        let present = Set(stems)
         // The request's own words are never its note ("escalate it to the
         // Solutions team" has no note in it).
         let ownWords = ownWordsOf(intent)
-        for alignment in alignments["\(intent)/\(slot)"] ?? [] {
+        let index = lining.index ?? AlignmentIndex(stems: stems, spans: spans, ownWords: ownWords)
+        lining.index = index
+        var names: NameStarts?
+        if slot != "note" {
+            names = lining.names ?? nameStarts(tokens: tokens, stems: stems)
+            lining.names = names
+        }
+        for alignment in candidates {
             // Only phrasings whose word just before the slot is in the utterance can line up.
-            if let anchor = alignment.anchor, !present.contains(anchor) { continue }
-            guard let (anchors, range) = align(alignment, slot: slot, stems: stems, spans: spans), !range.isEmpty else { continue }
+            if let anchor = alignment.anchor, !index.contains(anchor) { continue }
+            guard let (anchors, range) = align(alignment, slot: slot, index: index, count: stems.count), !range.isEmpty else { continue }
             // A note straight after a ticket number is found by `noteStart`
             // (after a colon, or next to "update"); lined up here it would
             // take whatever follows "escalate it". Only a comma after the
@@ -161,7 +191,7 @@ extension IntentMatcher {
             if let known = evaluated[range] {
                 candidate = known
             } else {
-                candidate = freeTextValue(range, slot: slot, tokens: tokens, stems: stems, spans: spans, units: units, ownWords: ownWords)
+                candidate = freeTextValue(range, slot: slot, tokens: tokens, index: index, names: names, units: units)
                 evaluated[range] = .some(candidate)
             }
             guard let (value, length) = candidate else { continue }
@@ -175,21 +205,22 @@ extension IntentMatcher {
     /// The free text a stretch of words gives for `slot`, and its length in
     /// characters; `nil` when it is only little or own words, or, for a
     /// name, when a role, channel or number is in it.
-    func freeTextValue(_ range: Range<Int>, slot: String, tokens: [Token], stems: [String], spans: [EntitySpan], units: [UInt16],
-                       ownWords: Set<String>) -> (value: String, length: Int)? {
-        if stems[range].allSatisfy({ ownWords.contains($0) || FeatureExtractor.stopwords.contains($0) }) { return nil }
+    func freeTextValue(_ range: Range<Int>, slot: String, tokens: [Token], index: AlignmentIndex, names: NameStarts?,
+                       units: [UInt16]) -> (value: String, length: Int)? {
+        if index.isOnlyOwnAndLittleWords(range) { return nil }
         // A name never contains a role, a channel or a number.
-        if slot != "note", spans.contains(where: { $0.type != "person" && range.overlaps($0.start..<$0.end) }) { return nil }
+        if slot != "note", index.hasEntityOtherThanName(in: range) { return nil }
         var kept = range
-        if slot != "note" { kept = nameTokens(in: range, tokens: tokens, stems: stems) }
+        if let names { kept = nameTokens(in: range, tokens: tokens, names: names) }
         guard !kept.isEmpty else { return nil }
+        WorkMeter.add(tokens[kept.upperBound - 1].end - tokens[kept.lowerBound].start)
         let value = clean(String(decoding: units[tokens[kept.lowerBound].start..<tokens[kept.upperBound - 1].end], as: UTF16.self), slot: slot)
         return value.isEmpty ? nil : (value, value.count)
     }
 
     /// Walks the phrasing's parts along the utterance; returns how many parts
     /// found their place, and the tokens between the free slot's neighbours.
-    func align(_ alignment: SlotAlignment, slot: String, stems: [String], spans: [EntitySpan]) -> (Int, Range<Int>)? {
+    func align(_ alignment: SlotAlignment, slot: String, index utterance: AlignmentIndex, count: Int) -> (Int, Range<Int>)? {
         typealias Item = AlignmentItem
         let items = alignment.items
         var position = 0
@@ -202,9 +233,9 @@ extension IntentMatcher {
             switch items[at] {
             case .word(let stem):
                 guard !alignment.little[at] else { return nil }
-                return (from..<max(from, stems.count)).first { stems[$0] == stem }.map { ($0, $0 + 1) }
+                return utterance.first(stem, from: from).map { ($0, $0 + 1) }
             case .typed(let type):
-                return spans.first { $0.start >= from && $0.type == type }.map { ($0.start, $0.end) }
+                return utterance.firstSpan(ofType: type, from: from).map { ($0.start, $0.end) }
             case .free:
                 return nil
             }
@@ -217,7 +248,7 @@ extension IntentMatcher {
                     guard (previousFound && lastItemFound) || index == 0 else { return nil }
                     start = position
                     // The slot ends where the next part that can be found begins.
-                    end = stems.count
+                    end = count
                     var bounded = false
                     for later in (index + 1)..<items.count {
                         if let (found, _) = locate(later, from: position) { end = found; bounded = true; break }
@@ -244,31 +275,39 @@ extension IntentMatcher {
         }
         guard let start, let end, start < end else { return nil }
         // Free text that is only a ticket, a time or a name is not free text.
-        let covered = spans.filter { EntityRecogniser.structural.contains($0.type) }.reduce(0) { count, span in
-            count + max(0, min(span.end, end) - max(span.start, start))
-        }
-        guard covered < end - start else { return nil }
+        guard utterance.structuralTokens(in: start..<end) < end - start else { return nil }
         return (anchors, start..<end)
     }
 
     /// The name inside a stretch of words ("for globex please" → "globex"):
     /// little words and the intent files' own words are dropped from the
     /// front, and the name ends at the first such word after it.
-    func nameTokens(in range: Range<Int>, tokens: [Token], stems: [String]) -> Range<Int> {
-        let lead: Set<String> = ["for", "the", "a", "an", "customer", "client", "new", "is", "to", "that", "our", "my", "called", "named", "from", "at",
-                                 "i", "me", "we", "us", "you", "he", "she", "they", "them", "it", "him", "her"]
-        func isNameWord(_ index: Int) -> Bool {
+    func nameTokens(in range: Range<Int>, tokens: [Token], names: NameStarts) -> Range<Int> {
+        let start = names.start(from: range.lowerBound)
+        // No name at all ("open a ticket please"): nothing, so that it is asked for.
+        guard start < range.upperBound else { return range.lowerBound..<range.lowerBound }
+        let isNameWord = names.isNameWord
+        var end = start + 1
+        while end < range.upperBound, end - start < 4, isNameWord[end] || ["&", "and"].contains(tokens[end].text) && end + 1 < range.upperBound && isNameWord[end + 1] { end += 1 }
+        return start..<end
+    }
+
+    /// Words that come before a name but are never part of one.
+    static let nameLeadWords: Set<String> = [
+        "for", "the", "a", "an", "customer", "client", "new", "is", "to", "that", "our", "my", "called", "named", "from", "at",
+        "i", "me", "we", "us", "you", "he", "she", "they", "them", "it", "him", "her",
+    ]
+
+    /// Where a name can start: at a word the intent files do not use, that
+    /// is not everyday English or a stopword, has a letter, and is not a
+    /// word that leads up to a name ("the customer Acme").
+    func nameStarts(tokens: [Token], stems: [String]) -> NameStarts {
+        let isNameWord = tokens.indices.map { index in
             let word = tokens[index].text
             return !inScope.contains(word) && !inScope.contains(stems[index]) && !CommonWords.all.contains(word)
                 && !FeatureExtractor.stopwords.contains(word) && word.hasLetter
         }
-        var start = range.lowerBound
-        while start < range.upperBound, lead.contains(tokens[start].text) || !isNameWord(start) { start += 1 }
-        // No name at all ("open a ticket please"): nothing, so that it is asked for.
-        guard start < range.upperBound else { return range.lowerBound..<range.lowerBound }
-        var end = start + 1
-        while end < range.upperBound, end - start < 4, isNameWord(end) || ["&", "and"].contains(tokens[end].text) && end + 1 < range.upperBound && isNameWord(end + 1) { end += 1 }
-        return start..<end
+        return NameStarts(isNameWord: isNameWord, isLeadWord: tokens.map { Self.nameLeadWords.contains($0.text) })
     }
 
     /// Punctuation and spaces that never start or end free text.

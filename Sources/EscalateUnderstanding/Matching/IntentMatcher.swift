@@ -24,17 +24,17 @@ public final class IntentMatcher: Sendable {
     }
 
     let intentNames: [String]
-    let examples: [Example]
-    /// Features by id, and their inverse intent frequency.
-    let featureIDs: [String: Int32]
+    /// Each feature's inverse intent frequency, by feature id.
     let idf: [Double]
     /// Postings in compressed rows: feature `f`'s examples and weights are
     /// `postingExamples[postingOffsets[f]..<postingOffsets[f + 1]]`.
     let postingOffsets: [Int32]
     let postingExamples: [Int32]
     /// In single precision: half the memory to stream through per utterance.
+    /// Each is the feature's IDF over the example's norm.
     let postingWeights: [Float]
     let exampleIntent: [Int32]
+    let exampleNorms: [Double]
     /// Each feature's postings fall into runs of one intent (examples are
     /// numbered intent by intent): feature `f`'s runs are
     /// `runIntent/runEnd[runOffsets[f]..<runOffsets[f + 1]]`, each run ending
@@ -67,12 +67,14 @@ public final class IntentMatcher: Sendable {
     /// a support request?").
     let wantedSlots: [String: Set<String>]
     /// For each intent, the words of its phrasings that few intents share.
-    let distinctive: [String: Set<String>]
+    let distinctive: [String: SortedWords]
     /// For each intent, its phrasings with a free-text slot, as the stems
     /// and slots that line an utterance up with them (worked out once).
     let alignments: [String: [SlotAlignment]]
-    /// The phrasings as written, by intent, for help and "did you mean".
-    public let phrasings: [String: [Phrasing]]
+    /// The phrasings as written, by intent, for help and "did you mean";
+    /// a matcher read from compiled tables reads them on first use.
+    public var phrasings: [String: [Phrasing]] { phrasingStore.phrasings }
+    let phrasingStore: PhrasingStore
     /// Each intent's `# e.g.` examples, for help.
     public let helpExamples: [String: [String]]
     /// Below this inverse intent frequency a feature is left out of the
@@ -92,9 +94,11 @@ public final class IntentMatcher: Sendable {
         var entities: [String: [EntityValue]] = [:]
         var helpExamples: [String: [String]] = [:]
         var concepts: [String: [String]] = [:]
+        var intentSources: [String: String] = [:]
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
-            let name = String(path.split(separator: "/").last!.split(separator: ".").first!)
+            let name = Self.fileName(path)
             if path.hasSuffix(".intent") {
+                intentSources[path] = text
                 intents[name] = try IntentFile.parse(text, file: path)
                 let examples = IntentFile.examples(in: text)
                 if !examples.isEmpty { helpExamples[name] = examples }
@@ -225,16 +229,14 @@ public final class IntentMatcher: Sendable {
             centreWeights.append(centres.indices.compactMap { intent in centres[intent][feature].map { (Int32(intent), $0) } })
         }
         self.intentNames = names
-        self.commonFeatureIDF = names.count >= 10 ? log(1 + 1 / 0.6) : 0
-        self.examples = examples
-        self.featureIDs = featureIDs
+        self.commonFeatureIDF = Self.commonFeatureIDF(intentCount: names.count)
         self.idf = features.map { idf[$0]! }
         self.postingOffsets = offsets
         self.postingExamples = postingExamples
         self.postingWeights = postingWeights
         self.exampleIntent = examples.map { Int32($0.intent) }
         self.runOffsets = runOffsets
-        self.ownWordsByIntent = Dictionary(uniqueKeysWithValues: names.map { ($0, Self.ownWords(of: $0)) })
+        self.ownWordsByIntent = Self.ownWordsByIntent(names)
         self.lexicon = Lexicon(
             known: vocabulary, inScope: inScope, index: FeatureIndex(extractor: extractor, featureIDs: featureIDs), entities: recogniser.enumerated)
         self.featureNames = features
@@ -253,7 +255,8 @@ public final class IntentMatcher: Sendable {
             (name, Set(phrasings.flatMap(\.slots)).union(mentionedTypes[name] ?? []))
         })
         self.wantedSlots = slotsByIntent.mapValues { $0.union(Self.slotsAlwaysWanted) }
-        self.phrasings = intents
+        self.phrasingStore = PhrasingStore(intents, sources: intentSources)
+        self.exampleNorms = examples.map(\.norm)
         self.helpExamples = helpExamples
         var distinctive: [String: Set<String>] = [:]
         for (intent, _, features) in exampleFeatures {
@@ -271,7 +274,7 @@ public final class IntentMatcher: Sendable {
         for name in names where name != Self.outOfScope {
             distinctive[name, default: []].formUnion(name.split(separator: "_").map { Stemmer.stem(String($0)) })
         }
-        self.distinctive = distinctive
+        self.distinctive = distinctive.mapValues(SortedWords.init)
         self.distinctiveIDs = names.map { name in (distinctive[name] ?? []).compactMap { featureIDs[$0] }.sorted() }
         var alignments: [String: [SlotAlignment]] = [:]
         for (name, phrasings) in intents {
@@ -292,6 +295,65 @@ public final class IntentMatcher: Sendable {
             }
         }
         self.alignments = alignments
+    }
+
+    /// Reads a matcher from the bytes `compiledTables()` gave: the same
+    /// matcher, to the last bit of every score, without the work of building
+    /// it. Tables that are damaged, or of another format, are refused.
+    public init(compiledTables bytes: [UInt8]) throws {
+        var reader = try TableReader(bytes)
+        intentNames = try reader.strings()
+        exampleIntent = try reader.ints()
+        featureNames = try reader.strings()
+        idf = try reader.doubles()
+        postingOffsets = try reader.ints()
+        postingExamples = try Self.readPostings(&reader, offsets: postingOffsets)
+        exampleNorms = try reader.doubles()
+        postingWeights = try Self.postingWeights(idf: idf, offsets: postingOffsets, examples: postingExamples, norms: exampleNorms)
+        runOffsets = try reader.ints()
+        runIntent = try reader.ints()
+        runEnd = try reader.ints()
+        distinctiveIDs = try reader.array { try $0.ints() }
+        let intentCount = intentNames.count
+        centreWeights = try reader.array { reader in
+            try reader.array { (intent: Int32(try $0.index(below: intentCount)), weight: try $0.double()) }
+        }
+        centreNorms = try reader.doubles()
+        extractor = try FeatureExtractor(reading: &reader)
+        recogniser = EntityRecogniser(enumerated: try EnumeratedRecogniser(reading: &reader))
+        known = try reader.stringSet()
+        inScope = try reader.stringSet()
+        let index = try FeatureIndex(reading: &reader, featureCount: featureNames.count)
+        lexicon = try Lexicon(reading: &reader, known: known, inScope: inScope, index: index, entities: recogniser.enumerated)
+        slotsByIntent = try reader.dictionary { try $0.stringSet() }
+        distinctive = try reader.dictionary { SortedWords(sorted: try $0.strings()) }
+        alignments = try reader.dictionary { reader in try reader.array { try SlotAlignment(reading: &$0) } }
+        helpExamples = try reader.dictionary { try $0.strings() }
+        phrasingStore = PhrasingStore(sources: try reader.dictionary { try $0.string() })
+        try reader.expectEnd()
+        // Worked out from what was read, as `init(files:)` works them out.
+        commonFeatureIDF = Self.commonFeatureIDF(intentCount: intentNames.count)
+        ownWordsByIntent = Self.ownWordsByIntent(intentNames)
+        wantedSlots = slotsByIntent.mapValues { $0.union(Self.slotsAlwaysWanted) }
+        corrector = TypoCorrector(vocabulary: known)
+        try checkShapes()
+    }
+
+    /// Feature ids by name.
+    var featureIDs: [String: Int32] {
+        Dictionary(uniqueKeysWithValues: featureNames.enumerated().map { ($1, Int32($0)) })
+    }
+
+    /// An intent's, entity type's or concept's name: its file's name.
+    static func fileName(_ path: String) -> String {
+        let last = path.split(separator: "/").last ?? Substring(path)
+        return String(last.split(separator: ".").first ?? last)
+    }
+
+    static func commonFeatureIDF(intentCount: Int) -> Double { intentCount >= 10 ? log(1 + 1 / 0.6) : 0 }
+
+    static func ownWordsByIntent(_ names: [String]) -> [String: Set<String>] {
+        Dictionary(uniqueKeysWithValues: names.map { ($0, Self.ownWords(of: $0)) })
     }
 
     static let recognisedWords: Set<String> = Set(TimeRecogniser.units.keys)
@@ -318,31 +380,4 @@ public final class IntentMatcher: Sendable {
 
     /// The intents the files define, out-of-scope examples excepted.
     public var intents: [String] { intentNames.filter { $0 != Self.outOfScope } }
-}
-
-/// Per-example sums for one scoring, kept between calls. Only the examples
-/// an utterance touches are visited and reset afterwards.
-final class ScoreScratch: @unchecked Sendable {
-    private let lock = NSLock()
-    private var dots: [Float] = []
-    private var touched: [Int32] = []
-
-    /// Runs `body` with zeroed sums for `count` examples and room to list
-    /// the touched ones (as many as there are examples); `body` returns how
-    /// many it listed. Everything is zero again afterwards.
-    func with<Result>(count: Int, _ body: (UnsafeMutableBufferPointer<Float>, UnsafeMutableBufferPointer<Int32>) -> (Result, Int)) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        if dots.count != count {
-            dots = Array(repeating: 0, count: count)
-            touched = Array(repeating: 0, count: count)
-        }
-        return dots.withUnsafeMutableBufferPointer { dots in
-            touched.withUnsafeMutableBufferPointer { touched in
-                let (result, listed) = body(dots, touched)
-                for index in 0..<listed { dots[Int(touched[index])] = 0 }
-                return result
-            }
-        }
-    }
 }

@@ -21,6 +21,9 @@ public struct Interpretation: Sendable {
     public var unknownWords: Int = 0
     /// The best-scoring intent, out-of-scope examples included.
     public var topIntent: IntentName?
+    /// The line was longer than `UtteranceLimits.maximumCharacters` and was
+    /// not read at all: say `UtteranceLimits.tooLongMessage` instead.
+    public var isTooLong = false
     /// How the line is put, and the phrases that matter beside its intent.
     public var cues = Cues()
     /// The line as typed, trimmed: the free text of an answer to "What's

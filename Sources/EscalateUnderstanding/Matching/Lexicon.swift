@@ -23,10 +23,10 @@ struct WordFacts: Sendable {
 /// per question asked of it. Other words have their facts worked out as
 /// they come, with the same answers.
 struct Lexicon: Sendable {
-    private var table: [String: WordFacts] = [:]
-    private let known: Set<String>
-    private let inScope: Set<String>
-    private let entities: EnumeratedRecogniser
+    var table: [String: WordFacts] = [:]
+    let known: Set<String>
+    let inScope: Set<String>
+    let entities: EnumeratedRecogniser
     let index: FeatureIndex
 
     init(known: Set<String>, inScope: Set<String>, index: FeatureIndex, entities: EnumeratedRecogniser) {

@@ -49,8 +49,18 @@ enum ContactDetailsRecogniser {
             while upper > at + 1, units[upper - 1] == 46 { upper -= 1 }  // a sentence's full stop
             let domain = String(decoding: units[(at + 1)..<upper], as: UTF16.self)
             guard lower < at, domain.contains("."), !domain.hasPrefix(".") else { continue }
-            let covered = tokens.indices.filter { tokens[$0].end > lower && tokens[$0].start < upper }
-            guard let first = covered.first, let last = covered.last else { continue }
+            // The tokens the address covers: from the first that ends inside
+            // it (tokens end in order), while they start inside it.
+            var first = 0
+            var beyond = tokens.count
+            while first < beyond {
+                let middle = (first + beyond) / 2
+                if tokens[middle].end > lower { beyond = middle } else { first = middle + 1 }
+            }
+            var last = first - 1
+            while last + 1 < tokens.count, tokens[last + 1].start < upper { last += 1 }
+            WorkMeter.add(upper - lower + last - first + 2)
+            guard first <= last else { continue }
             let address = String(decoding: units[lower..<upper], as: UTF16.self)
             spans.append(EntitySpan(type: "email", value: .text(address), start: first, end: last + 1))
         }

@@ -33,6 +33,8 @@ struct EntityRecogniser: Sendable {
     func recogniseAll(_ tokens: [Token], stems: [String], text: String, context: RecognitionContext, known: Set<String> = [],
                       kinds given: [WordKinds]? = nil) -> (spans: [EntitySpan], alternates: [EntitySpan]) {
         let kinds = given.map { WordKinds.adding(context.kindsByWord, to: $0, of: tokens) } ?? WordKinds.of(tokens, named: context.kindsByWord)
+        // Each recogniser passes over the tokens once.
+        WorkMeter.add(8 * tokens.count)
         var structural: [EntitySpan] = []
         structural.reserveCapacity(8)
         structural += ContactDetailsRecogniser.recognise(tokens, text: text)
@@ -61,9 +63,13 @@ struct EntityRecogniser: Sendable {
         let enumerated = Self.nonOverlapping(candidates)
         var alternates: [EntitySpan] = []
         // When nothing overlapped, every candidate was kept: no alternates.
-        for type in Set(candidates.map(\.type)).sorted() where candidates.count > enumerated.count {
-            let ofType = Self.nonOverlapping(candidates.filter { $0.type == type })
-            alternates += ofType.filter { !enumerated.contains($0) }
+        if candidates.count > enumerated.count {
+            let kept = Set(enumerated)
+            for type in Set(candidates.map(\.type)).sorted() {
+                let ofType = Self.nonOverlapping(candidates.filter { $0.type == type })
+                alternates += ofType.filter { !kept.contains($0) }
+                WorkMeter.add(candidates.count)
+            }
         }
         let spans = Self.mergingNames((chosen + enumerated).sorted { $0.start < $1.start }, text: text, tokens: tokens)
         return (spans, alternates.sorted { $0.start < $1.start })
@@ -93,34 +99,33 @@ struct EntityRecogniser: Sendable {
     /// Greedy: longest first, then by type priority, then leftmost.
     static func nonOverlapping(_ spans: [EntitySpan]) -> [EntitySpan] {
         guard spans.count > 1 else { return spans }
-        // Usually nothing overlaps, and then every span is kept.
-        let overlapping = spans.indices.contains { i in
-            spans[(i + 1)...].contains { $0.start < spans[i].end && spans[i].start < $0.end }
-        }
-        if !overlapping { return spans.sorted { $0.start < $1.start } }
+        WorkMeter.add(spans.count)
+        // Usually nothing overlaps, and then every span is kept: in order of
+        // their starts, none starts before the one before it ended.
+        let byStart = spans.indices.sorted { spans[$0].start < spans[$1].start }
+        let overlapping = zip(byStart, byStart.dropFirst()).contains { spans[$1].start < spans[$0].end }
+            || !byStart.allSatisfy({ spans[$0].end > spans[$0].start })
+        if !overlapping { return byStart.map { spans[$0] } }
         // Sorted as numbers: each span's priority is looked up once, and the
-        // spans themselves are not copied about while sorting. There are
-        // only ever a few, so an insertion sort does.
+        // spans themselves are not copied about while sorting. Ties keep
+        // the spans' order.
         typealias Key = (length: Int, priority: Int, start: Int, type: String, index: Int)
-        var ordered: [Key] = []
-        ordered.reserveCapacity(spans.count)
         func before(_ a: Key, _ b: Key) -> Bool {
             if a.length != b.length { return a.length > b.length }
             if a.priority != b.priority { return a.priority < b.priority }
             if a.start != b.start { return a.start < b.start }
             if a.type != b.type { return a.type < b.type }
-            return spans[a.index].value.description < spans[b.index].value.description
+            let (first, second) = (spans[a.index].value.description, spans[b.index].value.description)
+            return first != second ? first < second : a.index < b.index
         }
-        for (index, span) in spans.enumerated() {
-            let key = (length: span.length, priority: Self.priority(of: span.type), start: span.start, type: span.type, index: index)
-            var place = ordered.count
-            while place > 0 && before(key, ordered[place - 1]) { place -= 1 }
-            ordered.insert(key, at: place)
-        }
+        let ordered = spans.enumerated().map { index, span in
+            (length: span.length, priority: Self.priority(of: span.type), start: span.start, type: span.type, index: index)
+        }.sorted(by: before)
         var used = Array(repeating: false, count: spans.map(\.end).max() ?? 0)
         var chosen: [Int] = []
         for key in ordered {
             let span = spans[key.index]
+            WorkMeter.add(span.length)
             guard !used[span.start..<span.end].contains(true) else { continue }
             for index in span.start..<span.end { used[index] = true }
             chosen.append(key.index)

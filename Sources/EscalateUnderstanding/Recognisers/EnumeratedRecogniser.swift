@@ -9,10 +9,10 @@ struct EnumeratedRecogniser: Sendable {
     }
 
     /// Entries by the stem of their first word.
-    private var entries: [String: [Entry]] = [:]
+    var entries: [String: [Entry]] = [:]
     /// The words of the phrases as written, so that typo correction leaves
     /// them alone ("professional" is no typo of anything).
-    private var words: Set<String> = []
+    var words: Set<String> = []
 
     init(entities: [String: [EntityValue]]) {
         for (type, values) in entities.sorted(by: { $0.key < $1.key }) {

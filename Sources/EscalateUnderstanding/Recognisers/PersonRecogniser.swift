@@ -7,6 +7,8 @@ enum PersonRecogniser {
         guard !byFirstWord.isEmpty else { return [] }
         var spans: [EntitySpan] = []
         var index = 0
+        // Made once, and only when a name is found: most lines have none.
+        var units: [UInt16] = []
         while index < tokens.count {
             if let kinds, !kinds[index].contains(.person) {
                 index += 1
@@ -27,7 +29,7 @@ enum PersonRecogniser {
                 }
             }
             if matched > 0 {
-                let units = Array(text.utf16)
+                if units.isEmpty { units = Array(text.utf16) }
                 var typed = String(decoding: units[tokens[index].start..<tokens[index + matched - 1].end], as: UTF16.self)
                 if typed.hasSuffix("'s") || typed.hasSuffix("’s") { typed.removeLast(2) }
                 if matched == 1, byFirstWord[tokens[index].text] == nil, typed.hasSuffix("s") { typed.removeLast() }

@@ -69,7 +69,7 @@ public enum Tokenizer {
     }
 
     /// The tokens of `text`. Letters, digits, `#`, `'` and other non-ASCII
-    /// characters make words, as do `-` inside a word and `.`, `:` or `/`
+    /// characters but U+FFFD make words, as do `-` inside a word and `.`, `:` or `/`
     /// between digits; everything else separates them. A terminal escape
     /// sequence stays inside the word it was typed in, so that a name with
     /// one in it is kept whole (and shown neutralised).
@@ -77,8 +77,11 @@ public enum Tokenizer {
         var tokens: [Token] = []
         let units = Array(text.utf16)
         var index = 0
+        // U+FFFD stands for bytes that were not UTF-8 (see `InputText`): it
+        // separates words and is never one, so that noise scores nothing.
         func isWordUnit(_ u: UInt16) -> Bool {
-            (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u == 35 || u == 39 || u == 0x2019 || u > 127 && u != 0x2013 && u != 0x2014
+            (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u == 35 || u == 39 || u == 0x2019
+                || u > 127 && u != 0x2013 && u != 0x2014 && u != 0xFFFD
         }
         /// The end of the escape sequence that starts at `start` (an ESC).
         func escapeEnd(_ start: Int) -> Int {

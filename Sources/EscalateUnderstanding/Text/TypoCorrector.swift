@@ -1,19 +1,34 @@
 /// Corrects a misspelt word to the nearest word of a vocabulary, by
 /// Damerau–Levenshtein distance: one edit, for words of four letters or
 /// more. (Two edits turned ordinary English words the vocabulary lacks,
-/// such as "currently", into unrelated ones such as "correctly".) Lookups go through an index of deletions
-/// (the SymSpell idea), so a correction costs a few hash lookups, not a
-/// scan of the vocabulary.
+/// such as "currently", into unrelated ones such as "correctly".)
+///
+/// A word one edit from another is at most one letter longer or shorter,
+/// and people rarely mistype the first letter, so the only candidates are
+/// the vocabulary words of the same first letter and a length one either
+/// side: a few dozen at most, kept together by first letter and length. A
+/// word longer than every candidate by more than a letter is a typo of
+/// nothing, and is not looked at letter by letter.
 public struct TypoCorrector: Sendable {
     private var words: Set<String>
-    private var deletions: [String: [String]] = [:]
+    private struct Bucket: Hashable {
+        var first: Character
+        var length: Int
+    }
+    /// The words a typo may be corrected to (letters only, four or more).
+    private var candidates: [Bucket: [String]] = [:]
+    /// The length of the longest of them.
+    private var longest = 0
 
     public init(vocabulary: Set<String>) {
         words = vocabulary
-        for word in vocabulary where word.count >= 4 && word.isAllLetters {
-            for variant in Self.deletes(of: word, depth: 1) {
-                deletions[variant, default: []].append(word)
-            }
+        for word in vocabulary where word.isAllLetters {
+            // Nearly every word is ASCII: one byte, one letter.
+            let ascii = word.utf8.allSatisfy { $0 < 128 }
+            let length = ascii ? word.utf8.count : word.count
+            guard length >= 4, let first = ascii ? Character(Unicode.Scalar(word.utf8.first!)) : word.first else { continue }
+            candidates[Bucket(first: first, length: length), default: []].append(word)
+            longest = max(longest, length)
         }
     }
 
@@ -22,61 +37,19 @@ public struct TypoCorrector: Sendable {
     /// The vocabulary word nearest `word`, or `nil` if none is close enough.
     public func correct(_ word: String) -> String? {
         if words.contains(word) { return word }
-        guard word.count >= 4, word.isAllLetters else { return nil }
-        let limit = 1
-        var candidates: Set<String> = []
-        // The word and each of its single deletions (`deletes(of:depth: 1)`,
-        // made here without building a set of them).
-        for variant in [word] + Self.singleDeletions(of: word) {
-            if words.contains(variant) { candidates.insert(variant) }
-            for original in deletions[variant] ?? [] { candidates.insert(original) }
-        }
-        var best: (word: String, distance: Int)?
-        for candidate in candidates.sorted() {
-            let distance = Self.distance(word, candidate, limit: limit)
-            guard distance <= limit, candidate.count >= 4 else { continue }
-            // Keep the first letter: people rarely mistype it, and it keeps
-            // "call" from turning into "tall".
-            guard candidate.first == word.first || distance == 0 else { continue }
-            if best == nil || distance < best!.distance { best = (candidate, distance) }
-        }
-        return best?.word
-    }
-
-    /// `word` with each one of its letters left out in turn; an ASCII word
-    /// is cut byte by byte, with no array of characters in between.
-    static func singleDeletions(of word: String) -> [String] {
-        let bytes = Array(word.utf8)
-        guard bytes.allSatisfy({ $0 < 128 }) else { return Array(deletes(of: word, depth: 1).subtracting([word])) }
-        return bytes.indices.map { skipped in
-            String(unsafeUninitializedCapacity: bytes.count - 1) { buffer in
-                var written = 0
-                for (index, byte) in bytes.enumerated() where index != skipped {
-                    buffer[written] = byte
-                    written += 1
-                }
-                return written
+        // A character takes at most four bytes: a longer word is surely too long to count.
+        guard word.utf8.count >= 4, word.utf8.count <= 4 * (longest + 1) else { return nil }
+        let length = word.count
+        guard length >= 4, length <= longest + 1, word.isAllLetters, let first = word.first else { return nil }
+        var best: String?
+        for candidateLength in (length - 1)...(length + 1) {
+            for candidate in candidates[Bucket(first: first, length: candidateLength)] ?? [] {
+                // Of the words one edit away, the first in order: as stable as the vocabulary.
+                if let found = best, found <= candidate { continue }
+                if Self.distance(word, candidate, limit: 1) <= 1 { best = candidate }
             }
         }
-    }
-
-    static func deletes(of word: String, depth: Int) -> Set<String> {
-        var result: Set<String> = [word]
-        var frontier: Set<String> = [word]
-        for _ in 0..<depth {
-            var next: Set<String> = []
-            for item in frontier where item.count > 1 {
-                let characters = Array(item)
-                for index in characters.indices {
-                    var copy = characters
-                    copy.remove(at: index)
-                    next.insert(String(copy))
-                }
-            }
-            result.formUnion(next)
-            frontier = next
-        }
-        return result
+        return best
     }
 
     /// Optimal-string-alignment distance, stopping early past `limit`.

@@ -30,8 +30,10 @@ struct CalendarAddCommand: ParsableCommand {
         let span: BusinessSpan
         let text = duration.replacingOccurrences(of: Escalate.negativeMark, with: "-")
         do { span = try BusinessSpan(parsing: text) } catch { throw CLIError("DURATION: \(error)") }
-        guard let deadline = calendar.add(span, to: start.instant) else {
-            throw CLIError("\(name) never opens after \(from)")
+        // A deadline past the supported years is refused as every time outside them is.
+        guard let deadline = calendar.add(span, to: start.instant), BusinessCalendar.supports(deadline, in: start.zone) else {
+            if Weekday.allCases.allSatisfy({ calendar.hours.intervals(on: $0).isEmpty }) { throw CLIError("\(name) never opens") }
+            throw CLIError(UnsupportedTimeError("the deadline \(duration) after \(from)").description)
         }
         let shown = ZonedTime(deadline, in: start.zone)
         if explain {

@@ -3,7 +3,7 @@ import EscalateCatalog
 import EscalateDomain
 
 /// `escalate calendar …`: business calendars, for scripting and checking.
-struct CalendarCommand: ParsableCommand {
+struct CalendarCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
         abstract: "List, show and measure with business calendars.",

@@ -20,7 +20,7 @@ struct CalendarShowCommand: ParsableCommand {
         let calendar = try catalog.requireCalendar(name)
         let year = self.year ?? LocalDate(dayNumber: Instant(Date()).secondsSinceEpoch / 86_400).year
         guard BusinessCalendar.supportedYears.contains(year) else {
-            throw CLIError("--year \(year) is outside \(BusinessCalendar.supportedYears.lowerBound)–\(BusinessCalendar.supportedYears.upperBound)")
+            throw CLIError(UnsupportedTimeError("--year \(year)").description)
         }
         var lines = ["\(calendar.name): \(calendar.title)"]
         let midYear = calendar.zone.instant(for: LocalDateTime(date: LocalDate(year: year, month: 1, day: 15), time: TimeOfDay(hour: 12)))

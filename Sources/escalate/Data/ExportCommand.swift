@@ -1,5 +1,6 @@
 import ArgumentParser
 import EscalateDomain
+import EscalateTerminal
 import Foundation
 
 /// The export format: every ticket's log and the saved contacts.
@@ -40,7 +41,8 @@ struct ExportCommand: AsyncParsableCommand {
             }
             FileHandle.standardError.write(Data("Exported \(Set(document.events.map(\.ticketID)).count) tickets (\(document.events.count) events) to \(output)\n".utf8))
         } else {
-            print(text)
+            // Read on a terminal, stored text is shown, not obeyed; piped, it is exact JSON.
+            print(SafeText.forDestination(text))
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `escalate matrix …`: the escalation matrices.
-struct MatrixCommand: ParsableCommand {
+struct MatrixCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "matrix",
         abstract: "List, show and check escalation matrices.",

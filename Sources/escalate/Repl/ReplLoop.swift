@@ -34,15 +34,29 @@ struct ReplLoop {
                 if let message = session.cancelPending() { emit(message, as: .dim) }
                 pendingNudges = []
             case .line(let line):
-                reader.addToHistory(line)
-                let reply = await session.respond(to: line)
-                let role: TerminalStyle.Role = reply.kind == .problem ? .error : .reply
-                if !reply.lines.isEmpty { emit(reply.text, as: role) }
-                pendingNudges = await session.nudges()
-                onTurn?(line, reply.lines + pendingNudges)
-                if reply.endsSession { return }
+                let (nudges, ended) = await answer(line)
+                if ended { return }
+                pendingNudges = nudges
+            case .lineWithInvalidBytes(let line):
+                // Said before the answer, which reads the line without them.
+                emit(InputText.invalidBytesNotice, as: .dim)
+                let (nudges, ended) = await answer(line, notice: InputText.invalidBytesNotice)
+                if ended { return }
+                pendingNudges = nudges
             }
         }
+    }
+
+    /// Answers one line; returns the nudges to show before the next prompt,
+    /// and whether the session is over.
+    private func answer(_ line: String, notice: String? = nil) async -> (nudges: [String], ended: Bool) {
+        reader.addToHistory(line)
+        let reply = await session.respond(to: line)
+        let role: TerminalStyle.Role = reply.kind == .problem ? .error : .reply
+        if !reply.lines.isEmpty { emit(reply.text, as: role) }
+        let nudges = await session.nudges()
+        onTurn?(line, (notice.map { [$0] } ?? []) + reply.lines + nudges)
+        return (nudges, reply.endsSession)
     }
 
     private func emit(_ text: String, as role: TerminalStyle.Role) {

@@ -2,13 +2,19 @@ import ArgumentParser
 import EscalateAssistant
 import EscalateDomain
 import EscalateTerminal
+import EscalateUnderstanding
 import Foundation
 
 /// `escalate ask TEXT`: one question, answered without the REPL.
 struct AskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ask",
-        abstract: "Answer one question or note without the REPL. Exit status 2 when it is not understood."
+        abstract: "Answer one question or note without the REPL.",
+        discussion: """
+            Exit status 0 when answered, 2 when not understood (or on bad input), 3 when understood but the reply \
+            is a question back (more is needed, e.g. which ticket). --json prints {"reply", "kind", "understood"}; \
+            see the README for the fields.
+            """
     )
 
     @Argument(help: "The question or note.")
@@ -32,6 +38,11 @@ struct AskCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() async throws {
+        let line = text.joined(separator: " ")
+        // A line too long to read is bad input, said before anything is loaded.
+        if UtteranceLimits.isTooLong(line) { throw CLIError(UtteranceLimits.tooLongMessage) }
+        let hadInvalidBytes = CommandLineText.hadInvalidBytes(text)
+        if hadInvalidBytes { Console.error(InputText.invalidBytesNotice) }
         let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
         let userRole = try SessionFactory.role(role)
@@ -39,9 +50,9 @@ struct AskCommand: AsyncParsableCommand {
         let settings = SessionSettings(user: user ?? ProcessInfo.processInfo.environment["USER"] ?? "me", zone: zone, role: userRole, width: 80)
         let session = Session(settings: settings, assistant: try SessionFactory.assistant(catalog: catalog, intentsFolder: nil),
                               store: try SessionFactory.openStore(db), clock: clock)
-        let reply = await session.respond(to: text.joined(separator: " "))
+        let reply = await session.respond(to: line)
         if json {
-            var object: [String: Any] = ["reply": reply.lines, "kind": "\(reply.kind)"]
+            var object: [String: Any] = ["reply": reply.lines, "kind": "\(reply.kind)", "understood": NSNull(), "invalid_utf8": hadInvalidBytes]
             if let interpretation = session.lastInterpretation {
                 object["understood"] = (try? JSONSerialization.jsonObject(with: Data(ParseJSON.line(for: interpretation).utf8))) ?? NSNull()
             }
@@ -50,6 +61,10 @@ struct AskCommand: AsyncParsableCommand {
         } else {
             Console.print(SafeText.fitted(reply.text, width: 80))
         }
-        if reply.kind == .problem { throw ExitCode(2) }
+        switch reply.kind {
+        case .answer: break
+        case .question: throw ExitStatus.needsMore
+        case .problem: throw ExitStatus.badInput
+        }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalateAssistant
 import EscalateCatalog
 import EscalateDomain
+import EscalateTerminal
 import EscalateUnderstanding
 import Foundation
 
@@ -10,7 +11,11 @@ struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
         abstract: "Print how TEXT is understood as JSON: intent, score, slots and runner-up.",
-        discussion: "With no TEXT, reads standard input and prints one JSON line per input line."
+        discussion: """
+            With no TEXT, reads standard input and prints one JSON line per input line (null for a line over 4,000 \
+            characters, which is reported and makes the exit status 2). Bytes that are not UTF-8 are read as U+FFFD \
+            and reported on standard error.
+            """
     )
 
     @Argument(help: "The text to understand.")
@@ -25,21 +30,45 @@ struct ParseCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
+        let single = text.joined(separator: " ")
+        // A line too long to read is bad input, said before anything is loaded.
+        if !text.isEmpty, UtteranceLimits.isTooLong(single) { throw CLIError(UtteranceLimits.tooLongMessage) }
         let zone = try data.readerZone(now: now)
         let catalog = try data.loadCatalog(zone: zone)
         let assistant = try SessionFactory.assistant(catalog: catalog, intentsFolder: intents)
         let instant = try data.pinnedInstant(now, zone: zone) ?? Instant(Date())
         let context = RecognitionContext(now: instant, zone: zone, people: assistant.peopleInMatrices, referenceKinds: catalog.referenceKinds)
-        func emit(_ line: String) {
-            let interpretation = assistant.matcher.interpret(line, context: context)
-            print(ParseJSON.line(for: interpretation))
-        }
         if !text.isEmpty {
-            emit(text.joined(separator: " "))
+            if CommandLineText.hadInvalidBytes(text) { Console.error(InputText.invalidBytesNotice) }
+            print(ParseJSON.line(for: assistant.matcher.interpret(single, context: context)))
             return
         }
-        while let line = readLine(strippingNewline: true) {
-            emit(line)
+        // One JSON line per input line; a line too long to read gives `null`
+        // and, at the end, status 2.
+        let reader = PlainLineReader()
+        var number = 0
+        var tooLong = false
+        while true {
+            let line: String
+            switch reader.readLine(prompt: "") {
+            case .line(let text): line = text
+            case .lineWithInvalidBytes(let text):
+                line = text
+                Console.error("line \(number + 1): \(InputText.invalidBytesNotice)")
+            case .interrupted: continue
+            case .endOfInput:
+                if tooLong { throw ExitStatus.badInput }
+                return
+            }
+            number += 1
+            let interpretation = assistant.matcher.interpret(line, context: context)
+            if interpretation.isTooLong {
+                Console.error("line \(number): \(UtteranceLimits.tooLongMessage)")
+                print("null")
+                tooLong = true
+            } else {
+                print(ParseJSON.line(for: interpretation))
+            }
         }
     }
 }
