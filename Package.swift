@@ -82,7 +82,7 @@ let package = Package(
         // The one benchmark executable: swift run -c release escalate-bench
         .executableTarget(
             name: "escalate-bench",
-            dependencies: ["EscalateDomain", "EscalateCatalog", "EscalateStore", "EscalateUnderstanding", "EscalateBuiltInIntents"]
+            dependencies: ["EscalateDomain", "EscalateCatalog", "EscalateStore", "EscalateUnderstanding", "EscalateBuiltInIntents", "EscalateAssistant"]
         ),
 
         .testTarget(

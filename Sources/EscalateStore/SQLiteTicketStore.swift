@@ -88,7 +88,7 @@ public final class SQLiteTicketStore: TicketStore, Sendable {
     }
 
     /// Creates a new database at `path`, fully formed: it is built beside the
-    /// final name and moved into place, so that no empty or half-made file
+    /// final name and linked into place, so that no empty or half-made file
     /// is ever left where escalate would later find it. The folder is made
     /// private to the user, the file readable by its owner only.
     static func createFile(at path: String) throws {
@@ -114,7 +114,9 @@ public final class SQLiteTicketStore: TicketStore, Sendable {
         } catch {
             throw describe(error, path: path)
         }
-        guard rename(building, path) == 0 else {
+        // A link, not a rename: when another escalate created the file first,
+        // theirs is kept and used, never replaced under them.
+        guard link(building, path) == 0 || errno == EEXIST else {
             throw StoreError(.permission, "cannot create the database \(path): \(String(cString: strerror(errno)))")
         }
     }

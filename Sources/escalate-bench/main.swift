@@ -11,6 +11,7 @@ var rows: [BenchmarkRow] = []
 rows += CalendarBenchmarks.rows()
 rows += await StoreBenchmarks.rows(filter: filter)
 rows += UnderstandingBenchmarks.rows()
+if filter == nil || "one turn parse handler commit".localizedCaseInsensitiveContains(filter!) { rows += await TurnBenchmarks.rows() }
 rows += ProcessBenchmarks.rows()
 
 let selected = rows.filter { filter == nil || $0.name.localizedCaseInsensitiveContains(filter!) }

@@ -32,7 +32,7 @@ extension Conversation {
             if state.changes.count > 50 { state.changes.removeFirst(state.changes.count - 50) }
         }
         // New names (a customer, a contact) are recognised from the next line.
-        if changes.newTickets.count + changes.contacts.count > 0 || cachedNames != nil { cachedNames = nil }
+        if changes.newTickets.count + changes.contacts.count > 0 { namesChanged() }
         return outcome.reply
     }
 

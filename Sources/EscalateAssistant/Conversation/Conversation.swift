@@ -29,6 +29,7 @@ public final class Conversation {
     /// Names recognition needs from the store, read again only after a change.
     var cachedNames: (customers: [String], contacts: [SavedContact], tickets: [Int])?
     private var namedDaysCache: (from: LocalDate, days: [String: LocalDate])?
+    private var cachedContext: RecognitionContext?
 
     public init(assistant: Assistant, store: any TicketStore, settings: SessionSettings, wallClock: any Clock = SystemClock()) {
         self.assistant = assistant
@@ -111,10 +112,28 @@ public final class Conversation {
     /// matrices, the saved contacts and the tickets, and the organisations'
     /// kinds of outside number.
     func recognitionContext(now: Instant) async throws -> RecognitionContext {
-        let names = try await knownNames()
         let days = namedDays(from: settings.zone.local(now).date)
-        return RecognitionContext(now: now, zone: settings.zone, people: assistant.peopleInMatrices + names.contacts.map(\.name),
-                                  customers: names.customers, namedDays: days, referenceKinds: catalog.referenceKinds)
+        // Built once and kept: its names are prepared for matching, which
+        // costs more than a turn should; only the clock moves on every line.
+        if var context = cachedContext {
+            context.now = now
+            if context.zone != settings.zone { context.zone = settings.zone }
+            if context.namedDays != days { context.namedDays = days }
+            cachedContext = context
+            return context
+        }
+        let names = try await knownNames()
+        let context = RecognitionContext(now: now, zone: settings.zone, people: assistant.peopleInMatrices + names.contacts.map(\.name),
+                                         customers: names.customers, namedDays: days, referenceKinds: catalog.referenceKinds)
+        cachedContext = context
+        return context
+    }
+
+    /// Forgets the names recognition knew, after a change that adds some
+    /// (a ticket's customer, a saved contact): the next line reads them again.
+    func namesChanged() {
+        cachedNames = nil
+        cachedContext = nil
     }
 
     /// The customers, contacts and open ticket numbers, read once and again

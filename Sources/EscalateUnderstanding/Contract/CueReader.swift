@@ -9,7 +9,7 @@ enum CueReader {
         cues.endsWithQuestionMark = text.trimmingCharacters(in: .whitespaces).hasSuffix("?")
         cues.questionWord = words.first.flatMap { ["who", "what", "when", "where", "which", "why", "how", "whom"].contains($0) ? $0 : nil }
         cues.asksPermission = asksPermission(words)
-        cues.hasWhQuestion = hasWhQuestion(text)
+        cues.hasWhQuestion = hasWhQuestion(tokens: tokens, units: units)
         cues.asksWhatHappens = words.starts(with: ["what", "happens"])
         cues.hypothetical = words.contains { ["if", "suppose", "supposing", "hypothetically"].contains($0) }
             || (words.contains("say") && !words.contains("says") && words.firstIndex(of: "say").map { $0 > 0 } == true && intent == .whoNext)
@@ -52,12 +52,18 @@ enum CueReader {
     }
 
     /// Whether a sentence of the line asks who, what, where or which.
-    static func hasWhQuestion(_ text: String) -> Bool {
-        text.split(whereSeparator: { ".!?;".contains($0) }).contains { sentence in
-            let words = Tokenizer.tokens(String(sentence)).map(\.text)
-            guard let first = words.first, ["who", "what", "where", "which", "whom"].contains(first), words.count > 1 else { return false }
-            return ["do", "does", "should", "can", "is", "are", "to", "would", "will", "shall"].contains(words[1])
+    static func hasWhQuestion(tokens: [Token], units: [UInt16]) -> Bool {
+        let sentenceEnds: Set<UInt16> = [46, 33, 63, 59]  // . ! ? ;
+        for index in tokens.indices {
+            let startsSentence = index == 0
+                || units[tokens[index - 1].end..<max(tokens[index - 1].end, tokens[index].start)].contains { sentenceEnds.contains($0) }
+            guard startsSentence, index + 1 < tokens.count, ["who", "what", "where", "which", "whom"].contains(tokens[index].text) else { continue }
+            let next = index + 1
+            // The next word must be in the same sentence.
+            if units[tokens[index].end..<max(tokens[index].end, tokens[next].start)].contains(where: { sentenceEnds.contains($0) }) { continue }
+            if ["do", "does", "should", "can", "is", "are", "to", "would", "will", "shall"].contains(tokens[next].text) { return true }
         }
+        return false
     }
 
     /// Words that, in the same clause as a negation, say the request itself
@@ -165,18 +171,30 @@ enum CueReader {
 
     static func phrases(_ words: [String], intent: IntentName?) -> Set<Cue> {
         var found: Set<Cue> = []
-        let line = " " + words.joined(separator: " ") + " "
-        func has(_ phrases: String...) -> Bool { phrases.contains { line.contains(" \($0) ") } }
+        let present = Set(words)
+        /// Whether the words hold any of the phrases, each as whole words in a row.
+        func has(_ phrases: String...) -> Bool {
+            phrases.contains { phrase in
+                let parts = phrase.split(separator: " ").map(String.init)
+                guard let first = parts.first, present.contains(first) else { return false }
+                if parts.count == 1 { return true }
+                guard words.count >= parts.count else { return false }
+                return (0...(words.count - parts.count)).contains { start in
+                    parts.indices.allSatisfy { words[start + $0] == parts[$0] }
+                }
+            }
+        }
         func starts(_ prefixes: String...) -> Bool { words.contains { word in prefixes.contains { word.hasPrefix($0) } } }
         let contactVerbs = ["called", "rang", "phoned", "emailed", "mailed", "messaged", "contacted", "reached", "texted", "pinged"]
-        if contactVerbs.contains(where: { has("\($0) me", "\($0) us") }) { found.insert(.inbound) }
+        if contactVerbs.contains(where: { present.contains($0) && has("\($0) me", "\($0) us") }) { found.insert(.inbound) }
         if has("assigned") { found.insert(.assigned) }
-        if has("spoke", "spoken", "talked", "speak", "got through", "met", "spoke with", "talked to") { found.insert(.spoke) }
+        if has("spoke", "spoken", "talked", "speak", "got through", "met") { found.insert(.spoke) }
         if words.contains(where: { $0.contains("mail") }) { found.insert(.mail) }
         if has("voicemail", "voice mail", "left a message", "left them a message", "left him a message", "left her a message", "left a vm") { found.insert(.voicemail) }
-        if has("no answer", "didn't answer", "did not answer", "not answer", "no one answered", "nobody answered", "couldn't reach", "could not reach",
-               "can not reach", "no response", "no reply", "not reach") { found.insert(.noAnswer) }
-        if has("customer called", "customer rang", "customer emailed", "customer phoned", "customer replied", "customer wrote", "customer sent",
+        if has("no answer", "did not answer", "not answer", "no one answered", "nobody answered", "could not reach", "can not reach",
+               "no response", "no reply", "not reach") { found.insert(.noAnswer) }
+        if present.contains("customer") || present.contains("client"),
+           has("customer called", "customer rang", "customer emailed", "customer phoned", "customer replied", "customer wrote", "customer sent",
                "called the customer", "rang the customer", "emailed the customer", "phoned the customer", "the client called",
                "called the client", "emailed the client", "customer messaged", "messaged the customer", "sent the customer", "update to the customer",
                "updated the customer", "customer contacted", "contacted the customer") { found.insert(.withCustomer) }
@@ -184,21 +202,25 @@ enum CueReader {
         if has("email", "mail", "address", "e-mail") { found.insert(.asksEmail) }
         if has("number", "phone", "call") { found.insert(.asksPhone) }
         if has("contacts") { found.insert(.contactsList) }
-        if has("don't know", "do not know", "dont know", "not know", "not sure who") { found.insert(.doesNotKnow) }
+        if has("do not know", "not know", "not sure who") { found.insert(.doesNotKnow) }
         if has("replied", "responded", "answered", "acknowledged", "got back", "called back", "rang back", "wrote back", "came back", "heard back") {
             found.insert(.replied)
         }
         if asksForCustomerUpdate(words) { found.insert(.customerUpdate) }
         if has("until", "till", "til") { found.insert(.until) }
-        if line.range(of: #" (no|without|lost|can not|cannot|do not have|not have) .*access|access .*(denied|revoked|problem)"#, options: .regularExpression) != nil {
-            found.insert(.portalAccessProblem)
+        if let access = words.firstIndex(of: "access") {
+            let before = Set(words[..<access])
+            let after = Set(words[(access + 1)...])
+            if !before.isDisjoint(with: ["no", "without", "lost", "cannot", "not"]) || !after.isDisjoint(with: ["denied", "revoked", "problem"]) {
+                found.insert(.portalAccessProblem)
+            }
         }
         if starts("regist", "enrol", "signup") || has("sign up") { found.insert(.registering) }
         if starts("escalat") { found.insert(.escalationWord) }
         if starts("checklist") { found.insert(.checklistWord) }
         if let first = words.first, ["what", "show", "which", "list", "display", "see"].contains(first) { found.insert(.asksToSee) }
         if has("around the clock", "24/7", "24x7", "clock hours", "wall clock", "round the clock", "hours a day") { found.insert(.aroundTheClock) }
-        if !Set(words).isDisjoint(with: ["business", "working", "work", "office", "day", "daily"]) { found.insert(.businessHours) }
+        if !present.isDisjoint(with: ["business", "working", "work", "office", "day", "daily"]) { found.insert(.businessHours) }
         if has("open", "opened") { found.insert(.openWord) }
         if has("it", "they", "them", "their", "there", "he", "she", "him", "her", "his", "that desk", "that team", "that one") { found.insert(.pronoun) }
         return found
