@@ -37,7 +37,7 @@ struct ContactLookupHandler: IntentHandler {
         switch subject {
         case .level(let id, let number):
             guard let process = turn.catalog.process(id), let level = process.level(number) else { return nil }
-            var routes = turn.reach(level, of: process, segment: turn.state.topic.segment, saved: saved)
+            let routes = turn.reach(level, of: process, segment: turn.state.topic.segment, saved: saved)
             let wantsPhone = turn.cues.has(.asksPhone) && !turn.cues.has(.asksEmail)
             let wantsEmail = turn.cues.has(.asksEmail) && !turn.cues.has(.asksPhone)
             let title = "\(process.shortTitle), \(Words.level(level))"

@@ -108,6 +108,8 @@ struct DraftHandler: IntentHandler {
                 return "no \(promise.kind.noun) from the \(Words.lowerFirst(level.title)) within \(promise.within) of my first contact on \(since) (due \(dueText))"
             case .update(let plan):
                 return "the update agreed (\(plan.description)) was due \(dueText) and has not come"
+            case .reminder:
+                break
             }
         }
         if let process = turn.process(of: ticket) {

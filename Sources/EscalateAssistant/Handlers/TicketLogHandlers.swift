@@ -12,6 +12,10 @@ struct LogUpdateHandler: IntentHandler {
 
     func handle(_ turn: TurnContext) async throws -> Outcome {
         var turn = turn
+        // "I sent the customer their update on #1": an update to the customer, with or without words.
+        if turn.cues.has(.withCustomer), !turn.cues.has(.fromCustomer) {
+            return try await turn.withTicket { ticket, turn in CustomerContactLog.record(ticket, turn: turn) }
+        }
         // "update #1: IMS 482913": the outside number is the update.
         if turn.slots.text(.note)?.isEmpty ?? true {
             let found = turn.references
@@ -33,8 +37,9 @@ struct LogUpdateHandler: IntentHandler {
             let updated = turn.projected(ticket, adding: events)
             var lines = ["Noted on #\(ticket.id) \(turn.at(now, now: now)): \(Words.quote(note))"]
             if !found.isEmpty { lines.append("Added \(Words.list(found.map(turn.describe))) to #\(ticket.id).") }
+            // A note is the ticket's; the plan asks for updates to the customer.
             if let clock = turn.engine.clocks(updated, at: now).first(where: \.isUpdate), let due = clock.due {
-                lines.append("Next update due by \(turn.stamp(due, now: now)).")
+                lines.append("The customer's next update is due by \(turn.stamp(due, now: now)); say “sent the customer the update on #\(ticket.id)” once they have it.")
             }
             return turn.recording(events, on: ticket, reply: lines, dependsOnState: false)
         }

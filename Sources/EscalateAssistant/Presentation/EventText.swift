@@ -3,7 +3,7 @@ import EscalateDomain
 
 /// A ticket event in words, for history and undo.
 enum EventText {
-    static func describe(_ event: TicketEvent, in ticket: Ticket? = nil, process: EscalationProcess?, catalog: Catalog) -> String {
+    static func describe(_ event: TicketEvent, in ticket: Ticket? = nil, process: EscalationProcess?, catalog: Catalog, zone: Zone = .utc) -> String {
         func level(_ number: Int) -> String {
             process?.level(number).map(Words.level) ?? "Level \(number)"
         }
@@ -47,9 +47,19 @@ enum EventText {
             return "reason to escalate: \(neutral)"
         case .segmentSet(let segment):
             return "segment: \(catalog.segmentName(segment))"
+        case .fieldSet(let field, let value):
+            return "\(field): \(Words.quote(value))"
+        case .customerContact(let contact):
+            let how = contact.channel.map { " by \($0.noun)" } ?? ""
+            let note = contact.note.map { ": \(Words.quote($0))" } ?? ""
+            if contact.isUpdate { return "sent the customer an update\(how)\(note)" }
+            if contact.attemptOnly { return "tried to reach the customer\(how)\(note)" }
+            return (contact.inbound ? "the customer got in touch" : "contacted the customer") + how + note
+        case .reminderSet(let due, let what):
+            return "reminder for \(ZonedTime(due, in: zone).friendly): \(what)"
         case .undone(let id):
             guard let target = ticket?.events.first(where: { $0.id == id }) else { return "undid an earlier entry" }
-            return "undid: \(describe(target, in: ticket, process: process, catalog: catalog))"
+            return "undid: \(describe(target, in: ticket, process: process, catalog: catalog, zone: zone))"
         }
     }
 }

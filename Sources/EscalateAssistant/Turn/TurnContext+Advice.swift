@@ -200,6 +200,7 @@ extension SLAClock.Subject {
         switch self {
         case .promise(_, let promise): return "\(promise.within)"
         case .update(let plan): return "every \(plan.every)"
+        case .reminder: return "as you set it"
         }
     }
 }

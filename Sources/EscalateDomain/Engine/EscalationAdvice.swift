@@ -45,6 +45,8 @@ public struct SLAClock: Sendable {
     public enum Subject: Sendable {
         case promise(level: EscalationLevel, Promise)
         case update(CommunicationPlan)
+        /// A reminder the user set ("waiting on the customer until Monday").
+        case reminder(Reminder)
     }
 
     public enum State: Sendable, Equatable {
@@ -76,6 +78,8 @@ public struct SLAClock: Sendable {
             return "\(promise.kind.noun) from Level \(level.number) (\(level.title))"
         case .update(let plan):
             return "next update (\(plan.description))"
+        case .reminder(let reminder):
+            return reminder.what
         }
     }
 }

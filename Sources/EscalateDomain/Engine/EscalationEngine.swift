@@ -119,11 +119,16 @@ public struct EscalationEngine: Sendable {
 
     /// The promise and plan clocks of the ticket's current level at `now`.
     public func clocks(_ ticket: Ticket, at now: Instant) -> [SLAClock] {
-        guard let process = process(ticket.details.process), ticket.status != .closed,
-              let current = currentLevel(ticket, in: process), let engagedAt = ticket.engagedAt
-        else { return [] }
+        guard let process = process(ticket.details.process), ticket.status != .closed else { return [] }
+        var clocks = reminderClocks(ticket, now: now)
+        guard let current = currentLevel(ticket, in: process), let engagedAt = ticket.engagedAt else {
+            // No level engaged yet: an agreed plan still falls due, on the first level's hours.
+            if let plan = ticket.plan, ticket.status != .deescalated, let from = ticket.lastUpdateAt {
+                clocks.append(planClock(plan, from: from, ticket: ticket, calendar: calendar(for: process.firstLevel, segment: ticket.details.segment), now: now))
+            }
+            return clocks
+        }
         let calendar = calendar(for: current, segment: ticket.details.segment)
-        var clocks: [SLAClock] = []
         for promise in current.promises {
             let promiseCalendar = promise.calendar.flatMap { calendars[$0] } ?? calendar
             var metAt: Instant?
@@ -138,12 +143,29 @@ public struct EscalationEngine: Sendable {
         }
         // The communication plan belongs to the escalation: it ends with it.
         if let plan = ticket.plan, ticket.status != .deescalated {
-            let from = ticket.lastUpdateAt ?? engagedAt
-            // A plan in clock time runs around the clock, in the level's zone.
-            let planCalendar = plan.clockTime ? BusinessCalendar(name: "clock time", zone: calendar.zone, hours: .alwaysOpen) : calendar
-            clocks.append(clock(.update(plan), span: plan.every, from: from, metAt: nil, ticket: ticket, calendar: planCalendar, now: now))
+            clocks.append(planClock(plan, from: ticket.lastUpdateAt ?? engagedAt, ticket: ticket, calendar: calendar, now: now))
         }
         return clocks
+    }
+
+    /// The plan's next update, due `plan.every` after the last one.
+    private func planClock(_ plan: CommunicationPlan, from: Instant, ticket: Ticket, calendar: BusinessCalendar, now: Instant) -> SLAClock {
+        // A plan in clock time runs around the clock, in the level's zone.
+        let planCalendar = plan.clockTime ? BusinessCalendar(name: "clock time", zone: calendar.zone, hours: .alwaysOpen) : calendar
+        return clock(.update(plan), span: plan.every, from: from, metAt: nil, ticket: ticket, calendar: planCalendar, now: now)
+    }
+
+    /// Reminders still waiting: met once the customer is heard from after
+    /// one was set, or the ticket is taken off hold.
+    private func reminderClocks(_ ticket: Ticket, now: Instant) -> [SLAClock] {
+        ticket.reminders.compactMap { reminder in
+            let heard = [ticket.lastCustomerContactAt, ticket.pauses.last(where: { $0.start >= reminder.setAt || $0.end >= reminder.setAt })?.end]
+                .compactMap { $0 }.filter { $0 >= reminder.setAt }.min()
+            let clockCalendar = BusinessCalendar(name: "clock time", zone: .utc, hours: .alwaysOpen)
+            let state: SLAClock.State
+            if let heard { state = .met(at: heard) } else { state = reminder.due < now ? .breached(since: reminder.due) : .running(remaining: reminder.due - now) }
+            return SLAClock(subject: .reminder(reminder), startedAt: reminder.setAt, due: reminder.due, state: state, calendar: clockCalendar)
+        }
     }
 
     private func contactMade(_ ticket: Ticket, level: Int, since: Instant) -> Instant? {

@@ -27,6 +27,8 @@ extension Ticket {
         conditions = []
         closure = nil
         deescalationAnswers = []
+        reminders = []
+        lastCustomerContactAt = nil
         self.events = events
         undone = Set(events.compactMap { if case .undone(let target) = $0.kind { return target } else { return nil } })
         for event in effectiveEvents.dropFirst() { apply(event) }
@@ -50,6 +52,7 @@ extension Ticket {
             engage(record.level, at: at)
         case .contactMade(let record):
             engage(record.level, at: at)
+            // The level reaching the customer counts as an update under a plan.
             lastUpdateAt = max(lastUpdateAt ?? at, at)
         case .acknowledged(let record):
             engage(record.level, at: at)
@@ -57,7 +60,8 @@ extension Ticket {
             acknowledgements[record.level] = min(acknowledgements[record.level] ?? at, at)
             lastUpdateAt = max(lastUpdateAt ?? at, at)
         case .updateLogged:
-            lastUpdateAt = max(lastUpdateAt ?? at, at)
+            // An internal note is not an update to the customer.
+            break
         case .escalated(let toLevel, _, _):
             if entryLevel == nil { entryLevel = level ?? toLevel }
             if level == nil || toLevel > level! {
@@ -97,6 +101,23 @@ extension Ticket {
             if !conditions.contains(condition) { conditions.append(condition) }
         case .segmentSet(let segment):
             details.segment = segment
+        case .fieldSet(let field, let value):
+            switch field {
+            case .account: details.account = value
+            case .location: details.location = value
+            case .senderEmail: details.senderEmail = value
+            case .senderPhone: details.senderPhone = value
+            case .order:
+                let reference = TicketReference(kind: .order, value: value)
+                if !details.references.contains(reference) { details.references.append(reference) }
+            default: break
+            }
+        case .customerContact(let contact):
+            // What reaches the customer is the update a plan asks for.
+            if !contact.inbound && !contact.attemptOnly || contact.isUpdate { lastUpdateAt = max(lastUpdateAt ?? at, at) }
+            lastCustomerContactAt = max(lastCustomerContactAt ?? at, at)
+        case .reminderSet(let due, let what):
+            reminders.append(Reminder(due: due, what: what, setAt: at))
         case .undone:
             break
         }

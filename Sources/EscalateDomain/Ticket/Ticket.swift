@@ -21,6 +21,20 @@ public enum TicketStatus: String, Hashable, Sendable, Codable, CaseIterable {
     public var isActive: Bool { self != .closed }
 }
 
+/// A reminder on a ticket ("waiting on the customer until Monday"): due at
+/// an instant, and met once the customer is heard from or the ticket moves on.
+public struct Reminder: Hashable, Sendable {
+    public var due: Instant
+    public var what: String
+    public var setAt: Instant
+
+    public init(due: Instant, what: String, setAt: Instant) {
+        self.due = due
+        self.what = what
+        self.setAt = setAt
+    }
+}
+
 /// A ticket as its event log makes it: the aggregate the assistant works on.
 ///
 /// Build one with `Ticket(events:)`; every field is derived from the log, so
@@ -50,6 +64,10 @@ public struct Ticket: Hashable, Sendable {
     public var conditions: [String]
     public var closure: (code: String, note: String?, agreedBy: String, at: Instant)?
     public var deescalationAnswers: [ChecklistAnswer]
+    /// Reminders set on the ticket, oldest first.
+    public var reminders: [Reminder]
+    /// When the customer was last in touch either way.
+    public var lastCustomerContactAt: Instant?
     /// Every event, undone ones included, in the order recorded.
     public var events: [TicketEvent]
     /// Events cancelled by an `undone` event.

@@ -47,6 +47,11 @@ public struct TicketDetails: Hashable, Sendable, Codable {
     public var references: [TicketReference]
     /// The customer's segment (`enterprise`, `wholesale`), where hours depend on it.
     public var segment: String?
+    /// The service location, for account-maintenance e-mails.
+    public var location: String?
+    /// The e-mail and phone of whoever writes about the ticket, for drafts.
+    public var senderEmail: String?
+    public var senderPhone: String?
 
     public init(customer: String, account: String? = nil, organisation: String, process: String, summary: String,
                 impact: String? = nil, severity: String? = nil, milestone: LocalDate? = nil, references: [TicketReference] = [],
@@ -127,6 +132,60 @@ public struct CommunicationPlan: Hashable, Sendable, Codable {
     }
 }
 
+/// A detail of a ticket that can be given at opening or later ("the account
+/// number for #2 is 449812", "my e-mail is …").
+public struct TicketField: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public static let account: TicketField = "account"
+    public static let location: TicketField = "location"
+    public static let order: TicketField = "order"
+    public static let senderEmail: TicketField = "sender_email"
+    public static let senderPhone: TicketField = "sender_phone"
+    public static let all: [TicketField] = [.account, .location, .order, .senderEmail, .senderPhone]
+
+    /// "account number", "service location", "your e-mail".
+    public var description: String {
+        switch self {
+        case .account: return "account number"
+        case .location: return "service location"
+        case .order: return "order number"
+        case .senderEmail: return "your e-mail"
+        case .senderPhone: return "your phone"
+        default: return rawValue.replacingOccurrences(of: "_", with: " ")
+        }
+    }
+}
+
+/// A contact with the customer, from the CCM's side: the customer called or
+/// wrote, or the CCM reached them. An outbound update is what a
+/// communication plan asks for.
+public struct CustomerContact: Hashable, Sendable, Codable {
+    /// The customer got in touch (rather than being reached).
+    public var inbound: Bool
+    public var channel: Channel?
+    public var note: String?
+    /// An update sent to the customer under the plan.
+    public var isUpdate: Bool
+    /// Nobody answered (a voicemail, no reply).
+    public var attemptOnly: Bool
+
+    public init(inbound: Bool, channel: Channel? = nil, note: String? = nil, isUpdate: Bool = false, attemptOnly: Bool = false) {
+        self.inbound = inbound
+        self.channel = channel
+        self.note = note
+        self.isUpdate = isUpdate
+        self.attemptOnly = attemptOnly
+    }
+}
+
 /// One answer on a checklist.
 public struct ChecklistAnswer: Hashable, Sendable, Codable {
     public var item: String
@@ -157,6 +216,12 @@ public enum TicketEventKind: Hashable, Sendable {
     case conditionRaised(condition: String, note: String?)
     /// The customer's segment became known ("Globex is National Wholesale").
     case segmentSet(String)
+    /// A detail given after opening ("the account number for #2 is 449812").
+    case fieldSet(field: TicketField, value: String)
+    /// A contact with the customer: a call or e-mail either way, or an update sent.
+    case customerContact(CustomerContact)
+    /// A reminder due at an instant ("waiting on the customer until Monday").
+    case reminderSet(due: Instant, what: String)
     case undone(eventID: Int64)
 
     /// The event's type, as stored and exported (`contact_attempted`).
@@ -177,6 +242,9 @@ public enum TicketEventKind: Hashable, Sendable {
         case .referenceAdded: return "reference_added"
         case .conditionRaised: return "condition_raised"
         case .segmentSet: return "segment_set"
+        case .fieldSet: return "field_set"
+        case .customerContact: return "customer_contact"
+        case .reminderSet: return "reminder_set"
         case .undone: return "undone"
         }
     }

@@ -3,7 +3,7 @@
 extension TicketEventKind: Codable {
     private enum Key: String, CodingKey {
         case type, details, record, note, toLevel = "to_level", reason, condition, answers, plan, code
-        case agreedBy = "agreed_by", reference, eventID = "event_id", segment
+        case agreedBy = "agreed_by", reference, eventID = "event_id", segment, field, value, contact, due, what
     }
 
     public init(from decoder: Decoder) throws {
@@ -32,6 +32,9 @@ extension TicketEventKind: Codable {
             self = .conditionRaised(condition: try c.decode(String.self, forKey: .condition), note: try c.decodeIfPresent(String.self, forKey: .note))
         case "segment_set": self = .segmentSet(try c.decode(String.self, forKey: .segment))
         case "undone": self = .undone(eventID: try c.decode(Int64.self, forKey: .eventID))
+        case "field_set": self = .fieldSet(field: try c.decode(TicketField.self, forKey: .field), value: try c.decode(String.self, forKey: .value))
+        case "customer_contact": self = .customerContact(try c.decode(CustomerContact.self, forKey: .contact))
+        case "reminder_set": self = .reminderSet(due: try c.decode(Instant.self, forKey: .due), what: try c.decode(String.self, forKey: .what))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type '\(type)'")
         }
@@ -63,6 +66,13 @@ extension TicketEventKind: Codable {
             try c.encodeIfPresent(note, forKey: .note)
         case .segmentSet(let segment): try c.encode(segment, forKey: .segment)
         case .undone(let eventID): try c.encode(eventID, forKey: .eventID)
+        case .fieldSet(let field, let value):
+            try c.encode(field, forKey: .field)
+            try c.encode(value, forKey: .value)
+        case .customerContact(let contact): try c.encode(contact, forKey: .contact)
+        case .reminderSet(let due, let what):
+            try c.encode(due, forKey: .due)
+            try c.encode(what, forKey: .what)
         }
     }
 }

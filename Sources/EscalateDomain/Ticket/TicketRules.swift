@@ -47,6 +47,9 @@ extension TicketEventKind {
         case .closed(_, let note, _): return note.map { [("note", $0)] } ?? []
         case .reopened(let reason): return reason.map { [("reason", $0)] } ?? []
         case .conditionRaised(_, let note): return note.map { [("note", $0)] } ?? []
+        case .fieldSet(let field, let value): return [(field.description, value)]
+        case .customerContact(let contact): return contact.note.map { [("note", $0)] } ?? []
+        case .reminderSet(_, let what): return [("reminder", what)]
         default: return []
         }
     }

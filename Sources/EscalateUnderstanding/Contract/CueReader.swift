@@ -197,7 +197,13 @@ enum CueReader {
            has("customer called", "customer rang", "customer emailed", "customer phoned", "customer replied", "customer wrote", "customer sent",
                "called the customer", "rang the customer", "emailed the customer", "phoned the customer", "the client called",
                "called the client", "emailed the client", "customer messaged", "messaged the customer", "sent the customer", "update to the customer",
-               "updated the customer", "customer contacted", "contacted the customer") { found.insert(.withCustomer) }
+               "updated the customer", "customer contacted", "contacted the customer", "left the customer", "the customer a",
+               "customer got back", "client got back", "client emailed", "client rang", "client phoned", "client wrote", "customer update", "client update",
+               "update to the client", "called the client", "left the client") { found.insert(.withCustomer) }
+        if found.contains(.withCustomer), has("customer called", "customer rang", "customer emailed", "customer phoned", "customer replied", "customer wrote",
+                                              "customer messaged", "customer contacted", "customer got back", "client called", "client emailed", "client rang",
+                                              "client phoned", "client wrote", "client got back") { found.insert(.fromCustomer) }
+        if has("update", "updated", "updates") { found.insert(.updateWord) }
         if asksToMakeContact(words) { found.insert(.requestToContact) }
         if has("email", "mail", "address", "e-mail") { found.insert(.asksEmail) }
         if has("number", "phone", "call") { found.insert(.asksPhone) }

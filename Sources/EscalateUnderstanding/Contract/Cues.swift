@@ -62,6 +62,10 @@ public struct Cue: RawRepresentable, Hashable, Sendable, Codable, CustomStringCo
     public static let inbound = Cue(rawValue: "inbound")
     /// "the customer called me", "the customer e-mailed": contact with the customer, not a level.
     public static let withCustomer = Cue(rawValue: "with_customer")
+    /// "the customer called me": the customer got in touch.
+    public static let fromCustomer = Cue(rawValue: "from_customer")
+    /// "update", "updated": what was sent was an update.
+    public static let updateWord = Cue(rawValue: "update_word")
     public static let spoke = Cue(rawValue: "spoke")
     public static let assigned = Cue(rawValue: "assigned")
     public static let voicemail = Cue(rawValue: "voicemail")
@@ -101,6 +105,9 @@ public struct Cue: RawRepresentable, Hashable, Sendable, Codable, CustomStringCo
     public static let businessHours = Cue(rawValue: "business_hours")
     /// "open", "opened" (what a list or a question is about).
     public static let openWord = Cue(rawValue: "open_word")
+    /// A new ticket's customer name whose end is not clear ("for Acme
+    /// widget recall north depot"): ask rather than guess.
+    public static let unclearCustomer = Cue(rawValue: "unclear_customer")
     /// "it", "they", "them", "there": something said before.
     public static let pronoun = Cue(rawValue: "pronoun")
 }

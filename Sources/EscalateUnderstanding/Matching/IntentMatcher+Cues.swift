@@ -56,6 +56,12 @@ extension IntentMatcher {
     func finished(_ interpretation: Interpretation, tokens: [Token], text: String, context: RecognitionContext) -> Interpretation {
         var result = interpretation
         result.cues = CueReader.read(tokens: tokens, text: text, entities: result.entities, intent: result.intent, customers: context.customerWords)
+        // A new ticket's customer is the name as typed, whole, and its summary verbatim.
+        if result.intent == .openTicket, let found = CustomerPhrase.find(tokens: tokens, spans: result.entities, text: text) {
+            result.slots[.customer] = .text(found.customer)
+            if let summary = found.summary { result.slots[.note] = .text(summary) }
+            if !found.isClear { result.cues.phrases.insert(.unclearCustomer) }
+        }
         result.tokenRanges = tokens.map { $0.start..<$0.end }
         result.utf16 = Array(text.utf16)
         result.typed = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -158,7 +158,10 @@ extension IntentMatcher {
         guard !tokens.isEmpty else { return nil }
         let units = Array(text.utf16)
         if slot == "note", let first = noteFrom {
-            let value = clean(String(decoding: units[tokens[first].start...], as: UTF16.self), slot: slot)
+            // From just after the word before it, so that nothing typed at its
+            // start (an escape sequence, a quote) is lost.
+            let from = first > 0 ? tokens[first - 1].end : 0
+            let value = clean(String(decoding: units[from...], as: UTF16.self), slot: slot)
             if !value.isEmpty { return (value, first..<tokens.count) }
         }
         guard let candidates = alignments["\(intent)/\(slot)"] else { return nil }
@@ -320,7 +323,17 @@ extension IntentMatcher {
         return result
     }
 
+    /// What separates a note from the words before it ("update #1: …").
+    static let noteLead: Set<Character> = [" ", "\t", "\n", ":", ";", ",", "-", "–", "—"]
+
     func clean(_ raw: String, slot: String) -> String {
+        // A note is kept as typed: its closing punctuation and quotes are its own.
+        if slot == "note" {
+            var text = Substring(raw)
+            while let first = text.first, Self.noteLead.contains(first) { text.removeFirst() }
+            while let last = text.last, last.isWhitespace { text.removeLast() }
+            return String(text)
+        }
         var text = Self.trimmed(Substring(raw))
         if slot == "customer" || slot == "name" {
             for prefix in ["the ", "The ", "customer ", "Customer "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
