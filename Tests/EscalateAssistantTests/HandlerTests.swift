@@ -43,6 +43,7 @@ import Testing
         Case(line: "what time is it?", intent: .currentTime, says: "2026", writes: false),
         Case(line: "cancel", intent: .cancel, says: "nothing to cancel", writes: false),
         Case(line: "my CCM is Dana Reyes, 555-0142", intent: .setContact, says: "Saved", writes: true),
+        Case(line: "the account number for #1 is 449812", intent: .setField, says: "Recorded the account number on #1: 449812.", writes: true),
         Case(line: "open a CMS billing ticket for Globex: duplicate charges", intent: .openTicket, says: "", writes: true),
         Case(line: "I e-mailed the regional manager about #1 at 9am", intent: .logContact, says: "Log it anyway?", writes: false),
         Case(line: "update #1: vendor dispatched", intent: .logUpdate, says: "Noted on #1", writes: true),

@@ -68,4 +68,19 @@ import Testing
         #expect(Zone(identifier: "America/Sao_Paulo")!.abbreviation(at: summer) == "UTC-03:00")
         #expect(Zone(identifier: "CST") == nil)
     }
+
+    /// 01:30 on the night the clocks go back happens twice in Chicago: the
+    /// first is CDT, the second CST; the hours either side stay CT.
+    @Test func theRepeatedHourSaysWhichSeason() {
+        let chicago = Fixtures.chicago
+        let repeated = LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 1), time: TimeOfDay(hour: 1, minute: 30))
+        #expect(chicago.abbreviation(at: chicago.instant(for: repeated, repeated: .earlier)) == "CDT")
+        #expect(chicago.abbreviation(at: chicago.instant(for: repeated, repeated: .later)) == "CST")
+        let before = LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 1), time: TimeOfDay(hour: 0, minute: 30))
+        let after = LocalDateTime(date: LocalDate(year: 2026, month: 11, day: 1), time: TimeOfDay(hour: 2, minute: 30))
+        #expect(chicago.abbreviation(at: chicago.instant(for: before)) == "CT")
+        #expect(chicago.abbreviation(at: chicago.instant(for: after)) == "CT")
+        let newYork = Zone(identifier: "America/New_York")!
+        #expect(newYork.abbreviation(at: newYork.instant(for: repeated, repeated: .later)) == "EST")
+    }
 }

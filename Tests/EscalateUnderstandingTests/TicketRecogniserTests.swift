@@ -24,7 +24,10 @@ import Testing
         #expect(spans("#12") == [ticket(.number(12), 0, 1)])
         #expect(spans("update #12: vendor dispatched") == [ticket(.number(12), 1, 2)])
         #expect(spans("close #1 and #2") == [ticket(.number(1), 1, 2), ticket(.number(2), 3, 4)])
-        #expect(spans("#0").isEmpty)
+        // Kept as said, so that the assistant refuses them by name rather
+        // than acting on the ticket in focus.
+        #expect(spans("#0") == [ticket(.number(0), 0, 1)])
+        #expect(spans("close #-1") == [ticket(.number(-1), 1, 2)])
     }
 
     @Test func ticketNounsFollowedByANumber() {

@@ -18,7 +18,7 @@ extension Conversation {
             && interpretation.score >= IntentMatcher.actionThreshold
         let movesOn = intent != nil && (cues.endsWithQuestionMark || cues.wordCount >= 4 || looksUp)
         switch pending.kind {
-        case .confirm, .confirmTime, .suggestion, .checklist:
+        case .confirm, .accept, .suggestion, .checklist:
             input.isNewRequest = confident || movesOn
         case .whichTicket(let candidates):
             input.choice = choice(interpretation, candidates: candidates, options: pending.options)

@@ -22,6 +22,9 @@ public struct DialogueState: Sendable, Codable, Equatable {
     public var explanation: [String]?
     /// A question the assistant asked and is waiting on.
     public var pending: PendingQuestion?
+    /// The sender's own details said with no ticket to hold them ("my e-mail
+    /// is …"), by field id: put on the tickets opened after, and in drafts.
+    public var sender: [String: String] = [:]
     /// This session's own changes, oldest first: what "undo" takes back.
     public var changes: [ChangeRecord] = []
 

@@ -18,9 +18,10 @@ public struct PendingQuestion: Sendable, Codable, Equatable {
         case missingSlot(SlotName)
         /// A yes/no before a change; yes runs the request confirmed.
         case confirm
-        /// A yes/no on a time that looks wrong (before the ticket was
-        /// opened): yes keeps the time, and the request's own checks still run.
-        case confirmTime
+        /// A yes/no on one thing about the request (a time before the ticket
+        /// was opened, reopening a closed ticket first): yes accepts it, and
+        /// the request's own checks still run.
+        case accept(Acceptance)
         /// "Did you mean to …?": yes runs the request (a question).
         case suggestion
         /// Walking a checklist one item at a time: its items' ids and questions.
@@ -53,7 +54,7 @@ public struct PendingQuestion: Sendable, Codable, Equatable {
     /// Whether a plain yes or no answers it.
     public var isYesNo: Bool {
         switch kind {
-        case .confirm, .confirmTime, .suggestion, .checklist: return true
+        case .confirm, .accept, .suggestion, .checklist: return true
         default: return false
         }
     }
@@ -96,12 +97,12 @@ public struct PendingQuestion: Sendable, Codable, Equatable {
     public func receive(_ input: Input) -> Step {
         if input.answer == .cancel { return .cancelled }
         switch kind {
-        case .confirm, .confirmTime, .suggestion:
+        case .confirm, .accept, .suggestion:
             switch input.answer {
             case .yes?, .okay?:
                 var confirmed = request
                 if kind == .confirm { confirmed.confirmed = true }
-                if kind == .confirmTime { confirmed.timeAccepted = true }
+                if case .accept(let acceptance) = kind { confirmed.accepted.insert(acceptance) }
                 return .proceed(confirmed)
             case .no?: return .declined
             default: return input.isNewRequest ? .dropped : .reask(hint: "Please answer yes or no.")

@@ -10,8 +10,8 @@ public struct Request: Sendable, Codable, Equatable {
     public var cues: Cues
     /// The user said yes to this request's own question.
     public var confirmed = false
-    /// The user said yes to a time that looked wrong (before the ticket was opened).
-    public var timeAccepted = false
+    /// What the user said yes to on the way, besides the request itself.
+    public var accepted: Set<Acceptance> = []
     /// Checklist answers given on the way (de-escalation).
     public var answers: [ChecklistAnswer] = []
     /// Outside numbers the line named (an IMS number said with a reply).
@@ -34,3 +34,15 @@ public struct Request: Sendable, Codable, Equatable {
     public func on(ticket id: Int) -> Request { with(.ticket, .ticket(.number(id))) }
 }
 
+
+/// One thing about a request the user agreed to when asked, in the style of
+/// an open set of constants.
+public struct Acceptance: RawRepresentable, Hashable, Sendable, Codable {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// A time before the ticket was opened.
+    public static let earlyTime = Acceptance(rawValue: "early_time")
+    /// Reopening a closed ticket before changing it.
+    public static let reopen = Acceptance(rawValue: "reopen")
+}

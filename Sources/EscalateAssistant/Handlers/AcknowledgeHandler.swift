@@ -15,7 +15,7 @@ struct AcknowledgeHandler: IntentHandler {
     }
 
     func handle(_ turn: TurnContext) async throws -> Outcome {
-        try await turn.withTicket { ticket, turn in try await turn.addingReferences(to: try await acknowledge(ticket, turn: turn), on: ticket) }
+        try await turn.withTicket(forChange: true) { ticket, turn in try await turn.addingReferences(to: try await acknowledge(ticket, turn: turn), on: ticket) }
     }
 
     func acknowledge(_ ticket: Ticket, turn: TurnContext) async throws -> Outcome {

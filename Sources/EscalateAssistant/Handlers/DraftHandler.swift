@@ -134,9 +134,10 @@ struct DraftHandler: IntentHandler {
             "customer": Words.quote(ticket.details.customer),
             "account": account.map(Words.quote) ?? "<account number>",
             "description": summary.isEmpty ? "<describe the issue>" : Words.quote(summary),
-            "location": "<service location>",
+            "location": ticket.details.location.map(Words.quote) ?? "<service location>",
             "ticket": "#\(ticket.id)",
-            "sender_email": "<your e-mail address>",
+            "sender_email": (ticket.details.senderEmail ?? turn.state.sender[TicketField.senderEmail.rawValue]).map(Words.quote) ?? "<your e-mail address>",
+            "sender_phone": (ticket.details.senderPhone ?? turn.state.sender[TicketField.senderPhone.rawValue]).map(Words.quote) ?? "<your phone number>",
             // Our ticket number means nothing to the recipient.
             "references": references.isEmpty ? "this issue" : references,
             "impact": ticket.details.impact.map(Words.quote) ?? "<business impact>",

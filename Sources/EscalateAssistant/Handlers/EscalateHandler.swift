@@ -15,7 +15,7 @@ struct EscalateHandler: IntentHandler {
     }
 
     func handle(_ turn: TurnContext) async throws -> Outcome {
-        try await turn.withTicket { ticket, turn in
+        try await turn.withTicket(forChange: true) { ticket, turn in
             guard let process = turn.process(of: ticket) else { return turn.problem("#\(ticket.id)'s process is not in the matrices.") }
             guard ticket.status != .closed else { return turn.problem("#\(ticket.id) is closed. Reopen it first if the problem is back.") }
             let slots = turn.slots

@@ -14,7 +14,7 @@ struct LogContactHandler: IntentHandler {
         if turn.cues.has(.requestToContact) {
             return turn.answer("I can't call or e-mail anyone myself. Once you have, tell me, e.g. “I e-mailed my CCM at 9am”, and I'll log it and time the next level.")
         }
-        return try await turn.withTicket { ticket, turn in try await turn.addingReferences(to: try await log(ticket, turn: turn), on: ticket) }
+        return try await turn.withTicket(forChange: true) { ticket, turn in try await turn.addingReferences(to: try await log(ticket, turn: turn), on: ticket) }
     }
 
     /// "Can I call the Customer Escalations Desk directly?", "can I call Lumen billing at 6pm?".

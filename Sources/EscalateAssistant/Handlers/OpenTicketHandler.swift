@@ -42,6 +42,10 @@ struct OpenTicketHandler: IntentHandler {
         if ccmOwnsIt {
             events.append(PendingEvent(.contactMade(ContactRecord(level: first.number, person: turn.settings.user, note: "taken on by the CCM")), at: now))
         }
+        // "…, account 449812, service location 100 Main St": fields said with
+        // the summary, and the sender's own details said before.
+        let fields = SetFieldHandler.openingFields(slots: slots, sender: turn.state.sender)
+        events += fields.map { PendingEvent(.fieldSet(field: $0.field, value: $0.value), at: now) }
         let saved = try await turn.savedContacts
         var state = turn.state
         state.topic = Topic(organisation: process.organisation, process: process.id, category: slots.category, segment: slots.segment)
@@ -65,6 +69,7 @@ struct OpenTicketHandler: IntentHandler {
         let details = ticket.details
         var lines = ["Opened #\(ticket.id) for \(customer): \(process.shortTitle)."]
         if hasNote { lines.append("Summary: \(details.summary).") }
+        lines += SetFieldHandler.fieldLines(details, including: [.account, .location])
         if !ccmOwnsIt {
             lines.append("Start with Level \(first.number), \(first.title).")
             lines += reach.map { "  Contact: \($0)" }

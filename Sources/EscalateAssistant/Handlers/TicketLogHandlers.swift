@@ -14,7 +14,7 @@ struct LogUpdateHandler: IntentHandler {
         var turn = turn
         // "I sent the customer their update on #1": an update to the customer, with or without words.
         if turn.cues.has(.withCustomer), !turn.cues.has(.fromCustomer) {
-            return try await turn.withTicket { ticket, turn in CustomerContactLog.record(ticket, turn: turn) }
+            return try await turn.withTicket(forChange: true) { ticket, turn in CustomerContactLog.record(ticket, turn: turn) }
         }
         // "update #1: IMS 482913": the outside number is the update.
         if turn.slots.text(.note)?.isEmpty ?? true {
@@ -29,7 +29,7 @@ struct LogUpdateHandler: IntentHandler {
             if case .found(let ticket)? = try? await turn.resolveTicket() { ticketID = ticket.id }
             return askFor(.note, in: turn, ticketID: ticketID, about: "the update")
         }
-        return try await turn.withTicket { ticket, turn in
+        return try await turn.withTicket(forChange: true) { ticket, turn in
             let now = turn.now
             guard case .at(let when) = turn.moment(for: ticket, what: "the update") else { return turn.momentQuestion(for: ticket, what: "the update") }
             var events = [PendingEvent(.updateLogged(note: Words.quote(note)), at: when)]
@@ -55,7 +55,7 @@ struct PauseHandler: IntentHandler {
     let examples: [IntentName: String] = [.pause: "waiting on the customer for #12"]
 
     func handle(_ turn: TurnContext) async throws -> Outcome {
-        try await turn.withTicket { ticket, turn in
+        try await turn.withTicket(forChange: true) { ticket, turn in
             let now = turn.now
             if let since = ticket.pausedSince {
                 return turn.answer("#\(ticket.id) is already waiting on the customer, since \(turn.stamp(since, now: now)).")
@@ -80,7 +80,7 @@ struct ResumeHandler: IntentHandler {
     let examples: [IntentName: String] = [.resume: "the customer replied on #12"]
 
     func handle(_ turn: TurnContext) async throws -> Outcome {
-        try await turn.withTicket { ticket, turn in
+        try await turn.withTicket(forChange: true) { ticket, turn in
             let now = turn.now
             guard let since = ticket.pausedSince else {
                 return turn.answer("#\(ticket.id) isn't waiting on the customer; its clock is already running.")
@@ -111,7 +111,7 @@ struct SetPlanHandler: IntentHandler {
         if turn.slots.duration == nil, turn.cues.has(.asksToSee) || turn.cues.endsWithQuestionMark {
             return try await guide(turn)
         }
-        return try await turn.withTicket { ticket, turn in
+        return try await turn.withTicket(forChange: true) { ticket, turn in
             guard let every = turn.slots.duration else {
                 return askFor(.duration, in: turn, ticketID: ticket.id, about: "the communication plan on #\(ticket.id)")
             }

@@ -14,6 +14,7 @@ struct StatusHandler: IntentHandler {
             let process = turn.process(of: ticket)
             var lines = ["#\(ticket.id) \(Words.quote(ticket.details.customer)) — \(process?.shortTitle ?? ticket.details.process) (\(ticket.status.words))"]
             if !ticket.details.summary.isEmpty { lines.append("Summary: \(Words.quote(ticket.details.summary)).") }
+            lines += SetFieldHandler.fieldLines(ticket.details, including: [.account, .location, .senderEmail, .senderPhone])
             lines.append("Opened \(turn.at(ticket.openedAt, now: now)) by \(ticket.openedBy).")
             if let closure = ticket.closure {
                 let text = turn.closureCodes(for: process).codes.first { $0.id == closure.code }?.text ?? closure.code

@@ -26,7 +26,7 @@ public struct HandlerRegistry: Sendable {
         // Questions about tickets.
         StatusHandler(), HistoryHandler(), ListHandler(), DraftHandler(),
         // Changes.
-        SetContactHandler(), OpenTicketHandler(), LogContactHandler(), LogUpdateHandler(), AcknowledgeHandler(),
+        SetContactHandler(), SetFieldHandler(), OpenTicketHandler(), LogContactHandler(), LogUpdateHandler(), AcknowledgeHandler(),
         EscalateHandler(), DeescalateHandler(), PauseHandler(), ResumeHandler(), SetPlanHandler(),
         CloseHandler(), ReopenHandler(), UndoHandler(), CorrectHandler(), DeleteHandler(),
         // The conversation itself.

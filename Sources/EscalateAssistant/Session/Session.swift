@@ -123,7 +123,16 @@ public final class Session {
         do {
             let time = try ZonedTime(parsing: argument, defaultZone: settings.zone)
             clock = .simulated(time.instant)
-            return Reply("Clock set to \(ZonedTime(time.instant, in: settings.zone).friendlyWithYear).")
+            // A zone named with the time is the reader's zone from now on, as
+            // with --now: every time after it is shown there.
+            // An offset ("-05:00") sets the instant only; a zone's name sets the zone.
+            guard time.zone.identifier != settings.zone.identifier, argument.contains(time.zone.identifier) else {
+                return Reply("Clock set to \(ZonedTime(time.instant, in: settings.zone).friendlyWithYear).")
+            }
+            settings.zone = time.zone
+            conversation.updateSettings(settings)
+            return Reply(["Clock set to \(time.friendlyWithYear).",
+                          "Times are now shown in \(time.zone.identifier) (\(time.abbreviation))."])
         } catch {
             return .problem("\(Words.upperFirst("\(error)")). Try :now 2026-11-23 09:00 America/Chicago, or :now real.")
         }

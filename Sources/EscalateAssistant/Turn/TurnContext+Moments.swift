@@ -69,9 +69,9 @@ extension TurnContext {
             return .ask(askForTime("\(Words.upperFirst(stamp(said, now: now))) is still to come, so I can't record \(what) then. When was it?",
                                    about: "the time of \(what)", ticket: ticket))
         }
-        guard let ticket, !request.confirmed, !request.timeAccepted else { return .at(said) }
+        guard let ticket, !request.confirmed, !request.accepted.contains(.earlyTime) else { return .at(said) }
         if said < ticket.openedAt {
-            return .ask(confirmTime(["\(Words.upperFirst(stamp(said, now: now))) is before #\(ticket.id) was opened (\(stamp(ticket.openedAt, now: now))).",
+            return .ask(accept(.earlyTime, ["\(Words.upperFirst(stamp(said, now: now))) is before #\(ticket.id) was opened (\(stamp(ticket.openedAt, now: now))).",
                                  "Record \(what) at \(stamp(said, now: now)) all the same? (yes/no)"],
                                 about: "the time of \(what)", ticket: ticket, request: request.with(.time, .time(.instant(said, settings.zone)))))
         }
@@ -110,10 +110,11 @@ extension TurnContext {
         }
     }
 
-    /// A yes/no on the time of a change to `ticket`; yes keeps the time.
-    func confirmTime(_ lines: [String], about: String, ticket: Ticket, request: Request) -> Outcome {
+    /// A yes/no on one thing about a change to `ticket`; yes accepts it and
+    /// the change goes on to its own checks.
+    func accept(_ acceptance: Acceptance, _ lines: [String], about: String, ticket: Ticket, request: Request? = nil) -> Outcome {
         var next = state
         next.focus(on: ticket.id)
-        return ask(.confirmTime, lines, about: about, request: request, basis: [ticket.id: ticket.version], state: next)
+        return ask(.accept(acceptance), lines, about: about, request: request ?? self.request, basis: [ticket.id: ticket.version], state: next)
     }
 }

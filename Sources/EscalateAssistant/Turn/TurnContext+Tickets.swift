@@ -52,14 +52,40 @@ extension TurnContext {
 
     /// Runs `body` with the ticket the slots name, or returns the question
     /// or refusal that finding it produced. The ticket comes into focus.
-    func withTicket(includeClosed: Bool = false, _ body: (Ticket, TurnContext) async throws -> Outcome) async throws -> Outcome {
+    /// `forChange`: the body changes the ticket, so a closed one is
+    /// reopened first, when the user agrees, in the same commit.
+    func withTicket(includeClosed: Bool = false, forChange: Bool = false, _ body: (Ticket, TurnContext) async throws -> Outcome) async throws -> Outcome {
         switch try await resolveTicket(includeClosed: includeClosed) {
         case .reply(let outcome): return outcome
         case .found(let ticket):
             var turn = self
             turn.state.focus(on: ticket.id)
-            return try await body(ticket, turn)
+            // Something said to have happened before the closing is history,
+            // not a change to the closed ticket.
+            let beforeClosing = ticket.closure.map { closure in saidTime.map { $0 < closure.at } ?? false } ?? false
+            guard forChange, ticket.status == .closed, !beforeClosing else { return try await body(ticket, turn) }
+            return try await turn.reopeningFirst(ticket, body)
         }
+    }
+
+    /// A change to a closed ticket: asks "reopen it first?"; after a yes,
+    /// the change is made on the ticket reopened, and the reopening is
+    /// recorded with it, resting on the ticket as it was.
+    private func reopeningFirst(_ ticket: Ticket, _ body: (Ticket, TurnContext) async throws -> Outcome) async throws -> Outcome {
+        guard request.accepted.contains(.reopen) else {
+            let closed = ticket.closure.map { " (\($0.code.replacingOccurrences(of: "_", with: " ")), \(at($0.at, now: now)))" } ?? ""
+            return accept(.reopen, ["#\(ticket.id) is closed\(closed). Reopen it first? (yes/no)"], about: "reopening #\(ticket.id)", ticket: ticket)
+        }
+        let reopen = PendingEvent(.reopened(reason: nil), at: now)
+        var outcome = try await body(projected(ticket, adding: [reopen]), self)
+        var reopened = false
+        outcome.effects = outcome.effects.map { effect in
+            guard case .record(let id, _, let events) = effect, id == ticket.id else { return effect }
+            reopened = true
+            return .record(ticketID: id, basedOn: ticket.version, events: [reopen] + events)
+        }
+        if reopened { outcome.reply.lines.insert("Reopened #\(ticket.id) \(at(now, now: now)).", at: 0) }
+        return outcome
     }
 
     /// Whether the line names an organisation, a topic or a role.

@@ -40,11 +40,24 @@ extension Zone {
     /// The abbreviation a reader in this zone expects at `instant`:
     /// `CT`, `ET`, `PT`, `GMT` or `BST`, `AEST` or `AEDT`, else `UTC-03:00`.
     public func abbreviation(at instant: Instant) -> String {
-        if let name = Zone.generic[identifier] { return name }
+        if let name = Zone.generic[identifier] {
+            // In the hour a change back from daylight saving repeats, "01:30
+            // CT" names two instants: the season's letters tell them apart.
+            if name.count >= 2, name.hasSuffix("T"), isInRepeatedHour(instant) {
+                return name.dropLast() + (isDaylightSaving(at: instant) ? "DT" : "ST")
+            }
+            return name
+        }
         if let names = Zone.seasonal[identifier] {
             return isDaylightSaving(at: instant) ? names.daylight : names.standard
         }
         let offset = offset(at: instant)
         return offset == 0 ? "UTC" : "UTC" + Zone.formatOffset(offset)
+    }
+
+    /// Whether the wall clock shows the same time twice around `instant`.
+    func isInRepeatedHour(_ instant: Instant) -> Bool {
+        let local = local(instant)
+        return self.instant(for: local, repeated: .earlier) != self.instant(for: local, repeated: .later)
     }
 }

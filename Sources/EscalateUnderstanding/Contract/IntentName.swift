@@ -104,6 +104,10 @@ public struct SlotName: RawRepresentable, Hashable, Comparable, Sendable, Codabl
     public static let filter: SlotName = "filter"
     public static let region: SlotName = "region"
     public static let field: SlotName = "field"
+    /// The value given for `field`, as typed.
+    public static let value: SlotName = "value"
+    /// A field said along with a new ticket: `field_account`, `field_location` ….
+    public static func field(_ id: String) -> SlotName { SlotName(rawValue: "field_" + id) }
     public static let topic: SlotName = "topic"
     /// Set by the assistant: a process chosen in answer to "which process?".
     public static let process: SlotName = "process"

@@ -59,8 +59,15 @@ extension IntentMatcher {
         // A new ticket's customer is the name as typed, whole, and its summary verbatim.
         if result.intent == .openTicket, let found = CustomerPhrase.find(tokens: tokens, spans: result.entities, text: text) {
             result.slots[.customer] = .text(found.customer)
-            if let summary = found.summary { result.slots[.note] = .text(summary) }
+            if let summary = found.summary {
+                result.slots[.note] = .text(summary)
+                for field in FieldStatement.inSummary(summary) { result.slots[.field(field.field)] = .text(field.value) }
+            }
             if !found.isClear { result.cues.phrases.insert(.unclearCustomer) }
+        }
+        if result.intent == .setField, let found = FieldStatement.find(tokens: tokens, spans: result.entities, text: text) {
+            result.slots[.field] = .entity(found.field)
+            result.slots[.value] = .text(found.value)
         }
         result.tokenRanges = tokens.map { $0.start..<$0.end }
         result.utf16 = Array(text.utf16)

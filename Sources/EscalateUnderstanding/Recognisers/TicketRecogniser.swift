@@ -37,7 +37,10 @@ enum TicketRecogniser {
         let word = tokens[start].text
         func at(_ i: Int) -> String? { i < tokens.count ? tokens[i].text : nil }
         // #12
-        if word.utf8.first == 35, let n = Int(word.dropFirst()), n > 0 { return (.number(n), start + 1) }
+        // "#0" and "#-1" are kept as said, so that the assistant can say they
+        // name no ticket rather than act on the ticket in focus.
+        if word.utf8.first == 35, let n = Int(word.dropFirst()) { return (.number(n), start + 1) }
+        if word == "#", at(start + 1) == "-", let digits = at(start + 2), let n = Int(digits), n >= 0 { return (.number(-n), start + 3) }
         // An outside number: IMS, order, GCR, repair ticket, issue number.
         var kind: String?
         var next = start + 1

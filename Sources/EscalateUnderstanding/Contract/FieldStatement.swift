@@ -1,0 +1,110 @@
+import Foundation
+
+/// "The account number for #2 is 449812", "my e-mail is sam@example.com",
+/// "set the service location on #1 to 100 Main St, Denver": a ticket field
+/// and its value, the value as typed. Also the fields said at opening
+/// ("…, account 449812, service location 100 Main St").
+public enum FieldStatement {
+    public struct Found: Equatable, Sendable {
+        /// The field's id (`account`, `location`, `order`, `sender_email`, `sender_phone`).
+        public var field: String
+        public var value: String
+    }
+
+    /// The words that name each field, longest first within a field.
+    /// "my …" names the sender: whoever is typing.
+    static let names: [(field: String, words: [String])] = [
+        ("sender_email", ["my e-mail address", "my email address", "my e-mail", "my email", "our e-mail address", "our email address", "our email", "our e-mail"]),
+        ("sender_phone", ["my phone number", "my direct line", "my mobile number", "my mobile", "my phone", "my number", "my cell", "our phone number"]),
+        ("account", ["billing account number", "account number", "account no", "account #", "acct number", "acct no", "acct #", "account", "acct", "ban"]),
+        ("location", ["service location", "service address", "site address", "installation address", "location", "site", "address"]),
+        ("order", ["order number", "order no", "order #", "order"]),
+    ]
+
+    /// Words between the field and its value.
+    static let linking: Set<String> = ["is", "are", "=", ":", "to", "-", "should", "be", "now", "changed", "has", "become", "becomes"]
+    /// Words between the field and its ticket ("for #2").
+    static let ticketWords: Set<String> = ["on", "for", "of", "in"]
+
+    /// The field named in `text` and the value after it, when the line
+    /// says one ("… is …", "… to …", "…: …").
+    public static func find(tokens: [Token], spans: [EntitySpan], text: String) -> Found? {
+        let units = Array(text.utf16)
+        let words = tokens.map(\.text)
+        for index in tokens.indices {
+            guard let (field, length) = fieldNamed(at: index, words: words) else { continue }
+            var next = index + length
+            // "… for #2", "… on ticket 4": the ticket named between.
+            if next < tokens.count, ticketWords.contains(words[next]),
+               let span = spans.first(where: { $0.type == "ticket" && $0.start == next + 1 }) {
+                next = span.end
+            } else if let span = spans.first(where: { $0.type == "ticket" && $0.start == next }) {
+                next = span.end
+            }
+            var linked = false
+            while next < tokens.count, linking.contains(words[next]) {
+                linked = true
+                next += 1
+            }
+            // A colon typed straight after the field ("account: 449812").
+            if !linked, next < tokens.count, next > 0, units[tokens[next - 1].end..<tokens[next].start].contains(58) { linked = true }
+            guard linked, next < tokens.count else { continue }
+            let value = trimmed(String(decoding: units[tokens[next].start...], as: UTF16.self))
+            guard !value.isEmpty else { continue }
+            return Found(field: field, value: value)
+        }
+        return nil
+    }
+
+    /// Fields said along with a new ticket's summary: "account 449812",
+    /// "service location 100 Main St", "order N123456", each running to the
+    /// next comma or semicolon.
+    /// An address runs on over its commas ("100 Main St, Denver") until the
+    /// next field.
+    public static func inSummary(_ summary: String) -> [Found] {
+        var found: [Found] = []
+        var inAddress = false
+        for part in summary.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            let text = part.trimmingCharacters(in: .whitespaces)
+            let lower = text.lowercased()
+            let startsField = names.contains { !$0.field.hasPrefix("sender") && $0.words.contains { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") } }
+            if inAddress, !startsField, let last = found.indices.last {
+                found[last].value += ", " + trimmed(text)
+                continue
+            }
+            inAddress = false
+            for (field, words) in names where !field.hasPrefix("sender") {
+                guard let word = words.first(where: { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") }) else { continue }
+                var value = Substring(text.dropFirst(word.count))
+                value = value.drop { $0 == " " || $0 == ":" || $0 == "#" }
+                if value.lowercased().hasPrefix("is ") { value = value.dropFirst(3) }
+                let cleaned = trimmed(String(value))
+                // "site survey done" is news, not a site: a value needs a digit.
+                if !cleaned.isEmpty, cleaned.contains(where: \.isNumber), !found.contains(where: { $0.field == field }) {
+                    found.append(Found(field: field, value: cleaned))
+                    inAddress = field == "location"
+                }
+                break
+            }
+        }
+        return found
+    }
+
+    static func fieldNamed(at index: Int, words: [String]) -> (String, Int)? {
+        for (field, names) in names {
+            for name in names {
+                let parts = name.split(separator: " ").map(String.init)
+                guard index + parts.count <= words.count else { continue }
+                if Array(words[index..<index + parts.count]) == parts { return (field, parts.count) }
+            }
+        }
+        return nil
+    }
+
+    /// The value without the full stop that ends the sentence around it.
+    static func trimmed(_ value: String) -> String {
+        var text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = text.last, last == "." || last == "!" { text.removeLast() }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+}
