@@ -68,7 +68,9 @@ struct LogContactHandler: IntentHandler {
         var explanation: [String]?
         switch kind {
         case .contactMade(let made):
-            (lines, explanation) = reply(updated, record: made, verb: "spoke with", when: when, turn: turn)
+            // A customer who spoke with a level has heard from it; a CCM who
+            // spoke with their manager has not updated the customer.
+            (lines, explanation) = reply(updated, record: made, verb: "spoke with", when: when, turn: turn, reachedCustomer: turn.readerRole == nil)
         case .contactAttempted(let attempt):
             let verb: String
             switch attempt.channel {
@@ -77,7 +79,7 @@ struct LogContactHandler: IntentHandler {
             case .portal?: verb = "contacted (through the portal)"
             default: verb = "contacted"
             }
-            (lines, explanation) = reply(updated, record: attempt, verb: verb, when: when, turn: turn)
+            (lines, explanation) = reply(updated, record: attempt, verb: verb, when: when, turn: turn, reachedCustomer: false)
         default:
             lines = ["Logged on #\(ticket.id)."]
         }
@@ -90,7 +92,7 @@ struct LogContactHandler: IntentHandler {
         return outcome
     }
 
-    private func reply(_ ticket: Ticket, record: ContactRecord, verb: String, when: Instant, turn: TurnContext) -> ([String], [String]?) {
+    private func reply(_ ticket: Ticket, record: ContactRecord, verb: String, when: Instant, turn: TurnContext, reachedCustomer: Bool) -> ([String], [String]?) {
         let now = turn.now
         let engine = turn.engine
         let process = turn.process(of: ticket)
@@ -128,7 +130,7 @@ struct LogContactHandler: IntentHandler {
             lines.append("Expect \(Words.withArticle(promise.what)) \(turn.by(promise.due, now: now)) (within \(promise.span)).")
         }
         // Under a communication plan, a contact counts as the update.
-        if ticket.plan != nil, let clock = engine.clocks(ticket, at: now).first(where: \.isUpdate), let due = clock.due, due > now {
+        if reachedCustomer, ticket.plan != nil, let clock = engine.clocks(ticket, at: now).first(where: \.isUpdate), let due = clock.due, due > now {
             lines.append("That counts as the update: the next is due by \(turn.stamp(due, now: now)).")
         }
         return (lines, explanation)

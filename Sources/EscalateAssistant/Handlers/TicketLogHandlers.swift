@@ -61,6 +61,7 @@ struct PauseHandler: IntentHandler {
                 return turn.answer("#\(ticket.id) is already waiting on the customer, since \(turn.stamp(since, now: now)).")
             }
             guard ticket.status != .closed else { return turn.problem("#\(ticket.id) is closed; there is no clock to stop.") }
+            if turn.cues.has(.until), let until = turn.slots.time { return holdWithReminder(ticket, until: until, turn: turn) }
             guard case .at(let when) = turn.moment(for: ticket, what: "the hold") else { return turn.momentQuestion(for: ticket, what: "the hold") }
             var lines = ["#\(ticket.id) is waiting on the customer from \(turn.stamp(when, now: now)); the escalation clock is stopped until they reply."]
             // "Pause #1 until Monday": the hold ends when they reply, not by itself.
@@ -69,6 +70,29 @@ struct PauseHandler: IntentHandler {
             }
             return turn.recording([PendingEvent(.paused(reason: turn.slots.text(.note)), at: when)], on: ticket, reply: lines)
         }
+    }
+
+    /// "Waiting on the customer for #1 until Monday": on hold from now, and
+    /// a reminder on Monday (at 09:00 when only the day is said) unless the
+    /// customer is heard from first.
+    func holdWithReminder(_ ticket: Ticket, until: ResolvedTime, turn: TurnContext) -> Outcome {
+        let now = turn.now
+        let due: Instant
+        switch until {
+        case .instant(let instant, _): due = instant
+        case .date(let date, let zone): due = zone.instant(for: LocalDateTime(date: date, time: TimeOfDay(hour: 9, minute: 0)))
+        }
+        guard due > now else {
+            return turn.problem("\(Words.upperFirst(turn.stamp(due, now: now))) has already passed; say until when #\(ticket.id) waits, e.g. “until Monday”.")
+        }
+        let events = [
+            PendingEvent(.paused(reason: turn.slots.text(.note)), at: now),
+            PendingEvent(.reminderSet(due: due, what: "reply from the customer"), at: now),
+        ]
+        return turn.recording(events, on: ticket, reply: [
+            "#\(ticket.id) is waiting on the customer from \(turn.stamp(now, now: now)); the escalation clock is stopped until they reply.",
+            "I'll remind you \(turn.at(due, now: now)) if they haven't got back to you by then.",
+        ])
     }
 }
 

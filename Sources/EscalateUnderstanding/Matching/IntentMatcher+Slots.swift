@@ -62,6 +62,10 @@ extension IntentMatcher {
         for slot in Self.freeSlots where wanted.contains(slot) && slots[slot] == nil {
             guard var (value, range) = freeText(slot, intent: intent, tokens: tokens, stems: stems, spans: spans, text: text, noteFrom: noteFrom,
                                                 lining: &lining) else { continue }
+            // Lined up after "for", a stretch that starts with the ticket
+            // number ("waiting on the customer for #1 until Monday") is the
+            // ticket and what follows it, not a note.
+            if slot == "note", noteFrom == nil, spans.contains(where: { $0.type == "ticket" && $0.start == range.lowerBound }) { continue }
             // A note starts after a name already taken ("for Acme: invoice wrong").
             if slot == "note", let taken = freeRanges.filter({ $0.overlaps(range) }).map(\.upperBound).max() {
                 guard taken < range.upperBound else { continue }

@@ -83,8 +83,15 @@ enum TimeRecogniser {
             return (.instant(now - seconds, zone), end + 1)
         }
         // A day, then perhaps a part of it and a clock time; or a clock time, then perhaps a day.
-        if let (day, afterDay) = self.day(tokens, at: start, context: context) {
+        if var (day, afterDay) = self.day(tokens, at: start, context: context) {
             var end = afterDay
+            // "until Monday", "by Friday": a weekday that ends a wait is the
+            // next one, not the last.
+            let forward = start > 0 && ["until", "till", "til", "by"].contains(tokens[start - 1].text) && isWeekdayWord(tokens[start].text)
+            if forward, let weekday = Weekday(name: tokens[start].text) {
+                let ahead = (weekday.rawValue - context.today.weekday.rawValue + 7) % 7
+                day = context.today.adding(days: ahead == 0 ? 7 : ahead)
+            }
             var hour: TimeOfDay?
             // A bare weekday ("ETA Friday", "the new Friday date") is not a
             // time unless something marks it as one: on, last, this, a part
@@ -99,7 +106,7 @@ enum TimeRecogniser {
                 end = afterClock
             }
             guard let hour else {
-                if bareWeekday { return nil }
+                if bareWeekday && !forward { return nil }
                 return (.date(day, zone), end)
             }
             let (typedZone, afterZone) = zoneNamed(tokens, at: end) ?? (zone, end)
