@@ -68,9 +68,9 @@ struct LogContactHandler: IntentHandler {
         var explanation: [String]?
         switch kind {
         case .contactMade(let made):
-            // A customer who spoke with a level has heard from it; a CCM who
-            // spoke with their manager has not updated the customer.
-            (lines, explanation) = reply(updated, record: made, verb: "spoke with", when: when, turn: turn, reachedCustomer: turn.readerRole == nil)
+            // Spoken with, a level has given its news (the Escalation Engineer
+            // calling is the plan's update); a voicemail has given none.
+            (lines, explanation) = reply(updated, record: made, verb: "spoke with", when: when, turn: turn, reachedCustomer: true)
         case .contactAttempted(let attempt):
             let verb: String
             switch attempt.channel {
