@@ -1,0 +1,154 @@
+import EscalateDomain
+import EscalateStore
+import Foundation
+import PostgresNIO
+
+/// A team's tickets on a PostgreSQL server, through postgres-nio: the same
+/// port, rules and encoding as the SQLite file, so that a log moves between
+/// the two by export and import unchanged.
+///
+/// Every commit is one transaction, refused whole on a stale version. Event
+/// ids are given out one commit at a time (see `commit`), so that reading
+/// "events after N" never skips an event that committed late; each commit
+/// NOTIFYs the schema's channel, which `ChangeListener` turns into a flag.
+public final class PostgresTicketStore: TicketStore, ChangeSignalling, Sendable {
+    public let location: PostgresLocation
+    /// The schema the tables live in (`public` unless told otherwise).
+    public let schema: String
+    let connections: PostgresConnections
+    let listener: ChangeListener
+
+    /// How long one statement may run before the server cancels it.
+    public static let defaultStatementTimeout: Duration = .seconds(15)
+
+    /// Connects, creates or upgrades the schema under an advisory lock, and
+    /// returns the store. A server that cannot be reached is `.unavailable`,
+    /// at once, naming the server.
+    public static func open(_ location: PostgresLocation, schema: String? = nil,
+                            statementTimeout: Duration = defaultStatementTimeout) async throws -> PostgresTicketStore {
+        let connections = try PostgresConnections(location: location, schema: schema.map(quoteIdentifier), statementTimeout: statementTimeout)
+        let connection = try await connections.lease()
+        do {
+            let current = try await PostgresSchema.migrate(connection, creating: schema, location: location)
+            await connections.release(connection)
+            return PostgresTicketStore(location: location, schema: current, connections: connections)
+        } catch {
+            await connections.release(connection, healthy: false)
+            throw PostgresErrors.describe(error, location: location)
+        }
+    }
+
+    init(location: PostgresLocation, schema: String, connections: PostgresConnections) {
+        self.location = location
+        self.schema = schema
+        self.connections = connections
+        self.listener = ChangeListener(connections: connections, channel: Self.channel(schema))
+    }
+
+    /// Closes every connection; the store cannot be used afterwards.
+    public func close() async {
+        await listener.stop()
+        await connections.closeAll()
+    }
+
+    /// The NOTIFY channel of a schema.
+    static func channel(_ schema: String) -> String { "escalate_changes_" + schema }
+
+    /// `"name"`, with inner quotes doubled.
+    static func quoteIdentifier(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    // MARK: ChangeSignalling
+
+    public func takeChangeSignal() async -> Bool { await listener.take() }
+
+    // MARK: Running statements
+
+    /// Runs reading statements on one connection. A connection found dead is
+    /// replaced once: a read is safe to repeat.
+    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let connection = try await connections.lease()
+            do {
+                let result = try await body(connection)
+                await connections.release(connection)
+                return result
+            } catch {
+                let lost = PostgresErrors.isConnectionLoss(error)
+                await connections.release(connection, healthy: !lost)
+                if lost && attempt == 1 { continue }
+                throw PostgresErrors.describe(error, location: location)
+            }
+        }
+    }
+
+    /// Runs `body` in one transaction. It is never repeated: a connection
+    /// lost before COMMIT saved nothing and says so. When the connection is
+    /// lost during COMMIT itself, the outcome is asked of the server on a new
+    /// connection (by transaction id), so that a change that did land is not
+    /// reported lost and one that did not is never reported saved.
+    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        let connection = try await connections.lease()
+        let logger = PostgresErrors.logger
+        var transactionID: Int64?
+        do {
+            try await connection.query("BEGIN", logger: logger)
+            transactionID = try await Self.value(Int64.self, "SELECT txid_current()", on: connection)
+            let result = try await body(connection)
+            do {
+                try await connection.query("COMMIT", logger: logger)
+            } catch where PostgresErrors.isConnectionLoss(error) {
+                await connections.release(connection, healthy: false)
+                try await confirmCommitted(transactionID)
+                return result
+            }
+            await connections.release(connection)
+            return result
+        } catch let error as CommitOutcome {
+            throw error.storeError
+        } catch {
+            var healthy = !PostgresErrors.isConnectionLoss(error)
+            if healthy { healthy = (try? await connection.query("ROLLBACK", logger: logger)) != nil }
+            await connections.release(connection, healthy: healthy)
+            let described = PostgresErrors.describe(error, location: location)
+            if described.code == .unavailable && !healthy && error is PSQLError {
+                throw StoreError(.unavailable, "\(described.message); the change was not saved")
+            }
+            throw described
+        }
+    }
+
+    /// Throws unless the transaction `id` committed.
+    private func confirmCommitted(_ id: Int64?) async throws {
+        let status: String?
+        if let id {
+            status = try? await read { connection in
+                try await Self.value(String?.self, "SELECT txid_status(\(id))", on: connection)
+            }
+        } else {
+            status = nil
+        }
+        switch status {
+        case "committed": return
+        case "aborted": throw CommitOutcome(storeError: StoreError(.unavailable, "the connection to \(location.server) was lost; the change was not saved"))
+        default:
+            throw CommitOutcome(storeError: StoreError(.unavailable,
+                "the connection to \(location.server) was lost while the change was being saved, and the server cannot say yet whether it was; look at the ticket before saying it again"))
+        }
+    }
+
+    /// The outcome of a commit whose connection was lost, already worded.
+    private struct CommitOutcome: Error { var storeError: StoreError }
+
+    /// The first column of the first row.
+    static func value<T: PostgresDecodable>(_ type: T.Type, _ query: PostgresQuery, on connection: PostgresConnection) async throws -> T {
+        let rows = try await connection.query(query, logger: PostgresErrors.logger).collect()
+        guard let row = rows.first else { throw StoreError(.corrupt, "the server returned no row for a value") }
+        return try row.makeRandomAccess()[0].decode(T.self)
+    }
+
+    static func rows(_ query: PostgresQuery, on connection: PostgresConnection) async throws -> [PostgresRandomAccessRow] {
+        try await connection.query(query, logger: PostgresErrors.logger).collect().map { $0.makeRandomAccess() }
+    }
+}
