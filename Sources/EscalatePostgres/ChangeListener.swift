@@ -33,11 +33,11 @@ actor ChangeListener {
     var isListening: Bool { listening }
     var isSignalled: Bool { signalled }
 
-    func stop() async {
+    func stop() {
         task?.cancel()
         task = nil
         listening = false
-        if let connection { try? await connection.close() }
+        if let connection { PostgresConnections.discard(connection) }
         connection = nil
     }
 
@@ -65,11 +65,11 @@ actor ChangeListener {
 
     private func raise() { signalled = true }
 
-    private func lost() async {
+    private func lost() {
         listening = false
         signalled = true
         task = nil
-        if let connection { try? await connection.close() }
+        if let connection { PostgresConnections.discard(connection) }
         connection = nil
     }
 }

@@ -25,7 +25,7 @@ actor PostgresConnections {
 
     deinit {
         // The driver insists a connection is closed before it goes: each is kept until it is.
-        for connection in idle { connection.close().whenComplete { _ in _ = connection } }
+        for connection in idle { Self.discard(connection) }
     }
 
     /// An open connection, for the caller alone until it is given back.
@@ -50,15 +50,22 @@ actor PostgresConnections {
     func release(_ connection: PostgresConnection, healthy: Bool = true) async {
         if healthy && !connection.isClosed && idle.count < Self.keptIdle {
             idle.append(connection)
-        } else if !connection.isClosed {
-            try? await connection.close()
+        } else {
+            Self.discard(connection)
         }
     }
 
-    func closeAll() async {
-        let open = idle
+    func closeAll() {
+        for connection in idle { Self.discard(connection) }
         idle = []
-        for connection in open { try? await connection.close() }
+    }
+
+    /// Closes a connection without waiting on it: a connection the server
+    /// already dropped may never confirm its close. It is kept until the
+    /// close completes, as the driver requires.
+    nonisolated static func discard(_ connection: PostgresConnection) {
+        guard !connection.isClosed else { return }
+        connection.close().whenComplete { _ in _ = connection }
     }
 
     /// The driver's settings: TLS as the URL asks, and, on every connection
