@@ -41,7 +41,8 @@ extension PostgresTicketStore {
     /// takes the next free one.
     public func importEvents(_ events: [TicketEvent], schedule: @escaping @Sendable (Ticket) -> TicketSchedule) async throws -> Int {
         let channel = Self.channel(schema)
-        return try await transaction { connection in
+        // An import may be long: only the statement timeout bounds it.
+        return try await transaction(deadline: nil) { connection in
             let logger = PostgresErrors.logger
             try await connection.query("SELECT pg_advisory_xact_lock(4554, hashtext(current_schema()))", logger: logger)
             let existing = Set(try await Self.rows("SELECT id FROM ticket", on: connection).map { try $0[0].decode(Int.self) })

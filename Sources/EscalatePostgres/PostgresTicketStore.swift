@@ -66,12 +66,13 @@ public final class PostgresTicketStore: TicketStore, ChangeSignalling, Sendable 
     /// Runs reading statements on one connection. A connection found dead is
     /// replaced once: a read is safe to repeat.
     func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        let clientDeadline = Self.clientDeadline
         var attempt = 0
         while true {
             attempt += 1
             let connection = try await connections.lease()
             do {
-                let result = try await body(connection)
+                let result = try await guarded(connection, within: clientDeadline) { try await body(connection) }
                 await connections.release(connection)
                 return result
             } catch {
@@ -88,14 +89,14 @@ public final class PostgresTicketStore: TicketStore, ChangeSignalling, Sendable 
     /// lost during COMMIT itself, the outcome is asked of the server on a new
     /// connection (by transaction id), so that a change that did land is not
     /// reported lost and one that did not is never reported saved.
-    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(deadline: Double? = PostgresTicketStore.clientDeadline, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         let connection = try await connections.lease()
         let logger = PostgresErrors.logger
         var transactionID: Int64?
         do {
             try await connection.query("BEGIN", logger: logger)
             transactionID = try await Self.value(Int64.self, "SELECT txid_current()", on: connection)
-            let result = try await body(connection)
+            let result = try await guarded(connection, within: deadline) { try await body(connection) }
             do {
                 try await connection.query("COMMIT", logger: logger)
             } catch where PostgresErrors.isConnectionLoss(error) {
@@ -117,6 +118,23 @@ public final class PostgresTicketStore: TicketStore, ChangeSignalling, Sendable 
             }
             throw described
         }
+    }
+
+    /// Seconds a read or a commit may take, all statements together, before
+    /// its connection is closed from this side: the statement timeout covers
+    /// a slow server, this a server or network that stops answering at all.
+    static let clientDeadline: Double = 2 * Double(defaultStatementTimeout.components.seconds) + 5
+
+    /// Runs `body`, closing `connection` if it has not finished within
+    /// `seconds`, which fails whatever it was waiting on.
+    func guarded<T>(_ connection: PostgresConnection, within seconds: Double?, _ body: () async throws -> T) async throws -> T {
+        guard let seconds else { return try await body() }
+        let watchdog = Task {
+            try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+            PostgresConnections.discard(connection)
+        }
+        defer { watchdog.cancel() }
+        return try await body()
     }
 
     /// Throws unless the transaction `id` committed.
