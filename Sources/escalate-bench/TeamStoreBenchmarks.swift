@@ -91,7 +91,8 @@ enum TeamStoreBenchmarks {
         let t0 = StoreBenchmarks.now
         var tickets: [Int] = []
         for writer in 0..<writers {
-            let details = TicketDetails(customer: "Writer \(writer)", organisation: "lumen", process: "lumen-installation", summary: "Writers benchmark")
+            let process = engine.process("lumen-installation")!
+            let details = TicketDetails(customer: "Writer \(writer)", organisation: process.organisation, process: process.id, summary: "Writers benchmark")
             let receipt = try await setup.commit(ChangeSet(author: "w\(writer)", recordedAt: t0, newTickets: [NewTicket(placeholder: 0, details: details, openedAt: t0)])) {
                 engine.schedule($0)
             }
