@@ -115,6 +115,7 @@ enum PostgresErrors {
 
     /// Whether the connection is gone, so that it must not be used again.
     static func isConnectionLoss(_ error: Error) -> Bool {
+        if error is PostgresTicketStore.ConnectionAbandoned { return true }
         guard let error = error as? PSQLError else { return !(error is StoreError) }
         switch error.code {
         case .server:
@@ -131,6 +132,7 @@ enum PostgresErrors {
 
     static func describe(_ error: Error, location: PostgresLocation) -> StoreError {
         if let error = error as? StoreError { return error }
+        if let error = error as? PostgresTicketStore.ConnectionAbandoned { return error.storeError }
         guard let error = error as? PSQLError else {
             // A socket error before PostgreSQL's protocol began.
             return StoreError(.unavailable, "cannot reach \(location.server): \(plain(error))")

@@ -65,7 +65,7 @@ public final class PostgresTicketStore: TicketStore, ChangeSignalling, Sendable 
 
     /// Runs reading statements on one connection. A connection found dead is
     /// replaced once: a read is safe to repeat.
-    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let clientDeadline = Self.clientDeadline
         var attempt = 0
         while true {
@@ -89,16 +89,20 @@ public final class PostgresTicketStore: TicketStore, ChangeSignalling, Sendable 
     /// lost during COMMIT itself, the outcome is asked of the server on a new
     /// connection (by transaction id), so that a change that did land is not
     /// reported lost and one that did not is never reported saved.
-    func transaction<T: Sendable>(deadline: Double? = PostgresTicketStore.clientDeadline, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(deadline: Double? = PostgresTicketStore.clientDeadline, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let connection = try await connections.lease()
         let logger = PostgresErrors.logger
-        var transactionID: Int64?
+        // Every statement, BEGIN to COMMIT or ROLLBACK, runs under a deadline:
+        // a dropped connection must never leave the turn waiting.
+        let short = deadline.map { _ in Self.clientDeadline }
         do {
-            try await connection.query("BEGIN", logger: logger)
-            transactionID = try await Self.value(Int64.self, "SELECT txid_current()", on: connection)
-            let result = try await guarded(connection, within: deadline) { try await body(connection) }
+            let (transactionID, result) = try await guarded(connection, within: deadline) { () async throws -> (Int64, T) in
+                try await connection.query("BEGIN", logger: logger)
+                let id = try await Self.value(Int64.self, "SELECT txid_current()", on: connection)
+                return (id, try await body(connection))
+            }
             do {
-                try await connection.query("COMMIT", logger: logger)
+                try await guarded(connection, within: short) { try await connection.query("COMMIT", logger: logger) }
             } catch where PostgresErrors.isConnectionLoss(error) {
                 await connections.release(connection, healthy: false)
                 try await confirmCommitted(transactionID)
@@ -110,10 +114,12 @@ public final class PostgresTicketStore: TicketStore, ChangeSignalling, Sendable 
             throw error.storeError
         } catch {
             var healthy = !PostgresErrors.isConnectionLoss(error)
-            if healthy { healthy = (try? await connection.query("ROLLBACK", logger: logger)) != nil }
+            if healthy {
+                healthy = (try? await guarded(connection, within: short) { try await connection.query("ROLLBACK", logger: logger) }) != nil
+            }
             await connections.release(connection, healthy: healthy)
             let described = PostgresErrors.describe(error, location: location)
-            if described.code == .unavailable && !healthy && error is PSQLError {
+            if described.code == .unavailable && !healthy && !(error is StoreError && described.message.hasSuffix("saved")) {
                 throw StoreError(.unavailable, "\(described.message); the change was not saved")
             }
             throw described
@@ -125,16 +131,50 @@ public final class PostgresTicketStore: TicketStore, ChangeSignalling, Sendable 
     /// a slow server, this a server or network that stops answering at all.
     static let clientDeadline: Double = 2 * Double(defaultStatementTimeout.components.seconds) + 5
 
-    /// Runs `body`, closing `connection` if it has not finished within
-    /// `seconds`, which fails whatever it was waiting on.
-    func guarded<T>(_ connection: PostgresConnection, within seconds: Double?, _ body: () async throws -> T) async throws -> T {
+    /// Runs `body`, giving up on it if it has not finished within `seconds`:
+    /// the caller gets `.unavailable` and the connection is closed. The
+    /// answer does not wait on the driver to notice, because a query in
+    /// flight when the server drops the connection is not always failed by it.
+    func guarded<T: Sendable>(_ connection: PostgresConnection, within seconds: Double?,
+                              _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         guard let seconds else { return try await body() }
-        let watchdog = Task {
-            try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+        let location = self.location
+        let outcome = Outcome<T>()
+        let deadline = Task {
+            do { try await Task.sleep(nanoseconds: UInt64(seconds * 1e9)) } catch { return }  // cancelled: the body finished
             PostgresConnections.discard(connection)
+            await outcome.finish(.failure(ConnectionAbandoned(location: location)))
         }
-        defer { watchdog.cancel() }
-        return try await body()
+        defer { deadline.cancel() }
+        return try await withCheckedThrowingContinuation { continuation in
+            Task { await outcome.set(continuation) }
+            Task {
+                do { await outcome.finish(.success(try await body())) } catch { await outcome.finish(.failure(error)) }
+            }
+        }
+    }
+
+    /// A connection given up on at its deadline.
+    struct ConnectionAbandoned: Error {
+        var location: PostgresLocation
+        var storeError: StoreError { StoreError(.unavailable, "\(location.server) stopped answering; the connection was dropped") }
+    }
+
+    /// The first of a body's result and its deadline, handed over once.
+    private actor Outcome<T: Sendable> {
+        private var continuation: CheckedContinuation<T, Error>?
+        private var result: Result<T, Error>?
+
+        func set(_ continuation: CheckedContinuation<T, Error>) {
+            if let result { continuation.resume(with: result) } else { self.continuation = continuation }
+        }
+
+        func finish(_ value: Result<T, Error>) {
+            guard result == nil else { return }
+            result = value
+            continuation?.resume(with: value)
+            continuation = nil
+        }
     }
 
     /// Throws unless the transaction `id` committed.
