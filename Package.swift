@@ -9,6 +9,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Pure values and functions: calendars, business time, matrices,
@@ -44,6 +45,16 @@ let package = Package(
             dependencies: ["EscalateDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
+        // PostgreSQL through postgres-nio, behind the same port: a team's shared
+        // store. A target of its own so that EscalateStore (SQLite) stays light.
+        .target(
+            name: "EscalatePostgres",
+            dependencies: [
+                "EscalateDomain", "EscalateStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+
         // The intent matcher and the entity recognisers, driven by intents/.
         .target(name: "EscalateUnderstanding", dependencies: ["EscalateDomain"]),
 
@@ -68,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "escalate",
             dependencies: [
-                "EscalateAssistant", "EscalateCatalog", "EscalateDomain", "EscalateStore", "EscalateTerminal", "EscalateTranscripts",
+                "EscalateAssistant", "EscalateCatalog", "EscalateDomain", "EscalateStore", "EscalatePostgres", "EscalateTerminal", "EscalateTranscripts",
                 "EscalateUnderstanding", "EscalateBuiltInIntents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -82,7 +93,7 @@ let package = Package(
         // The one benchmark executable: swift run -c release escalate-bench
         .executableTarget(
             name: "escalate-bench",
-            dependencies: ["EscalateDomain", "EscalateCatalog", "EscalateStore", "EscalateUnderstanding", "EscalateBuiltInIntents", "EscalateAssistant"]
+            dependencies: ["EscalateDomain", "EscalateCatalog", "EscalateStore", "EscalatePostgres", "EscalateUnderstanding", "EscalateBuiltInIntents", "EscalateAssistant"]
         ),
 
         .testTarget(
@@ -90,7 +101,7 @@ let package = Package(
             dependencies: ["EscalateUnderstanding", "EscalateDomain", "EscalateCatalog", "EscalateBuiltInIntents"],
             exclude: ["Data"]
         ),
-        .testTarget(name: "EscalateStoreTests", dependencies: ["EscalateStore", "EscalateDomain"]),
+        .testTarget(name: "EscalateStoreTests", dependencies: ["EscalateStore", "EscalatePostgres", "EscalateDomain"]),
         .testTarget(name: "EscalateTranscriptsTests", dependencies: ["EscalateTranscripts"]),
         .testTarget(name: "EscalateTerminalTests", dependencies: ["EscalateTerminal"]),
         .testTarget(
@@ -100,7 +111,7 @@ let package = Package(
         // The conversation in process: transcripts, handlers, the dialogue state.
         .testTarget(
             name: "EscalateAssistantTests",
-            dependencies: ["escalate", "EscalateAssistant", "EscalateStore", "EscalateCatalog", "EscalateUnderstanding", "EscalateDomain", "EscalateTranscripts"]
+            dependencies: ["escalate", "EscalateAssistant", "EscalateStore", "EscalatePostgres", "EscalateCatalog", "EscalateUnderstanding", "EscalateDomain", "EscalateTranscripts"]
         ),
         .testTarget(
             name: "EscalateCatalogTests",

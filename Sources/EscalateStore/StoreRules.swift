@@ -1,11 +1,12 @@
 import EscalateDomain
+import Foundation
 
 /// What every backend checks and decides the same way, so that the three
 /// stores cannot drift apart: a change's validity, the words of a conflict,
 /// which saved contact a new one replaces, and how an import is checked.
-enum StoreRules {
+public enum StoreRules {
     /// Refuses a change set that breaks a rule, before anything is written.
-    static func check(_ changes: ChangeSet) throws {
+    public static func check(_ changes: ChangeSet) throws {
         if let problem = TicketRules.problem(withAuthor: changes.author) { throw StoreError(.invalid, problem) }
         for append in changes.appends {
             if let problem = TicketRules.problem(withTicketID: append.ticketID) { throw StoreError(.invalid, problem) }
@@ -18,7 +19,7 @@ enum StoreRules {
     }
 
     /// One error for every ticket that moved on, naming them.
-    static func conflictError(_ conflicts: [TicketConflict]) -> StoreError {
+    public static func conflictError(_ conflicts: [TicketConflict]) -> StoreError {
         let names = conflicts.map { "#\($0.ticketID)" }
         let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
         return StoreError(.conflict, "\(list) changed since you looked; nothing was saved", conflicts: conflicts)
@@ -26,7 +27,7 @@ enum StoreRules {
 
     /// The saved contacts once `contact` is saved: it replaces the one with
     /// its role and organisation, or, without a role, the one with its name.
-    static func saving(_ contact: SavedContact, into saved: [SavedContact]) -> [SavedContact] {
+    public static func saving(_ contact: SavedContact, into saved: [SavedContact]) -> [SavedContact] {
         var kept = saved.filter { old in
             if let role = contact.role {
                 return !(old.role == role && (old.organisation ?? "") == (contact.organisation ?? ""))
@@ -41,7 +42,7 @@ enum StoreRules {
     /// a positive number not in use, opened exactly once and first, every
     /// event within the rules, and every undo pointing at an earlier event.
     /// The first bad record refuses the whole file.
-    static func importPlan(_ events: [TicketEvent], existing: Set<Int>) throws -> [(Int, [TicketEvent])] {
+    public static func importPlan(_ events: [TicketEvent], existing: Set<Int>) throws -> [(Int, [TicketEvent])] {
         let byTicket = Dictionary(grouping: events, by: \.ticketID)
         var plan: [(Int, [TicketEvent])] = []
         for (ticketID, log) in byTicket.sorted(by: { $0.key < $1.key }) {
@@ -66,8 +67,29 @@ enum StoreRules {
         return plan
     }
 
+    /// An event's kind as stored: JSON with sorted keys, the same in every
+    /// backend, so that a log moves between them unchanged.
+    public static func encodedKind(_ kind: TicketEventKind) -> String {
+        // Encoding a value type of our own cannot fail.
+        String(decoding: try! kindEncoder.encode(kind), as: UTF8.self)
+    }
+
+    public static func decodedKind(_ payload: String, eventID: Int64) throws -> TicketEventKind {
+        do {
+            return try JSONDecoder().decode(TicketEventKind.self, from: Data(payload.utf8))
+        } catch {
+            throw StoreError(.corrupt, "event \(eventID) cannot be read: \(error)")
+        }
+    }
+
+    private static let kindEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
     /// The ticket a log makes, or an error naming the ticket.
-    static func project(_ ticketID: Int, _ log: [TicketEvent]) throws -> Ticket {
+    public static func project(_ ticketID: Int, _ log: [TicketEvent]) throws -> Ticket {
         do { return try Ticket(events: log) } catch { throw StoreError(.corrupt, "ticket #\(ticketID): \(error)") }
     }
 }

@@ -45,6 +45,13 @@ enum StoreBenchmarks {
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
         let store = try SQLiteTicketStore(path: path)
         print("(building the benchmark store: 100,000 tickets and 1,000,000 events; this takes a while, once)")
+        try await seed(engine: engine) { events in _ = try await store.importEvents(events) { engine.schedule($0) } }
+        return store
+    }
+
+    /// The benchmark's 100,000 tickets and 1,000,000 events, handed over in
+    /// batches of 100,000 events (whole tickets), the same for every backend.
+    static func seed(engine: EscalationEngine, importing: ([TicketEvent]) async throws -> Void) async throws {
         var generator = SplitMix64(seed: 3)
         let processes = ["lumen-installation", "centurylink-installation", "cms-billing", "lumen-billing", "support-requests"]
         var events: [TicketEvent] = []
@@ -69,11 +76,10 @@ enum StoreBenchmarks {
                 event(.escalated(toLevel: first + 1, reason: nil, condition: nil), 1_000)
             }
             if events.count >= 100_000 {
-                _ = try await store.importEvents(events) { engine.schedule($0) }
+                try await importing(events)
                 events.removeAll(keepingCapacity: true)
             }
         }
-        if !events.isEmpty { _ = try await store.importEvents(events) { engine.schedule($0) } }
-        return store
+        if !events.isEmpty { try await importing(events) }
     }
 }

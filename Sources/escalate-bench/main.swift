@@ -10,6 +10,7 @@ let filter = CommandLine.arguments.dropFirst().first
 var rows: [BenchmarkRow] = []
 rows += CalendarBenchmarks.rows()
 rows += await StoreBenchmarks.rows(filter: filter)
+rows += await TeamStoreBenchmarks.rows(filter: filter)
 rows += UnderstandingBenchmarks.rows()
 if filter == nil || "one turn parse handler commit".localizedCaseInsensitiveContains(filter!) { rows += await TurnBenchmarks.rows() }
 rows += ProcessBenchmarks.rows()

@@ -1,12 +1,19 @@
 import EscalateDomain
 
 /// One line before the prompt for each ticket that crossed a line since the
-/// last prompt: the next level opened, or a promise or update fell due.
+/// last prompt: the next level opened, or a promise or update fell due; and
+/// before them, what teammates did (`Conversation+Teammates`).
 extension Conversation {
     public func nudges(now: Instant) async -> [String] {
-        do { return try await nudgeLines(now: now) } catch {
-            return ["(The ticket store could not be read for reminders: \(error). They will come at the next prompt.)"]
+        var lines: [String] = []
+        var failure: Error?
+        // Each part is tried on its own, so that one failing keeps the other's lines.
+        do { lines += try await teammateLines(now: now) } catch { failure = error }
+        do { lines += try await nudgeLines(now: now) } catch { failure = error }
+        if let failure {
+            lines.append("(The ticket store could not be read for reminders: \(failure). They will come at the next prompt.)")
         }
+        return lines
     }
 
     func nudgeLines(now: Instant) async throws -> [String] {

@@ -21,14 +21,14 @@ struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write every ticket's event log and the saved contacts as JSON.")
 
-    @Option(help: ArgumentHelp("The database file, or :memory:.", valueName: "path"))
+    @Option(help: ArgumentHelp("The database file, a postgres:// URL, or :memory: (default: $ESCALATE_DATABASE_URL, else the default file).", valueName: "path"))
     var db: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() async throws {
-        let store = try SessionFactory.openStore(db, mode: .readOnly)
+        let store = try await SessionFactory.openStore(db, mode: .readOnly)
         let document = try await StoreOperation.run {
             ExportDocument(exportedAt: Instant(Date()).description, events: try await store.allEvents(), contacts: try await store.contacts())
         }

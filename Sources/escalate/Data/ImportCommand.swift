@@ -12,7 +12,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "An export file.")
     var file: String
 
-    @Option(help: ArgumentHelp("The database file, or :memory:.", valueName: "path"))
+    @Option(help: ArgumentHelp("The database file, a postgres:// URL, or :memory: (default: $ESCALATE_DATABASE_URL, else the default file).", valueName: "path"))
     var db: String?
 
     @OptionGroup var data: DataOptions
@@ -30,7 +30,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let catalog = try data.loadCatalog(zone: try data.readerZone())
         let engine = catalog.engine
-        let store = try SessionFactory.openStore(db)
+        let store = try await SessionFactory.openStore(db)
         // Every ticket must follow a process the data knows.
         for event in document.events {
             if case .opened(let details) = event.kind, catalog.process(details.process) == nil {

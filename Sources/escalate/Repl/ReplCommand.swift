@@ -23,7 +23,7 @@ struct ReplCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Your name, recorded on every change (default: $USER).", valueName: "name"))
     var user: String?
 
-    @Option(help: ArgumentHelp("The database file, or :memory: (default: $XDG_DATA_HOME/escalate/escalate.sqlite).", valueName: "path"))
+    @Option(help: ArgumentHelp("The database file, a postgres:// URL, or :memory: (default: $ESCALATE_DATABASE_URL, else $XDG_DATA_HOME/escalate/escalate.sqlite).", valueName: "path"))
     var db: String?
 
     @Option(help: ArgumentHelp("Read the intent files from this folder instead of the built-in ones (:reload rereads them).", valueName: "dir"))
@@ -38,7 +38,7 @@ struct ReplCommand: AsyncParsableCommand {
         let settings = SessionSettings(
             user: user ?? ProcessInfo.processInfo.environment["USER"] ?? "me",
             zone: zone, role: userRole, width: TerminalStyle.columns())
-        let store = try SessionFactory.openStore(db)
+        let store = try await SessionFactory.openStore(db)
         let assistant = try SessionFactory.assistant(catalog: catalog, intentsFolder: intents)
         let session = Session(settings: settings, assistant: assistant, store: store, clock: clock)
         if let intents { session.intentLoader = { try SessionFactory.readIntents(intents) } }

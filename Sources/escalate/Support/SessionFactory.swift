@@ -1,6 +1,7 @@
 import EscalateAssistant
 import EscalateCatalog
 import EscalateDomain
+import EscalatePostgres
 import EscalateStore
 import EscalateUnderstanding
 import Foundation
@@ -13,13 +14,20 @@ enum SessionFactory {
         return role
     }
 
-    /// The store at `--db`: `:memory:` keeps nothing, a path is a SQLite
-    /// file, and with no `--db` the default data file. Reading commands
-    /// (`mode: .readOnly`) never create or change anything.
-    static func openStore(_ path: String?, mode: SQLiteTicketStore.OpenMode = .create) throws -> any TicketStore {
-        if path == ":memory:" { return InMemoryTicketStore() }
+    /// The store at `--db`: `:memory:` keeps nothing, a `postgres://` URL is
+    /// a team's server, a path is a SQLite file; with no `--db`,
+    /// `ESCALATE_DATABASE_URL` when set, else the default data file. Reading
+    /// commands (`mode: .readOnly`) never create or change anything. A
+    /// store that cannot be opened is one line naming it (status 2).
+    static func openStore(_ path: String?, mode: SQLiteTicketStore.OpenMode = .create,
+                          environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> any TicketStore {
+        let named = path ?? environment["ESCALATE_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if named == ":memory:" { return InMemoryTicketStore() }
         do {
-            return try SQLiteTicketStore(path: path ?? Paths().database, mode: mode)
+            if let named, PostgresLocation.isURL(named) {
+                return try await PostgresTicketStore.open(try PostgresLocation(url: named, environment: environment))
+            }
+            return try SQLiteTicketStore(path: named ?? Paths().database, mode: mode)
         } catch let error as StoreError {
             throw CLIError(error.message)
         }

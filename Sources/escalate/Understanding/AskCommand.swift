@@ -23,7 +23,7 @@ struct AskCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Answer as of this instant, e.g. 2026-11-23T13:00 America/Chicago.", valueName: "time"))
     var now: String?
 
-    @Option(help: ArgumentHelp("The database file, or :memory:.", valueName: "path"))
+    @Option(help: ArgumentHelp("The database file, a postgres:// URL, or :memory: (default: $ESCALATE_DATABASE_URL, else the default file).", valueName: "path"))
     var db: String?
 
     @Flag(help: "Print the reply as JSON, with how it was understood.")
@@ -49,7 +49,7 @@ struct AskCommand: AsyncParsableCommand {
         let clock = try data.pinnedInstant(now, zone: zone).map(SessionClock.simulated) ?? .real
         let settings = SessionSettings(user: user ?? ProcessInfo.processInfo.environment["USER"] ?? "me", zone: zone, role: userRole, width: 80)
         let session = Session(settings: settings, assistant: try SessionFactory.assistant(catalog: catalog, intentsFolder: nil),
-                              store: try SessionFactory.openStore(db), clock: clock)
+                              store: try await SessionFactory.openStore(db), clock: clock)
         let reply = await session.respond(to: line)
         if json {
             var object: [String: Any] = ["reply": reply.lines, "kind": "\(reply.kind)", "understood": NSNull(), "invalid_utf8": hadInvalidBytes]
