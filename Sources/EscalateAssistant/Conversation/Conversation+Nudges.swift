@@ -24,11 +24,18 @@ extension Conversation {
         }
         nudgedUpTo = now
         var lines: [String] = []
-        let due = try await store.tickets(TicketQuery(.dueCrossedBetween(after: since, upTo: now)))
-        var missed: [Int: (what: String, when: Instant)] = [:]
+        // The index holds each ticket's soonest item; a later one falling
+        // due behind an earlier, still overdue one is found from the
+        // ticket's own clocks, so that every item gets its line.
+        // Bounded, so that a long overdue queue cannot slow every prompt.
+        var query = TicketQuery(.dueBy(now))
+        query.limit = 200
+        let due = try await store.tickets(query)
+        var missed: [Int: [OutstandingItem]] = [:]
         for summary in due {
-            guard let when = summary.schedule.nextDue, let what = summary.schedule.nextDueWhat else { continue }
-            missed[summary.id] = (what, when)
+            guard let ticket = try await store.ticket(summary.id) else { continue }
+            let crossed = OutstandingItem.items(of: ticket, engine: engine, now: now).filter { $0.due > since && $0.due <= now }
+            if !crossed.isEmpty { missed[summary.id] = crossed }
         }
         let opened = try await store.tickets(TicketQuery(.levelOpenedBetween(after: since, upTo: now)))
         let words = TimeWords(zone: settings.zone)
@@ -36,26 +43,36 @@ extension Conversation {
             guard let ticket = try await store.ticket(summary.id), let advice = engine.whoNow(ticket, at: now),
                   case .nextOpen(_, let next, .waitPassed(_, let openedAt)) = advice.situation else { continue }
             // A promise missed at the moment the next level opened: one line for both.
-            if let miss = missed[ticket.id], miss.when == openedAt {
-                lines.append("#\(ticket.id) \(Words.quote(ticket.details.customer)) is overdue: the \(miss.what) was due \(words.at(miss.when, now: now)), so \(Words.level(next)) is open to you.")
-                missed[ticket.id] = nil
+            if let miss = missed[ticket.id]?.first(where: { $0.due == openedAt }) {
+                lines.append("#\(ticket.id) \(Words.quote(ticket.details.customer)) is overdue: the \(miss.what) was due \(words.at(miss.due, now: now)), so \(Words.level(next)) is open to you.")
+                missed[ticket.id]?.removeAll { $0 == miss }
                 continue
             }
             lines.append("#\(ticket.id) \(Words.quote(ticket.details.customer)): \(Words.level(next)) has been open to you since \(words.stamp(openedAt, now: now)).")
         }
         for summary in due {
-            guard let miss = missed[summary.id] else { continue }
-            lines.append("#\(summary.id) \(Words.quote(summary.customer)) is overdue: the \(miss.what) was due \(words.at(miss.when, now: now)).")
+            for miss in missed[summary.id] ?? [] {
+                lines.append("#\(summary.id) \(Words.quote(summary.customer)) is overdue: the \(miss.what) was due \(words.at(miss.due, now: now)).")
+            }
         }
         return lines
     }
 
-    /// At the start of a session, a word about anything already overdue.
+    /// At the start of a session, a word about what is already overdue:
+    /// each item by name and when it was due, for the first few tickets.
     private func startupNudge(now: Instant) async throws -> [String] {
         let overdue = try await store.tickets(TicketQuery(.dueBy(now)))
         guard !overdue.isEmpty else { return [] }
-        let labels = overdue.prefix(5).map { "#\($0.id)" }.joined(separator: ", ")
-        return ["\(Words.plural(overdue.count, "ticket")) overdue: \(labels)\(overdue.count > 5 ? ", …" : ""). Say “list overdue”."]
+        let words = TimeWords(zone: settings.zone)
+        var lines = ["\(Words.plural(overdue.count, "ticket")) overdue:"]
+        for summary in overdue.prefix(5) {
+            guard let ticket = try await store.ticket(summary.id) else { continue }
+            let items = OutstandingItem.items(of: ticket, engine: engine, now: now).filter { $0.due <= now }
+            let text = items.map { "the \($0.what), due \(words.stamp($0.due, now: now))" }
+            lines.append("  #\(summary.id) \(Words.quote(summary.customer)): \(text.joined(separator: "; "))")
+        }
+        lines.append((overdue.count > 5 ? "… and \(overdue.count - 5) more. " : "") + "Say “list overdue”.")
+        return lines
     }
 
     /// Completions for the word before the cursor: ticket numbers, names, and

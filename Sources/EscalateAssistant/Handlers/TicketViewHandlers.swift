@@ -173,8 +173,13 @@ struct ListHandler: IntentHandler {
         var lines = ["\(title) (\(total)):"]
         for ticket in tickets {
             var line = turn.summaryLine(ticket)
-            if let due = ticket.schedule.nextDue, let what = ticket.schedule.nextDueWhat, ticket.status.isActive {
-                line += due < now ? " — overdue: \(what) was due \(turn.stamp(due, now: now))" : " — due \(turn.stamp(due, now: now)): \(what)"
+            // Every outstanding item, each with what it is and when it was
+            // due: an acknowledgement due at 13:00 never hides behind an
+            // update due at 11:00.
+            let items = ticket.status.isActive ? try await turn.outstanding(ticketID: ticket.id) : []
+            for (index, item) in items.enumerated() {
+                let text = item.due < now ? "overdue: \(item.what) was due \(turn.stamp(item.due, now: now))" : "due \(turn.stamp(item.due, now: now)): \(item.what)"
+                if index == 0 { line += " — " + text } else { lines.append("  " + line); line = "    also " + text }
             }
             if let opened = ticket.schedule.nextLevelAt, opened <= now, ticket.status.isActive {
                 line += " — next level open since \(turn.stamp(opened, now: now))"

@@ -204,3 +204,28 @@ extension SLAClock.Subject {
         }
     }
 }
+
+extension TurnContext {
+    /// What a ticket is waiting for, soonest first: promises, the plan's
+    /// next update and reminders that are running or overdue.
+    func outstanding(ticketID: Int) async throws -> [OutstandingItem] {
+        guard let ticket = try await load(ticketID) else { return [] }
+        return OutstandingItem.items(of: ticket, engine: engine, now: now)
+    }
+}
+
+/// One thing a ticket waits for: what it is and when it falls due.
+struct OutstandingItem: Equatable {
+    var what: String
+    var due: Instant
+
+    static func items(of ticket: Ticket, engine: EscalationEngine, now: Instant) -> [OutstandingItem] {
+        engine.clocks(ticket, at: now).compactMap { clock -> OutstandingItem? in
+            guard let due = clock.due else { return nil }
+            switch clock.state {
+            case .running, .breached: return OutstandingItem(what: clock.what, due: due)
+            default: return nil
+            }
+        }.sorted { $0.due < $1.due }
+    }
+}
