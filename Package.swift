@@ -111,7 +111,11 @@ let package = Package(
         // The conversation in process: transcripts, handlers, the dialogue state.
         .testTarget(
             name: "EscalateAssistantTests",
-            dependencies: ["escalate", "EscalateAssistant", "EscalateStore", "EscalatePostgres", "EscalateCatalog", "EscalateUnderstanding", "EscalateDomain", "EscalateTranscripts"]
+            dependencies: [
+                "escalate", "EscalateAssistant", "EscalateStore", "EscalatePostgres", "EscalateCatalog", "EscalateUnderstanding", "EscalateDomain",
+                "EscalateTranscripts", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Data"]
         ),
         .testTarget(
             name: "EscalateCatalogTests",

@@ -16,7 +16,7 @@ enum CustomerPhrase {
         "about", "regarding", "re", "because", "since", "concerning", "who", "which", "whose", "saying", "after", "where", "that's", "whose",
     ]
     /// Abbreviations a full stop does not end a name after.
-    static let abbreviations: Set<String> = ["inc", "co", "corp", "ltd", "llc", "bros", "st", "mr", "mrs", "ms", "dr", "jr", "sr", "no", "plc", "assn"]
+    static let abbreviations: Set<String> = ["inc", "co", "corp", "ltd", "llc", "bros", "st", "mt", "ft", "mr", "mrs", "ms", "dr", "jr", "sr", "no", "plc", "assn"]
     /// Entity types that start after a name, never inside one.
     static let endingTypes: Set<String> = ["ticket", "time", "phone", "email", "duration", "level", "closure_code", "condition"]
 
@@ -28,7 +28,11 @@ enum CustomerPhrase {
         // The first token of the name and the tokens after it.
         let first = forIndex + 1
         // "for #2" or "for 9am" names no customer; "for 3M" does.
-        if spans.contains(where: { $0.start == first && ["ticket", "phone", "email", "level"].contains($0.type) }) { return nil }
+        // "for Level 3 Communications" does: a level followed by a capitalised word is a name.
+        if let span = spans.first(where: { $0.start == first && ["ticket", "phone", "email", "level"].contains($0.type) }) {
+            let capitalisedAfter = span.type == "level" && span.end < tokens.count && units[tokens[span.end].start] >= 65 && units[tokens[span.end].start] <= 90
+            if !capitalisedAfter { return nil }
+        }
         var end = units.count
         var clear = false
         var summaryStart: Int?
@@ -106,7 +110,10 @@ enum CustomerPhrase {
                 if spacedBefore && spacedAfter { return offset }
             case 46, 33, 63:  // . ! ?
                 let followedBySpace = offset + 1 < chars.count && chars[offset + 1] == 32
-                if followedBySpace && !abbreviations.contains(token.text.lowercased()) { return offset }
+                // "U.S. Bank", "J.P. Morgan": a stop after an initial is not the end.
+                let typed = String(decoding: units[token.start..<token.end], as: UTF16.self)
+                let initial = unit == 46 && typed.split(separator: ".").allSatisfy { $0.count == 1 }
+                if followedBySpace && !initial && !abbreviations.contains(token.text.lowercased()) { return offset }
             default: continue
             }
         }

@@ -33,7 +33,25 @@ extension IntentMatcher {
                 return result
             }
         }
-        return finished(whole, tokens: tokens, text: text, context: context)
+        return finished(scoredWithPlainName(whole, tokens: tokens, text: text, context: context), tokens: tokens, text: text, context: context)
+    }
+
+    /// "Open a ticket for 3M: …" is as clear a request as "… for Acme: …":
+    /// how sure the match is must not depend on the shape of the customer's
+    /// name (digits, "&", capitals), so a new ticket's line is also scored
+    /// with a plain name in the customer's place.
+    func scoredWithPlainName(_ interpretation: Interpretation, tokens: [Token], text: String, context: RecognitionContext) -> Interpretation {
+        guard !interpretation.isConfident, interpretation.intent == .openTicket,
+              let found = CustomerPhrase.find(tokens: tokens, spans: interpretation.entities, text: text), found.isClear,
+              let range = text.range(of: "for " + found.customer) else { return interpretation }
+        let plain = text.replacingCharacters(in: range, with: "for Acme")
+        let (proxy, _) = interpretWords(plain, context: context)
+        guard proxy.intent == .openTicket, proxy.isConfident else { return interpretation }
+        var result = interpretation
+        result.score = proxy.score
+        result.distinctiveWords = proxy.distinctiveWords
+        result.topicWords = proxy.topicWords
+        return result
     }
 
     /// The stretch of `text` between courtesy words at its ends, when there
@@ -56,6 +74,24 @@ extension IntentMatcher {
     func finished(_ interpretation: Interpretation, tokens: [Token], text: String, context: RecognitionContext) -> Interpretation {
         var result = interpretation
         result.cues = CueReader.read(tokens: tokens, text: text, entities: result.entities, intent: result.intent, customers: context.customerWords)
+        // A note after "update #1:" is the user's own text, kept as typed:
+        // a question or a "not" inside it ("customer did not answer") says
+        // nothing about the request, so those cues come from the words
+        // before it.
+        if result.intent == .logUpdate, case .text(let note)? = result.slots[.note], note.count < text.count,
+           let range = text.range(of: note, options: .backwards) {
+            let end = text.utf16.distance(from: text.utf16.startIndex, to: range.lowerBound.samePosition(in: text.utf16) ?? text.utf16.endIndex)
+            let before = tokens.filter { $0.end <= end }
+            let lead = CueReader.read(tokens: before, text: String(text[..<range.lowerBound]), entities: result.entities.filter { $0.end <= before.count },
+                                      intent: result.intent, customers: context.customerWords)
+            result.cues.asksPermission = lead.asksPermission
+            result.cues.hasWhQuestion = lead.hasWhQuestion
+            result.cues.questionWord = lead.questionWord
+            result.cues.asksWhatHappens = lead.asksWhatHappens
+            result.cues.negated = lead.negated
+            result.cues.hypothetical = lead.hypothetical
+            result.cues.endsWithQuestionMark = lead.endsWithQuestionMark
+        }
         // A new ticket's customer is the name as typed, whole, and its summary verbatim.
         if result.intent == .openTicket, let found = CustomerPhrase.find(tokens: tokens, spans: result.entities, text: text) {
             result.slots[.customer] = .text(found.customer)
