@@ -22,7 +22,7 @@ public struct HandlerRegistry: Sendable {
     public static let standard = HandlerRegistry([
         // Questions about the ladders and the documents.
         WhoNowHandler(), ElapsedHandler(), ExplainHandler(), ContactLookupHandler(), RoleInfoHandler(), RouteHandler(),
-        HoursHandler(), LadderHandler(), TimelineHandler(), ChecklistHandler(), ClosureInfoHandler(), PromiseHandler(), FollowUpHandler(),
+        HoursHandler(), LadderHandler(), TimelineHandler(), ChecklistHandler(), ClosureInfoHandler(), PromiseHandler(), FollowUpHandler(), FactHandler(),
         // Questions about tickets.
         StatusHandler(), HistoryHandler(), ListHandler(), DraftHandler(),
         // Changes.

@@ -52,7 +52,14 @@ extension TurnContext {
             cursor = close
         }
         if !spans.isEmpty { return "open \(label), \(spans.joined(separator: ", ")) \(ZonedTime(start, in: settings.zone).abbreviation)" }
-        let why = calendar.holiday(on: day).map { " for \($0.name)" } ?? (day.weekday.rawValue >= 6 ? " (weekend)" : "")
+        var why = calendar.holiday(on: day).map { holiday in
+            " for \(holiday.name)" + (holiday.actual == holiday.observed ? "" : " (observed; it falls on \(holiday.actual.friendlyShort) \(holiday.actual.year))")
+        } ?? (day.weekday.rawValue >= 6 ? " (weekend)" : "")
+        // "Is it open on Christmas 2027?": a holiday on a weekend closes another day.
+        if let moved = (calendar.holidays(in: day.year - 1) + calendar.holidays(in: day.year) + calendar.holidays(in: day.year + 1))
+            .first(where: { $0.actual == day && $0.observed != day }) {
+            why += "; \(moved.name) is observed on \(moved.observed.friendlyShort) \(moved.observed.year), when it is closed"
+        }
         return "closed \(label)\(why)" + (calendar.nextOpening(atOrAfter: end).map { "; opens \(at($0, now: now))" } ?? "")
     }
 }
