@@ -9,6 +9,8 @@ public struct Fact: Sendable, Equatable {
     public var organisation: String
     /// The process it belongs to, when it belongs to one.
     public var process: String?
+    /// The level of that process it is about, so that "and after that?" walks on.
+    public var level: Int?
     /// The questions it answers, as people ask them; the matcher's only guide.
     public var asks: [String]
     /// The answer, one line each.
@@ -50,7 +52,7 @@ public struct NamedDay: Sendable, Equatable {
 /// Reads `document` and `facts` from a facts file, and `named-days` from a
 /// holiday file.
 struct FactFile {
-    static let factKeys: Set<String> = ["id", "process", "asks", "answer", "section", "counts", "about", "organisation"]
+    static let factKeys: Set<String> = ["id", "process", "level", "asks", "answer", "section", "counts", "about", "organisation"]
 
     static func decode(_ top: YAMLMapping, calendars: Set<String>) throws -> (facts: [Fact], namedDays: [NamedDay]) {
         var facts: [Fact] = []
@@ -73,6 +75,7 @@ struct FactFile {
                 let counts = try map["counts"].map { try $0.list("'counts'").map { try count($0, reader: reader) } } ?? []
                 facts.append(Fact(
                     id: id, organisation: try map.optionalString("organisation") ?? organisation, process: try map.optionalString("process"),
+                    level: try map["level"].map { try $0.int("'level'") },
                     asks: asks, answer: answer,
                     source: FactSource(document: file, title: title, section: try map.string("section")),
                     counts: counts, about: try map.string("about")))

@@ -189,6 +189,8 @@ extension Conversation {
         if ProcessInfo.processInfo.environment["ESCALATE_FACT_DEBUG"] != nil {
             FileHandle.standardError.write(Data("fact: \(best.fact.id) \(best.score) intent: \(interpretation.intent?.rawValue ?? "-") \(interpretation.isConfident)\n".utf8))
         }
+        // "What is the weather in Atlanta?" shares a word with a fact, and is still off-topic.
+        if interpretation.topIntent == .outOfScope { return best.score >= 0.75 }
         if interpretation.intent == nil { return best.score >= FactHandler.threshold + 0.1 }
         if !interpretation.isConfident { return best.score >= 0.5 }
         return question && best.score >= 0.75

@@ -58,6 +58,7 @@ struct FactHandler: IntentHandler {
         state.topic.organisation = fact.organisation
         if let process = fact.process {
             state.topic.process = process
+            if let level = fact.level { state.subject = .level(process: process, number: level) }
         }
         var request = turn.request
         request.intent = .fact

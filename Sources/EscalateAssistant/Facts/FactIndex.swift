@@ -40,6 +40,8 @@ struct FactIndex: Sendable {
         "to", "of", "for", "in", "on", "at", "and", "or", "with", "about", "what", "who", "how", "can", "could", "should", "would", "will",
         "there", "this", "that", "these", "those", "any", "some", "get", "please", "tell", "they", "them", "their", "if", "so", "just",
         "which", "where", "why", "have", "has", "need", "want", "know", "s", "t", "by", "from", "up", "than", "then", "one",
+        // Words about the documents themselves, not about what they say.
+        "document", "documents", "doc", "docs", "say", "says", "said", "handbook", "guidelines", "mention", "mentions",
     ]
 
     /// A line's words as typed, with the corrections the matcher made to

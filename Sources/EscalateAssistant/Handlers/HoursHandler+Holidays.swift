@@ -39,14 +39,14 @@ extension HoursHandler {
         }
         if case .date(let day, _)? = turn.slots.time {
             let holiday = calendar.holiday(on: day)
-            let label = day == today ? "Today, \(day.friendlyShort) \(day.year)," : "\(day.friendlyShort) \(day.year)"
-            return turn.answer(holiday.map { "Yes: \(label) is \($0.name)\($0.actual == $0.observed ? "" : " (observed)"); \(whose) (\(set)) is closed." }
-                ?? "No: \(label) is not a holiday on \(set).", state: state)
+            let label = day == today ? "today, \(day.friendlyShort) \(day.year)," : "\(day.friendlyShort) \(day.year)"
+            return turn.answer(holiday.map { "Yes: \(label) is \($0.name)\($0.actual == $0.observed ? "" : " (observed)"); \(whose) is closed (\(set))." }
+                ?? "No: \(label) is not one of the \(set).", state: state)
         }
         if words.contains("today") {
             let holiday = calendar.holiday(on: today)
             return turn.answer(holiday.map { "Yes: today, \(today.friendlyShort) \(today.year), is \($0.name); \(whose) is closed." }
-                ?? "No: today, \(today.friendlyShort) \(today.year), is not a holiday on \(set).", state: state)
+                ?? "No: today, \(today.friendlyShort) \(today.year), is not one of the \(set).", state: state)
         }
         let coming = (calendar.holidays(in: today.year) + calendar.holidays(in: today.year + 1)).filter { $0.observed >= today }
         if words.contains("next") || words.contains("upcoming"), let next = coming.first {

@@ -38,7 +38,7 @@ extension TurnContext {
     /// day, in the reader's zone.
     func openOn(_ calendar: BusinessCalendar, day: LocalDate, now: Instant) -> String {
         let today = settings.zone.local(now).date
-        let label = day == today ? "today" : day == today.adding(days: 1) ? "tomorrow" : "on \(day.friendlyShort)"
+        let label = day == today ? "today" : day == today.adding(days: 1) ? "tomorrow" : "on \(day.friendlyShort)" + (day.year == today.year ? "" : " \(day.year)")
         if calendar.isAlwaysOpen { return "open all day \(label)" }
         let start = calendar.zone.instant(for: LocalDateTime(date: day, time: TimeOfDay(seconds: 0)))
         let end = calendar.zone.instant(for: LocalDateTime(date: day.adding(days: 1), time: TimeOfDay(seconds: 0)))
