@@ -5,7 +5,7 @@ import Testing
 /// thing a reader sees must be what the tool really says.
 @Suite struct ReadmeExampleTests {
     /// One ```text block that starts with `$ escalate --…`: its arguments, the
-    /// lines typed at `escalate> `, and the replies shown after each.
+    /// lines typed at `escalate> ` (or `escalate ?> ` when answering a question), and the replies shown after each.
     struct Session {
         var arguments: [String]
         var turns: [(input: String, reply: [String])]
@@ -28,8 +28,8 @@ import Testing
                 // A conversation: the REPL started with options only, no subcommand.
                 guard line.hasPrefix("$ escalate --") else { inBlock = false; continue }
                 current = Session(arguments: arguments(String(line.dropFirst("$ escalate ".count))), turns: [])
-            } else if line.hasPrefix("escalate> ") {
-                current!.turns.append((String(line.dropFirst("escalate> ".count)), []))
+            } else if let prompt = ["escalate> ", "escalate ?> "].first(where: { line.hasPrefix($0) }) {
+                current!.turns.append((String(line.dropFirst(prompt.count)), []))
             } else if !current!.turns.isEmpty {
                 current!.turns[current!.turns.count - 1].reply.append(line)
             }

@@ -31,7 +31,9 @@ import Testing
 
     func meaning(_ text: String) -> Meaning {
         let result = PhrasingSet.matcher.interpret(text, context: PhrasingSet.context)
-        return Meaning(intent: result.intent, slots: result.slotDescriptions.map { "\($0.0)=\($0.1.lowercased())" })
+        // Notes are kept as typed, with their final full stop; that stop is
+        // the punctuation a variant adds or takes away, so it is not compared.
+        return Meaning(intent: result.intent, slots: result.slotDescriptions.map { "\($0.0)=\(Self.bare($0.1).lowercased())" })
     }
 
     /// `line` without its final punctuation.

@@ -5,7 +5,7 @@ import EscalateUnderstanding
 /// when a line is not understood well enough to act on.
 extension Conversation {
     /// What the line amounts to as an answer to `pending`.
-    func answerInput(for pending: PendingQuestion, _ interpretation: Interpretation) -> PendingQuestion.Input {
+    func answerInput(for pending: PendingQuestion, _ interpretation: Interpretation, now: Instant) -> PendingQuestion.Input {
         let cues = interpretation.cues
         var input = PendingQuestion.Input(answer: cues.shortAnswer)
         // "no" answers a yes/no question; only otherwise is "cancel" read as one.
@@ -18,7 +18,7 @@ extension Conversation {
             && interpretation.score >= IntentMatcher.actionThreshold
         let movesOn = intent != nil && (cues.endsWithQuestionMark || cues.wordCount >= 4 || looksUp)
         switch pending.kind {
-        case .confirm, .suggestion, .checklist:
+        case .confirm, .confirmTime, .suggestion, .checklist:
             input.isNewRequest = confident || movesOn
         case .whichTicket(let candidates):
             input.choice = choice(interpretation, candidates: candidates, options: pending.options)
@@ -36,7 +36,7 @@ extension Conversation {
                 input.isNewRequest = true
                 return input
             }
-            input.value = value(for: slot, from: interpretation, pending: pending)
+            input.value = value(for: slot, from: interpretation, pending: pending, now: now)
             input.isNewRequest = ((confident || movesOn) && intent != pending.request.intent) || (cues.endsWithQuestionMark && intent != nil)
             if input.value != nil { input.isNewRequest = false }
         }
@@ -70,7 +70,7 @@ extension Conversation {
     }
 
     /// A value for a missing slot, from the answer line.
-    func value(for slot: SlotName, from interpretation: Interpretation, pending: PendingQuestion) -> SlotValue? {
+    func value(for slot: SlotName, from interpretation: Interpretation, pending: PendingQuestion, now: Instant) -> SlotValue? {
         let typed = interpretation.typed
         switch slot {
         case .customer, .name:
@@ -81,6 +81,9 @@ extension Conversation {
         case .duration:
             if let span = interpretation.entity(.duration)?.value { return span }
             return (try? BusinessSpan(parsing: typed)).map { .duration($0) }
+        case .time:
+            guard case .time(let said)? = interpretation.entity(.time)?.value else { return nil }
+            return .time(TurnContext.answeredTime(said, cues: interpretation.cues, askedAbout: pending.request.slots.time, now: now))
         case .closureCode:
             if let code = interpretation.entity(.closureCode)?.value { return code }
             if case .number(let n)? = interpretation.cues.shortAnswer, pending.options.indices.contains(n - 1) { return .entity(pending.options[n - 1]) }

@@ -10,7 +10,7 @@ extension Conversation {
     func outcome(for interpretation: Interpretation, now: Instant) async throws -> Outcome {
         var dropped: PendingQuestion?
         if let pending = state.pending {
-            let input = answerInput(for: pending, interpretation)
+            let input = answerInput(for: pending, interpretation, now: now)
             switch pending.receive(input) {
             case .proceed(let request):
                 lastAnsweredQuestion = pending.prompt

@@ -18,6 +18,9 @@ public struct PendingQuestion: Sendable, Codable, Equatable {
         case missingSlot(SlotName)
         /// A yes/no before a change; yes runs the request confirmed.
         case confirm
+        /// A yes/no on a time that looks wrong (before the ticket was
+        /// opened): yes keeps the time, and the request's own checks still run.
+        case confirmTime
         /// "Did you mean to …?": yes runs the request (a question).
         case suggestion
         /// Walking a checklist one item at a time: its items' ids and questions.
@@ -50,7 +53,7 @@ public struct PendingQuestion: Sendable, Codable, Equatable {
     /// Whether a plain yes or no answers it.
     public var isYesNo: Bool {
         switch kind {
-        case .confirm, .suggestion, .checklist: return true
+        case .confirm, .confirmTime, .suggestion, .checklist: return true
         default: return false
         }
     }
@@ -93,11 +96,12 @@ public struct PendingQuestion: Sendable, Codable, Equatable {
     public func receive(_ input: Input) -> Step {
         if input.answer == .cancel { return .cancelled }
         switch kind {
-        case .confirm, .suggestion:
+        case .confirm, .confirmTime, .suggestion:
             switch input.answer {
             case .yes?, .okay?:
                 var confirmed = request
                 if kind == .confirm { confirmed.confirmed = true }
+                if kind == .confirmTime { confirmed.timeAccepted = true }
                 return .proceed(confirmed)
             case .no?: return .declined
             default: return input.isNewRequest ? .dropped : .reask(hint: "Please answer yes or no.")

@@ -10,6 +10,8 @@ public struct Request: Sendable, Codable, Equatable {
     public var cues: Cues
     /// The user said yes to this request's own question.
     public var confirmed = false
+    /// The user said yes to a time that looked wrong (before the ticket was opened).
+    public var timeAccepted = false
     /// Checklist answers given on the way (de-escalation).
     public var answers: [ChecklistAnswer] = []
     /// Outside numbers the line named (an IMS number said with a reply).

@@ -21,7 +21,7 @@ struct AcknowledgeHandler: IntentHandler {
     func acknowledge(_ ticket: Ticket, turn: TurnContext) async throws -> Outcome {
         do {
             guard let process = turn.process(of: ticket) else { return turn.problem("#\(ticket.id)'s process is not in the matrices.") }
-            let (when, refusal) = turn.occurred()
+            let (when, refusal) = turn.occurred(for: ticket, what: "the reply")
             if let refusal { return refusal }
             let slots = turn.slots
             if let org = slots.org, org != ticket.details.organisation {

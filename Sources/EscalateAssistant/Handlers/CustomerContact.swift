@@ -7,7 +7,7 @@ import EscalateUnderstanding
 /// that reached them, is what a communication plan asks for.
 enum CustomerContactLog {
     static func record(_ ticket: Ticket, turn: TurnContext) -> Outcome {
-        let (when, refusal) = turn.occurred()
+        let (when, refusal) = turn.occurred(for: ticket, what: "the contact with the customer")
         if let refusal { return refusal }
         let cues = turn.cues
         let attempt = cues.has(.voicemail) || cues.has(.noAnswer)

@@ -20,7 +20,7 @@ struct EscalateHandler: IntentHandler {
             guard ticket.status != .closed else { return turn.problem("#\(ticket.id) is closed. Reopen it first if the problem is back.") }
             let slots = turn.slots
             let current = ticket.level
-            let when = turn.moment(for: ticket)
+            guard case .at(let when) = turn.moment(for: ticket, what: "the escalation") else { return turn.momentQuestion(for: ticket, what: "the escalation") }
             let saved = try await turn.savedContacts
             // With nobody engaged yet, you are at the first level: escalating goes past it.
             let target = turn.level(named: slots, in: process, current: current, saved: saved)

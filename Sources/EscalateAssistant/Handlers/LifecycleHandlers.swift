@@ -80,7 +80,7 @@ struct CloseHandler: IntentHandler {
                 return turn.ask(.missingSlot(.closureCode), lines, prompt: lines[0], about: "closing #\(ticket.id)", request: turn.request.on(ticket: ticket.id),
                                 options: codes.map(\.id), state: state)
             }
-            let when = turn.moment(for: ticket)
+            guard case .at(let when) = turn.moment(for: ticket, what: "the closure") else { return turn.momentQuestion(for: ticket, what: "the closure") }
             if !turn.request.confirmed {
                 return turn.confirm([
                     "Close #\(ticket.id) (\(Words.quote(ticket.details.customer))) as \(Words.code(code.id)): \(code.text)",
@@ -106,10 +106,11 @@ struct ReopenHandler: IntentHandler {
         try await turn.withTicket(includeClosed: true) { ticket, turn in
             guard ticket.status == .closed else { return turn.answer("#\(ticket.id) isn't closed; it is \(ticket.status.words).") }
             let now = turn.now
+            guard case .at(let when) = turn.moment(for: ticket, what: "the reopening") else { return turn.momentQuestion(for: ticket, what: "the reopening") }
             let reason = turn.slots.text(.note).map(Words.quote)
-            let event = PendingEvent(.reopened(reason: reason), at: now)
+            let event = PendingEvent(.reopened(reason: reason), at: when)
             let updated = turn.projected(ticket, adding: [event])
-            var lines = ["Reopened #\(ticket.id) \(turn.at(now, now: now))\(reason.map { ": \($0)" } ?? "")."]
+            var lines = ["Reopened #\(ticket.id) \(turn.at(when, now: now))\(reason.map { ": \($0)" } ?? "")."]
             if let level = updated.level, let process = turn.process(of: updated), let current = process.level(level) {
                 lines.append("\(Words.level(current)) is engaged again; its clock restarts now.")
             }

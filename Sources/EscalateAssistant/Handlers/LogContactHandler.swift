@@ -33,7 +33,7 @@ struct LogContactHandler: IntentHandler {
     func log(_ ticket: Ticket, turn: TurnContext) async throws -> Outcome {
         if turn.cues.has(.withCustomer), turn.slots.role == nil, turn.slots.level == nil { return CustomerContactLog.record(ticket, turn: turn) }
         guard let process = turn.process(of: ticket) else { return turn.problem("#\(ticket.id)'s process is not in the matrices.") }
-        let (when, refusal) = turn.occurred()
+        let (when, refusal) = turn.occurred(for: ticket, what: "the contact")
         if let refusal { return refusal }
         let slots = turn.slots
         let saved = try await turn.savedContacts

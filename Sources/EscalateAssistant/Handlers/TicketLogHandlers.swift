@@ -31,11 +31,12 @@ struct LogUpdateHandler: IntentHandler {
         }
         return try await turn.withTicket { ticket, turn in
             let now = turn.now
-            var events = [PendingEvent(.updateLogged(note: Words.quote(note)), at: now)]
+            guard case .at(let when) = turn.moment(for: ticket, what: "the update") else { return turn.momentQuestion(for: ticket, what: "the update") }
+            var events = [PendingEvent(.updateLogged(note: Words.quote(note)), at: when)]
             let found = turn.references.filter { !ticket.details.references.contains($0) }
             events += found.map { PendingEvent(.referenceAdded($0), at: now) }
             let updated = turn.projected(ticket, adding: events)
-            var lines = ["Noted on #\(ticket.id) \(turn.at(now, now: now)): \(Words.quote(note))"]
+            var lines = ["Noted on #\(ticket.id) \(turn.at(when, now: now)): \(Words.quote(note))"]
             if !found.isEmpty { lines.append("Added \(Words.list(found.map(turn.describe))) to #\(ticket.id).") }
             // A note is the ticket's; the plan asks for updates to the customer.
             if let clock = turn.engine.clocks(updated, at: now).first(where: \.isUpdate), let due = clock.due {
@@ -60,7 +61,7 @@ struct PauseHandler: IntentHandler {
                 return turn.answer("#\(ticket.id) is already waiting on the customer, since \(turn.stamp(since, now: now)).")
             }
             guard ticket.status != .closed else { return turn.problem("#\(ticket.id) is closed; there is no clock to stop.") }
-            let when = turn.moment(for: ticket)
+            guard case .at(let when) = turn.moment(for: ticket, what: "the hold") else { return turn.momentQuestion(for: ticket, what: "the hold") }
             var lines = ["#\(ticket.id) is waiting on the customer from \(turn.stamp(when, now: now)); the escalation clock is stopped until they reply."]
             // "Pause #1 until Monday": the hold ends when they reply, not by itself.
             if turn.cues.has(.until) {
@@ -84,8 +85,7 @@ struct ResumeHandler: IntentHandler {
             guard let since = ticket.pausedSince else {
                 return turn.answer("#\(ticket.id) isn't waiting on the customer; its clock is already running.")
             }
-            var when = turn.moment(for: ticket)
-            if when < since { when = now }
+            guard case .at(let when) = turn.moment(for: ticket, what: "the customer's reply") else { return turn.momentQuestion(for: ticket, what: "the customer's reply") }
             let event = PendingEvent(.resumed(note: turn.slots.text(.note)), at: when)
             let updated = turn.projected(ticket, adding: [event])
             let note = turn.slots.text(.note).map { " (\(Words.quote($0)))" } ?? ""

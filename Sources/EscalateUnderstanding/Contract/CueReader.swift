@@ -24,6 +24,7 @@ enum CueReader {
             && words.count <= entities.reduce(0) { $0 + $1.length } + 1
         cues.attendees = attendees(in: text)
         cues.phrases = phrases(words, intent: intent)
+        cues.phrases.formUnion(timeCues(words, entities: entities))
         return cues
     }
 
@@ -229,6 +230,35 @@ enum CueReader {
         if !present.isDisjoint(with: ["business", "working", "work", "office", "day", "daily"]) { found.insert(.businessHours) }
         if has("open", "opened") { found.insert(.openWord) }
         if has("it", "they", "them", "their", "there", "he", "she", "him", "her", "his", "that desk", "that team", "that one") { found.insert(.pronoun) }
+        return found
+    }
+
+    static let dayWords: Set<String> = [
+        "yesterday", "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
+        "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
+    static let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "tonight", "earlier", "lunchtime", "lunch", "overnight", "night"]
+
+    /// How precisely the line says when: a clock time without am or pm, a
+    /// part of a day, a day named.
+    static func timeCues(_ words: [String], entities: [EntitySpan]) -> Set<Cue> {
+        var found: Set<Cue> = []
+        let time = entities.first { $0.kind == .time }
+        let inTime = time.map { Array(words[$0.start..<$0.end]) } ?? []
+        if !inTime.isEmpty {
+            let hasMeridiem = inTime.contains { $0 == "am" || $0 == "pm" || $0.hasSuffix("am") || $0.hasSuffix("pm") || $0 == "noon" || $0 == "midnight" }
+            let clock = inTime.first { word in
+                let parts = word.split(separator: ":")
+                return (1...2).contains(parts.count) && parts.allSatisfy { $0.allSatisfy(\.isNumber) } && (Int(parts[0]).map { (1...12).contains($0) } ?? false)
+            }
+            if clock != nil && !hasMeridiem { found.insert(.ambiguousClock) }
+            if inTime.contains(where: { dayWords.contains($0) || $0.contains("-") || $0.contains("/") }) { found.insert(.dayNamed) }
+            let hasClock = clock != nil || hasMeridiem
+            if !hasClock, inTime.contains(where: { partsOfDay.contains($0) }) { found.insert(.vagueTime) }
+        } else if words.contains(where: { ["earlier", "recently", "lunchtime"].contains($0) }) || (words.contains("this") && words.contains(where: { partsOfDay.contains($0) })) {
+            found.insert(.vagueTime)
+        }
         return found
     }
 

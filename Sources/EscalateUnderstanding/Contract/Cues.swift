@@ -108,6 +108,12 @@ public struct Cue: RawRepresentable, Hashable, Sendable, Codable, CustomStringCo
     /// A new ticket's customer name whose end is not clear ("for Acme
     /// widget recall north depot"): ask rather than guess.
     public static let unclearCustomer = Cue(rawValue: "unclear_customer")
+    /// A clock time said without am or pm ("at 1:45"): either of two times of day.
+    public static let ambiguousClock = Cue(rawValue: "ambiguous_clock")
+    /// A part of a day rather than a time ("this morning", "earlier").
+    public static let vagueTime = Cue(rawValue: "vague_time")
+    /// A day is named with the time ("yesterday at 4", "on Monday at 9").
+    public static let dayNamed = Cue(rawValue: "day_named")
     /// "it", "they", "them", "there": something said before.
     public static let pronoun = Cue(rawValue: "pronoun")
 }
