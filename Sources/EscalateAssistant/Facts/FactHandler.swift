@@ -10,7 +10,7 @@ struct FactHandler: IntentHandler {
     let intents: [IntentName] = [.fact]
     let kind = HandlerKind.question
     let summaries: [IntentName: String] = [.fact: "ask what the documents say"]
-    let examples: [IntentName: String] = [.fact: "what is the 24-hour rule?"]
+    let examples: [IntentName: String] = [.fact: "what is the complex billing group?"]
     let slotPrompts: [SlotName: String] = [.org: "Which organisation do you mean?"]
 
     /// Holds the question's words, so that a follow-up ("and for CMS?") or

@@ -22,7 +22,7 @@ public struct HandlerRegistry: Sendable {
     public static let standard = HandlerRegistry([
         // Questions about the ladders and the documents.
         WhoNowHandler(), ElapsedHandler(), ExplainHandler(), ContactLookupHandler(), RoleInfoHandler(), RouteHandler(),
-        HoursHandler(), LadderHandler(), TimelineHandler(), ChecklistHandler(), ClosureInfoHandler(), PromiseHandler(), FollowUpHandler(), FactHandler(),
+        HoursHandler(), LadderHandler(), TimelineHandler(), ChecklistHandler(), ClosureInfoHandler(), PromiseHandler(), FollowUpHandler(),
         // Questions about tickets.
         StatusHandler(), HistoryHandler(), ListHandler(), DraftHandler(),
         // Changes.
@@ -31,6 +31,8 @@ public struct HandlerRegistry: Sendable {
         CloseHandler(), ReopenHandler(), UndoHandler(), CorrectHandler(), DeleteHandler(),
         // The conversation itself.
         HelpHandler(), SmallTalkHandler(), CurrentTimeHandler(), CancelHandler(),
+        // What the documents say, when no other question fits as well.
+        FactHandler(),
     ])
 
     public func handler(for intent: IntentName) -> (any IntentHandler)? {
