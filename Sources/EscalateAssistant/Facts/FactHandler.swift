@@ -74,7 +74,7 @@ struct FactHandler: IntentHandler {
         var lines = ["Counted from now, \(turn.stamp(turn.now, now: turn.now)) (nothing is recorded):"]
         for count in fact.counts {
             guard let calendar = turn.catalog.calendar(named: count.calendar), let due = calendar.add(count.span, to: turn.now) else { continue }
-            lines.append("  \(Words.upperFirst(count.label)): \(count.earliest ? "not before" : "by") \(turn.stamp(due, now: turn.now)) (\(count.span) on \(calendar.title) hours).")
+            lines.append("  \(Words.upperFirst(count.label)): \(count.earliest ? "not before" : "by") \(turn.stamp(due, now: turn.now)) (\(count.span); hours \(turn.hours(calendar, now: turn.now))).")
         }
         return lines
     }
