@@ -52,7 +52,7 @@ struct FactHandler: IntentHandler {
     }
 
     func answer(_ fact: Fact, turn: TurnContext, text: String) -> Outcome {
-        var lines = fact.answer.map { Self.filled($0, turn: turn) }
+        var lines = fact.answer
         lines += counts(fact, turn: turn)
         var state = turn.state
         state.topic.organisation = fact.organisation
@@ -78,9 +78,6 @@ struct FactHandler: IntentHandler {
         }
         return lines
     }
-
-    /// Placeholders the conversation can fill: the customer of the ticket in focus.
-    static func filled(_ line: String, turn: TurnContext) -> String { line }
 
     /// Nothing in the documents: say so, and what they do cover.
     func unknown(_ turn: TurnContext, organisation: String?) -> Outcome {
