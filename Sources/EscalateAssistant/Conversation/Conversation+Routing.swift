@@ -1,4 +1,3 @@
-import Foundation
 import EscalateDomain
 import EscalateUnderstanding
 
@@ -186,9 +185,6 @@ extension Conversation {
         let question = cues.hasWhQuestion || cues.asksPermission || interpretation.typed.hasSuffix("?")
         let text = FactIndex.text(of: interpretation)
         guard let best = assistant.facts.matches(text, prefer: state.topic.organisation, only: interpretation.slots.org).first else { return false }
-        if ProcessInfo.processInfo.environment["ESCALATE_FACT_DEBUG"] != nil {
-            FileHandle.standardError.write(Data("fact: \(best.fact.id) \(best.score) intent: \(interpretation.intent?.rawValue ?? "-") \(interpretation.isConfident)\n".utf8))
-        }
         // "What is the weather in Atlanta?" shares a word with a fact, and is still off-topic.
         if interpretation.topIntent == .outOfScope { return best.score >= 0.75 }
         if interpretation.intent == nil { return best.score >= FactHandler.threshold + 0.1 }
