@@ -10,12 +10,16 @@ public struct Catalog: Sendable {
     public private(set) var holidaySets: [String: HolidaySet] = [:]
     public private(set) var organisations: [Organisation] = []
     public private(set) var roles: [RoleDescription] = []
+    /// What the source documents say beyond the ladders, with their sources.
+    public private(set) var facts: [Fact] = []
+    /// Days named after holidays ("Christmas Eve", "Black Friday").
+    public private(set) var namedDays: [NamedDay] = []
     /// Intent-file texts by path (`intents/who_next.intent`).
     public private(set) var intentFiles: [String: String] = [:]
     /// What `zone: local` means.
     public let localZone: Zone
 
-    static let topKeys: Set<String> = ["calendars", "holiday-sets", "organisations", "roles"]
+    static let topKeys: Set<String> = ["calendars", "holiday-sets", "organisations", "roles", "document", "facts", "named-days"]
 
     public init(localZone: Zone) {
         self.localZone = localZone
@@ -42,7 +46,7 @@ public struct Catalog: Sendable {
     public static func builtIn(localZone: Zone) throws -> Catalog {
         var catalog = Catalog(localZone: localZone)
         let files = EmbeddedFiles.encoded.map { ($0.path, String(decoding: Data(base64Encoded: $0.base64) ?? Data(), as: UTF8.self)) }
-        for folder in ["holidays/", "calendars/", "roles/", "matrices/"] {
+        for folder in ["holidays/", "calendars/", "roles/", "matrices/", "facts/"] {
             for (path, text) in files where path.hasPrefix(folder) {
                 try catalog.loadDataFile(text, file: path)
             }
@@ -70,6 +74,15 @@ public struct Catalog: Sendable {
             roles.append(role)
         }
         for organisation in matrices.organisations { merge(organisation) }
+        let (facts, named) = try FactFile.decode(top, calendars: Set(calendars.keys))
+        for fact in facts {
+            self.facts.removeAll { $0.id == fact.id }
+            self.facts.append(fact)
+        }
+        for day in named {
+            namedDays.removeAll { $0.name == day.name }
+            namedDays.append(day)
+        }
     }
 
     /// Kept for callers that only load calendars; a data file may hold both.

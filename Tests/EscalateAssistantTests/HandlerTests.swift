@@ -58,6 +58,7 @@ import Testing
         Case(line: "undo", intent: .undo, says: "Undone on #1", writes: true),
         Case(line: "no wait, I meant #2", intent: .correct, says: "There is no ticket #2", writes: false),
         Case(line: "what about CMS?", intent: .followUp, says: "", writes: false),
+        Case(line: "what is the complex billing group?", intent: .fact, says: "more than 24 hours", writes: false),
     ]
 
     /// A store with #1 (Lumen installation, Acme, Level 1 engaged at 09:00)

@@ -10,11 +10,14 @@ public struct Assistant: Sendable {
     public var engine: EscalationEngine
     public var registry: HandlerRegistry
     var matcherHandle: MatcherHandle
+    /// The documents' facts, indexed by their question forms.
+    let facts: FactIndex
 
     public init(catalog: Catalog, matcher: IntentMatcher, registry: HandlerRegistry = .standard) {
         self.catalog = catalog
         self.engine = catalog.engine
         self.registry = registry
+        self.facts = FactIndex(catalog.facts, names: catalog.organisations.flatMap { [$0.name] + $0.aliases }, phrases: Self.portals(in: catalog))
         self.matcherHandle = MatcherHandle(matcher)
     }
 
@@ -24,6 +27,7 @@ public struct Assistant: Sendable {
         self.catalog = catalog
         self.engine = catalog.engine
         self.registry = registry
+        self.facts = FactIndex(catalog.facts, names: catalog.organisations.flatMap { [$0.name] + $0.aliases }, phrases: Self.portals(in: catalog))
         // The matcher compiled at build time is ready at once; files with
         // names the data adds, or another set, are built in the background.
         let files = Self.matcherFiles(catalog.intentFiles, catalog: catalog)
@@ -57,16 +61,36 @@ public struct Assistant: Sendable {
         set { matcherHandle = MatcherHandle(newValue) }
     }
 
+    /// Portal names: what a line names, not what it asks.
+    static func portals(in catalog: Catalog) -> [String] {
+        catalog.organisations.flatMap { organisation in
+            organisation.routes.flatMap(\.contacts).compactMap { route in
+                if case .portal(let name, _) = route { return name } else { return nil }
+            }
+        }
+    }
+
     /// The holidays of every calendar by name, each at its next date from
-    /// `today` on ("Thanksgiving" in November means this year's), for the
-    /// time recogniser.
+    /// `today` on ("Thanksgiving" in November means this year's), and the
+    /// days named after them ("Christmas Eve"), for the time recogniser. A
+    /// name with a year ("New Year's Eve 2027") means that year's.
     public func namedDays(from today: LocalDate) -> [String: LocalDate] {
         var days: [String: LocalDate] = [:]
+        func add(_ name: String, _ date: LocalDate, year: Int) {
+            days["\(name) \(year)"] = date
+            if name.hasSuffix(" Day") { days["\(name.dropLast(4)) \(year)"] = date }
+            guard date >= today else { return }
+            if let known = days[name], known <= date { return }
+            days[name] = date
+        }
         for calendar in catalog.calendars.values {
-            for year in [today.year, today.year + 1] {
-                for holiday in calendar.holidays(in: year) where holiday.actual >= today {
-                    if let known = days[holiday.name], known <= holiday.actual { continue }
-                    days[holiday.name] = holiday.actual
+            // By the year the holiday falls in, whichever year it is observed in.
+            for holiday in (today.year - 1...today.year + 3).flatMap(calendar.holidays(in:)) {
+                let year = holiday.actual.year
+                add(holiday.name, holiday.actual, year: year)
+                for named in catalog.namedDays where named.holiday == holiday.name {
+                    let date = holiday.actual.adding(days: named.offset)
+                    add(named.name, date, year: date.year)
                 }
             }
         }

@@ -103,6 +103,18 @@ extension Conversation {
         if let followUp = followUp(interpretation) {
             return try await run(followUp, interpretation, now: now)
         }
+        // "Is today a holiday?", "what holidays does CMS observe?": the calendars' holidays.
+        let words = interpretation.correctedWords
+        if words.contains(where: { $0 == "holiday" || $0 == "holidays" }), interpretation.slots.ticketRef == nil,
+           !words.contains(where: { ["open", "closed", "work", "working"].contains($0) }) {
+            return try await run(Request(.hoursInfo, slots: interpretation.slots, cues: cues), interpretation, now: now)
+        }
+        // "What is the 24-hour rule?": what the documents say in so many words.
+        if try await factFirst(interpretation) {
+            var slots = interpretation.slots
+            slots[.ticket] = nil
+            return try await run(Request(.fact, slots: slots, cues: cues), interpretation, now: now)
+        }
         guard var intent = interpretation.intent else { return notUnderstood(interpretation, now: now) }
         // "What about CMS billing, who do I start with?" asks afresh: a
         // follow-up is only what it names and the words of a follow-up.
@@ -149,6 +161,42 @@ extension Conversation {
         }
         return try await run(request, interpretation, now: now)
     }
+
+    /// Whether a line is a question one of the documents' facts answers
+    /// better than the intent it matched: the fact intent itself; a line not
+    /// understood, or understood weakly, that shares the words of a fact's
+    /// question; or a question that shares most of them. A line about a
+    /// numbered ticket stays with its intent.
+    func factFirst(_ interpretation: Interpretation) async throws -> Bool {
+        if interpretation.intent == .fact { return true }
+        if interpretation.slots.ticketRef != nil { return false }
+        let cues = interpretation.cues
+        // "When can I escalate it?", "my tickets": with tickets open, about them, not the documents.
+        if state.recentFocus(at: state.turn) != nil { return false }
+        if cues.has(.pronoun) || interpretation.intent.map(Self.ticketQuestions.contains) == true,
+           try await store.tickets(TicketQuery(.active, limit: 1)).isEmpty == false { return false }
+        // "When is Lumen billing open?", "how do I register for Lumen Connect?":
+        // a desk's hours, routes and timelines answer a named topic best.
+        let asksHours = interpretation.intent != .hoursInfo || interpretation.correctedWords.contains { Self.hoursWords.contains($0) }
+        if [.route, .hoursInfo, .whenNext].contains(interpretation.intent), interpretation.slots.category != nil, interpretation.isConfident, asksHours { return false }
+        // "What does a sales engineer do?": the role glossary answers a role or person by name.
+        if [.roleInfo, .contactLookup].contains(interpretation.intent), interpretation.slots.role != nil || interpretation.slots[.person] != nil,
+           interpretation.isConfident { return false }
+        let question = cues.hasWhQuestion || cues.asksPermission || interpretation.typed.hasSuffix("?")
+        let text = FactIndex.text(of: interpretation)
+        guard let best = assistant.facts.matches(text, prefer: state.topic.organisation, only: interpretation.slots.org).first else { return false }
+        // "What is the weather in Atlanta?" shares a word with a fact, and is still off-topic.
+        if interpretation.topIntent == .outOfScope { return best.score >= 0.75 }
+        if interpretation.intent == nil { return best.score >= FactHandler.threshold + 0.1 }
+        if !interpretation.isConfident { return best.score >= 0.5 }
+        return question && best.score >= 0.75
+    }
+
+    /// Words that make a line about a desk's hours (not its phone number).
+    static let hoursWords: Set<String> = ["open", "opens", "close", "closes", "closed", "hours", "when", "time", "available", "staffed", "late", "early"]
+
+    /// Questions about where tickets stand, which the documents never answer.
+    static let ticketQuestions: Set<IntentName> = [.whoNext, .whenNext, .status, .history, .list, .elapsedQuery, .explain, .help, .followUp]
 
     /// Questions about an organisation or a topic, which take the one the
     /// conversation is about when the line says "it" or "they" and names none.

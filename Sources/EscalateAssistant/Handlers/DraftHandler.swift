@@ -16,6 +16,12 @@ struct DraftHandler: IntentHandler {
 
     func handle(_ turn: TurnContext) async throws -> Outcome {
         if turn.cues.has(.customerUpdate) { return try await customerUpdate(turn) }
+        // "Draft a CMS billing e-mail" before any ticket: the template itself.
+        if turn.slots.ticketRef == nil, turn.state.recentFocus(at: turn.state.turn) == nil {
+            let named = turn.slots.org != nil || turn.slots.category != nil
+            let none = named ? true : !(try await turn.hasActiveTickets)
+            if none, let blank = blankDraft(turn) { return blank }
+        }
         let now = turn.now
         return try await turn.withTicket(includeClosed: true) { ticket, turn in
             let slots = turn.slots
@@ -144,7 +150,7 @@ struct DraftHandler: IntentHandler {
         ]
     }
 
-    private func fill(_ text: String, _ values: [String: String]) -> String {
+    func fill(_ text: String, _ values: [String: String]) -> String {
         var result = text
         for (key, value) in values { result = result.replacingOccurrences(of: "{\(key)}", with: value) }
         return result

@@ -10,7 +10,8 @@ struct HoursHandler: IntentHandler {
     let examples: [IntentName: String] = [.hoursInfo: "when is Lumen billing open?"]
 
     func handle(_ turn: TurnContext) async throws -> Outcome {
-        try await hours(turn, at: turn.slots.time)
+        if Self.asksAboutHolidays(turn) { return holidays(turn) }
+        return try await hours(turn, at: turn.slots.time)
     }
 
     func hours(_ turn: TurnContext, at asked: ResolvedTime?) async throws -> Outcome {

@@ -31,6 +31,8 @@ public struct HandlerRegistry: Sendable {
         CloseHandler(), ReopenHandler(), UndoHandler(), CorrectHandler(), DeleteHandler(),
         // The conversation itself.
         HelpHandler(), SmallTalkHandler(), CurrentTimeHandler(), CancelHandler(),
+        // What the documents say, when no other question fits as well.
+        FactHandler(),
     ])
 
     public func handler(for intent: IntentName) -> (any IntentHandler)? {

@@ -38,7 +38,7 @@ extension TurnContext {
     /// day, in the reader's zone.
     func openOn(_ calendar: BusinessCalendar, day: LocalDate, now: Instant) -> String {
         let today = settings.zone.local(now).date
-        let label = day == today ? "today" : day == today.adding(days: 1) ? "tomorrow" : "on \(day.friendlyShort)"
+        let label = day == today ? "today" : day == today.adding(days: 1) ? "tomorrow" : "on \(day.friendlyShort)" + (day.year == today.year ? "" : " \(day.year)")
         if calendar.isAlwaysOpen { return "open all day \(label)" }
         let start = calendar.zone.instant(for: LocalDateTime(date: day, time: TimeOfDay(seconds: 0)))
         let end = calendar.zone.instant(for: LocalDateTime(date: day.adding(days: 1), time: TimeOfDay(seconds: 0)))
@@ -52,7 +52,14 @@ extension TurnContext {
             cursor = close
         }
         if !spans.isEmpty { return "open \(label), \(spans.joined(separator: ", ")) \(ZonedTime(start, in: settings.zone).abbreviation)" }
-        let why = calendar.holiday(on: day).map { " for \($0.name)" } ?? (day.weekday.rawValue >= 6 ? " (weekend)" : "")
+        var why = calendar.holiday(on: day).map { holiday in
+            " for \(holiday.name)" + (holiday.actual == holiday.observed ? "" : " (observed; it falls on \(holiday.actual.friendlyShort) \(holiday.actual.year))")
+        } ?? (day.weekday.rawValue >= 6 ? " (weekend)" : "")
+        // "Is it open on Christmas 2027?": a holiday on a weekend closes another day.
+        if let moved = (calendar.holidays(in: day.year - 1) + calendar.holidays(in: day.year) + calendar.holidays(in: day.year + 1))
+            .first(where: { $0.actual == day && $0.observed != day }) {
+            why += "; \(moved.name) is observed on \(moved.observed.friendlyShort) \(moved.observed.year), when it is closed"
+        }
         return "closed \(label)\(why)" + (calendar.nextOpening(atOrAfter: end).map { "; opens \(at($0, now: now))" } ?? "")
     }
 }

@@ -96,7 +96,9 @@ enum TimeRecogniser {
             // A bare weekday ("ETA Friday", "the new Friday date") is not a
             // time unless something marks it as one: on, last, this, a part
             // of the day or a clock time.
-            let bareWeekday = afterDay == start + 1 && isWeekdayWord(tokens[start].text)
+            // "Is it open Friday?": after a word about opening hours, it is.
+            let afterHoursWord = start > 0 && ["open", "closed", "staffed", "available", "working"].contains(tokens[start - 1].text)
+            let bareWeekday = afterDay == start + 1 && isWeekdayWord(tokens[start].text) && !afterHoursWord
             if let part = word(tokens, end), let h = dayParts[part] {
                 hour = TimeOfDay(hour: h)
                 end += 1
