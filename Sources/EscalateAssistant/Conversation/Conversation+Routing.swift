@@ -178,7 +178,16 @@ extension Conversation {
         // "When is Lumen billing open?", "how do I register for Lumen Connect?":
         // a desk's hours, routes and timelines answer a named topic best.
         let asksHours = interpretation.intent != .hoursInfo || interpretation.correctedWords.contains { Self.hoursWords.contains($0) }
-        if [.route, .hoursInfo, .whenNext].contains(interpretation.intent), interpretation.slots.category != nil, interpretation.isConfident, asksHours { return false }
+        // Unless the topic is several organisations' and the line names
+        // none of them, nor a segment: then a fact that fits closely wins.
+        if [.route, .hoursInfo, .whenNext].contains(interpretation.intent), let topic = interpretation.slots.category,
+           interpretation.isConfident, asksHours {
+            let owners = assistant.catalog.organisations.filter { $0.routes.contains { $0.topic == topic } }.count
+            if interpretation.slots.org != nil || interpretation.slots.segment != nil || owners <= 1 || topic == RouteHandler.portalTopic { return false }
+            let text = FactIndex.text(of: interpretation)
+            let best = assistant.facts.matches(text, prefer: state.topic.organisation, only: nil).first
+            if (best?.score ?? 0) < 0.75 { return false }
+        }
         // "What does a sales engineer do?": the role glossary answers a role or person by name.
         if [.roleInfo, .contactLookup].contains(interpretation.intent), interpretation.slots.role != nil || interpretation.slots[.person] != nil,
            interpretation.isConfident { return false }
