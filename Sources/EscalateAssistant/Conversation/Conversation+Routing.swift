@@ -170,6 +170,12 @@ extension Conversation {
     func factFirst(_ interpretation: Interpretation) async throws -> Bool {
         if interpretation.intent == .fact { return true }
         if interpretation.slots.ticketRef != nil { return false }
+        // "What time is it?", "help", "undo": the session's own questions,
+        // and a clear instruction, are never the documents' to answer; "can
+        // I escalate?" asked with no ticket may be.
+        let asked = interpretation.cues.hasWhQuestion || interpretation.cues.asksPermission || interpretation.typed.hasSuffix("?")
+        if let intent = interpretation.intent, interpretation.isConfident,
+           Self.ownQuestions.contains(intent) || IntentName.smallTalk.contains(intent) || (registry.isAction(intent) && !asked) { return false }
         let cues = interpretation.cues
         // "When can I escalate it?", "my tickets": with tickets open, about them, not the documents.
         if state.recentFocus(at: state.turn) != nil { return false }
@@ -200,6 +206,9 @@ extension Conversation {
         if !interpretation.isConfident { return best.score >= 0.5 }
         return question && best.score >= 0.75
     }
+
+    /// Questions about the session itself, which the documents never answer.
+    static let ownQuestions: Set<IntentName> = [.currentTime, .cancel, .undo, .correct, .delete, .status, .history, .list]
 
     /// Words that make a line about a desk's hours (not its phone number).
     static let hoursWords: Set<String> = ["open", "opens", "close", "closes", "closed", "hours", "when", "time", "available", "staffed", "late", "early"]
