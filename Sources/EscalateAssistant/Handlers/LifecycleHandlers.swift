@@ -107,6 +107,10 @@ struct ReopenHandler: IntentHandler {
             guard ticket.status == .closed else { return turn.answer("#\(ticket.id) isn't closed; it is \(ticket.status.words).") }
             let now = turn.now
             guard case .at(let when) = turn.moment(for: ticket, what: "the reopening") else { return turn.momentQuestion(for: ticket, what: "the reopening") }
+            if let closedAt = ticket.closure?.at, when < closedAt {
+                return turn.askForTime("#\(ticket.id) was closed \(turn.at(closedAt, now: now)); it can't have been reopened \(turn.at(when, now: now)), before that. When was it reopened?",
+                                       about: "the time of the reopening", ticket: ticket)
+            }
             let reason = turn.slots.text(.note).map(Words.quote)
             let event = PendingEvent(.reopened(reason: reason), at: when)
             let updated = turn.projected(ticket, adding: [event])

@@ -68,7 +68,8 @@ struct OpenTicketHandler: IntentHandler {
         let first = process.firstLevel
         let details = ticket.details
         var lines = ["Opened #\(ticket.id) for \(customer): \(process.shortTitle)."]
-        if hasNote { lines.append("Summary: \(details.summary).") }
+        // The summary as typed, with a full stop only where it has none.
+        if hasNote { lines.append("Summary: \(details.summary)\(details.summary.last.map { ".?!".contains($0) } == true ? "" : ".")") }
         lines += SetFieldHandler.fieldLines(details, including: [.account, .location])
         if !ccmOwnsIt {
             lines.append("Start with Level \(first.number), \(first.title).")

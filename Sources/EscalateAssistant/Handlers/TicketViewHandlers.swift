@@ -13,7 +13,10 @@ struct StatusHandler: IntentHandler {
         return try await turn.withTicket(includeClosed: true) { ticket, turn in
             let process = turn.process(of: ticket)
             var lines = ["#\(ticket.id) \(Words.quote(ticket.details.customer)) — \(process?.shortTitle ?? ticket.details.process) (\(ticket.status.words))"]
-            if !ticket.details.summary.isEmpty { lines.append("Summary: \(Words.quote(ticket.details.summary)).") }
+            if !ticket.details.summary.isEmpty {
+                let summary = Words.quote(ticket.details.summary)
+                lines.append("Summary: \(summary)\(summary.last.map { ".?!".contains($0) } == true ? "" : ".")")
+            }
             lines += SetFieldHandler.fieldLines(ticket.details, including: [.account, .location, .senderEmail, .senderPhone])
             lines.append("Opened \(turn.at(ticket.openedAt, now: now)) by \(ticket.openedBy).")
             if let closure = ticket.closure {

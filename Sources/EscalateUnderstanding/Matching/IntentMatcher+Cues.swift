@@ -41,13 +41,18 @@ extension IntentMatcher {
     /// name (digits, "&", capitals), so a new ticket's line is also scored
     /// with a plain name in the customer's place.
     func scoredWithPlainName(_ interpretation: Interpretation, tokens: [Token], text: String, context: RecognitionContext) -> Interpretation {
-        guard !interpretation.isConfident, interpretation.intent == .openTicket,
+        guard !interpretation.isConfident, interpretation.intent == .openTicket || interpretation.intent == nil,
+              tokens.contains(where: { $0.text == "ticket" || $0.text == "case" || $0.text == "open" }),
               let found = CustomerPhrase.find(tokens: tokens, spans: interpretation.entities, text: text), found.isClear,
               let range = text.range(of: "for " + found.customer) else { return interpretation }
         let plain = text.replacingCharacters(in: range, with: "for Acme")
         let (proxy, _) = interpretWords(plain, context: context)
         guard proxy.intent == .openTicket, proxy.isConfident else { return interpretation }
         var result = interpretation
+        if result.intent == nil {
+            result.intent = .openTicket
+            result.slots = slots(of: text, as: .openTicket, context: context)
+        }
         result.score = proxy.score
         result.distinctiveWords = proxy.distinctiveWords
         result.topicWords = proxy.topicWords
