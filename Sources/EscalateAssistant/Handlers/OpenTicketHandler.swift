@@ -27,7 +27,14 @@ struct OpenTicketHandler: IntentHandler {
             }
         }
         guard let process else { return turn.problem("Which process?") }
-        let now = turn.now
+        // "Opened yesterday at 9am": the time said with the opening, checked
+        // like any change's (not vague, not a bare day, not to come).
+        // Words of time in the summary ("after last night's upgrade") are the summary's.
+        var openedAt = turn.now
+        if turn.slots.time != nil {
+            guard case .at(let said) = turn.moment(for: nil, what: "the opening") else { return turn.momentQuestion(for: nil, what: "the opening") }
+            openedAt = said
+        }
         // No summary is better than an invented one; drafts leave a blank for it.
         let summary = slots.text(.note) ?? ""
         var references: [TicketReference] = []
@@ -40,17 +47,17 @@ struct OpenTicketHandler: IntentHandler {
         let ccmOwnsIt = turn.readerRole != nil && first.role == turn.readerRole
         var events: [PendingEvent] = []
         if ccmOwnsIt {
-            events.append(PendingEvent(.contactMade(ContactRecord(level: first.number, person: turn.settings.user, note: "taken on by the CCM")), at: now))
+            events.append(PendingEvent(.contactMade(ContactRecord(level: first.number, person: turn.settings.user, note: "taken on by the CCM")), at: openedAt))
         }
         // "…, account 449812, service location 100 Main St": fields said with
         // the summary, and the sender's own details said before.
         let fields = SetFieldHandler.openingFields(slots: slots, sender: turn.state.sender)
-        events += fields.map { PendingEvent(.fieldSet(field: $0.field, value: $0.value), at: now) }
+        events += fields.map { PendingEvent(.fieldSet(field: $0.field, value: $0.value), at: openedAt) }
         let saved = try await turn.savedContacts
         var state = turn.state
         state.topic = Topic(organisation: process.organisation, process: process.id, category: slots.category, segment: slots.segment)
         state.subject = .level(process: process.id, number: first.number)
-        var outcome = Outcome(Reply([]), state: state, effects: [.open(NewTicket(placeholder: 0, details: details, openedAt: now, events: events))])
+        var outcome = Outcome(Reply([]), state: state, effects: [.open(NewTicket(placeholder: 0, details: details, openedAt: openedAt, events: events))])
         let hasNote = slots.text(.note) != nil
         let reach = turn.reach(first, of: process, segment: details.segment, saved: saved)
         outcome.finish = { receipt, outcome in
@@ -68,6 +75,7 @@ struct OpenTicketHandler: IntentHandler {
         let first = process.firstLevel
         let details = ticket.details
         var lines = ["Opened #\(ticket.id) for \(customer): \(process.shortTitle)."]
+        if ticket.openedAt < now - 60 { lines[0] = "Opened #\(ticket.id) for \(customer): \(process.shortTitle), as of \(turn.stamp(ticket.openedAt, now: now))." }
         // The summary as typed, with a full stop only where it has none.
         if hasNote { lines.append("Summary: \(details.summary)\(details.summary.last.map { ".?!".contains($0) } == true ? "" : ".")") }
         lines += SetFieldHandler.fieldLines(details, including: [.account, .location])

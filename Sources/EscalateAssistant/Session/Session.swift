@@ -145,7 +145,12 @@ public final class Session {
         guard let seconds = WallDuration.seconds(argument), seconds >= 0 else {
             return .problem("Cannot read '\(argument)' as a duration. Try :advance 3h30m, :advance 2d or :advance 45m.")
         }
-        clock = .simulated(now + seconds)
+        // The same range as --now: a clock past 2399 is refused, not reached.
+        let moved = now + seconds
+        guard seconds <= 600 * 366 * 86_400, BusinessCalendar.supports(moved, in: settings.zone) else {
+            return .problem(Words.upperFirst("\(UnsupportedTimeError("the clock moved on \(argument)"))."))
+        }
+        clock = .simulated(moved)
         return Reply("Clock moved on \(WallDuration.describe(seconds)) to \(ZonedTime(now, in: settings.zone).friendlyWithYear).")
     }
 

@@ -9,6 +9,11 @@ enum CustomerPhrase {
         var customer: String
         var summary: String?
         var isClear: Bool
+        /// "… for Acme at 9am: …": the time said straight after the name is
+        /// when the ticket was opened.
+        var openingTime = false
+        /// A time inside the summary ("tech arrives at 3pm") is the summary's.
+        var timeInSummary = false
     }
 
     /// Words that end a name and start what is said about it.
@@ -89,11 +94,27 @@ enum CustomerPhrase {
             }
             if restated { summaryStart = nil }
         }
+        var openingTime = false
+        if let from = summaryStart, let time = spans.first(where: { $0.type == "time" && tokens[$0.start].start == from }) {
+            openingTime = true
+            // The summary is what follows the time and its separator.
+            var next = time.end < tokens.count ? tokens[time.end].start : units.count
+            let separatorEnd = time.end < tokens.count ? tokens[time.end].start : units.count
+            if time.end > 0 {
+                let gap = units[tokens[time.end - 1].end..<separatorEnd]
+                if gap.contains(58) || gap.contains(44) { clear = true }
+            }
+            if time.end < tokens.count, ["about", "regarding", "re"].contains(tokens[time.end].text), time.end + 1 < tokens.count {
+                next = tokens[time.end + 1].start
+            }
+            summaryStart = next < units.count ? next : nil
+        }
+        let timeInSummary = !openingTime && summaryStart.map { from in spans.contains { $0.type == "time" && tokens[$0.start].start >= from } } == true
         if let summaryStart {
             summary = String(decoding: units[summaryStart...], as: UTF16.self).trimmingCharacters(in: .whitespaces)
             if summary?.isEmpty == true { summary = nil }
         }
-        return Found(customer: customer, summary: summary, isClear: clear || words <= 4)
+        return Found(customer: customer, summary: summary, isClear: clear || words <= 4, openingTime: openingTime, timeInSummary: timeInSummary)
     }
 
     /// Where, in the gap after `token`, a separator ends the name: a colon,

@@ -105,6 +105,9 @@ extension IntentMatcher {
                 for field in FieldStatement.inSummary(summary) { result.slots[.field(field.field)] = .text(field.value) }
             }
             if !found.isClear { result.cues.phrases.insert(.unclearCustomer) }
+            // Only a time said with the opening is its time; one in the summary is the summary's.
+            if found.timeInSummary || (!found.openingTime && result.slots[.note] != nil) { result.slots[.time] = nil }
+            if found.openingTime, result.slots[.time] == nil, let span = result.entities.first(where: { $0.type == "time" }) { result.slots[.time] = span.value }
         }
         if result.intent == .setField, let found = FieldStatement.find(tokens: tokens, spans: result.entities, text: text) {
             result.slots[.field] = .entity(found.field)

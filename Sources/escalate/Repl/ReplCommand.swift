@@ -36,7 +36,7 @@ struct ReplCommand: AsyncParsableCommand {
         let clock = try data.pinnedInstant(now, zone: zone).map(SessionClock.simulated) ?? .real
         let style = TerminalStyle.detect()
         let settings = SessionSettings(
-            user: user ?? ProcessInfo.processInfo.environment["USER"] ?? "me",
+            user: try Author.resolve(option: user, environment: ProcessInfo.processInfo.environment),
             zone: zone, role: userRole, width: TerminalStyle.columns())
         let store = try await SessionFactory.openStore(db)
         let assistant = try SessionFactory.assistant(catalog: catalog, intentsFolder: intents)

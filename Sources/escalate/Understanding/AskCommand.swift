@@ -47,7 +47,7 @@ struct AskCommand: AsyncParsableCommand {
         let catalog = try data.loadCatalog(zone: zone)
         let userRole = try SessionFactory.role(role)
         let clock = try data.pinnedInstant(now, zone: zone).map(SessionClock.simulated) ?? .real
-        let settings = SessionSettings(user: user ?? ProcessInfo.processInfo.environment["USER"] ?? "me", zone: zone, role: userRole, width: 80)
+        let settings = SessionSettings(user: try Author.resolve(option: user, environment: ProcessInfo.processInfo.environment), zone: zone, role: userRole, width: 80)
         let session = Session(settings: settings, assistant: try SessionFactory.assistant(catalog: catalog, intentsFolder: nil),
                               store: try await SessionFactory.openStore(db), clock: clock)
         let reply = await session.respond(to: line)
