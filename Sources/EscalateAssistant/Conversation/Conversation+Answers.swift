@@ -38,6 +38,8 @@ extension Conversation {
             }
             input.value = value(for: slot, from: interpretation, pending: pending, now: now)
             input.isNewRequest = ((confident || movesOn) && intent != pending.request.intent) || (cues.endsWithQuestionMark && intent != nil)
+            // A question of its own ("what is the 24-hour rule?") is no answer, even when not understood.
+            if cues.endsWithQuestionMark && cues.wordCount >= 3 { input.isNewRequest = true }
             if input.value != nil { input.isNewRequest = false }
         }
         if input.choice != nil { input.isNewRequest = false }

@@ -178,7 +178,8 @@ extension Conversation {
            Self.ownQuestions.contains(intent) || IntentName.smallTalk.contains(intent) || (registry.isAction(intent) && !asked) { return false }
         let cues = interpretation.cues
         // "When can I escalate it?", "my tickets": with tickets open, about them, not the documents.
-        if state.recentFocus(at: state.turn) != nil { return false }
+        // A line not understood ("what's the 24-hour rule?") may still be the documents'.
+        if state.recentFocus(at: state.turn) != nil, interpretation.intent != nil, interpretation.isConfident || cues.has(.pronoun) { return false }
         if cues.has(.pronoun) || interpretation.intent.map(Self.ticketQuestions.contains) == true,
            try await store.tickets(TicketQuery(.active, limit: 1)).isEmpty == false { return false }
         // "When is Lumen billing open?", "how do I register for Lumen Connect?":
