@@ -49,9 +49,12 @@ struct LogContactHandler: IntentHandler {
         let channel = slots.channel ?? (cues.has(.mail) ? .email : nil)
         // A voicemail is a call that reached nobody; what it said is its note.
         let voicemail = cues.has(.voicemail)
-        let note = [voicemail ? "left a voicemail" : nil, cues.has(.assigned) ? "assigned" : nil, slots.text(.note)].compactMap { $0 }.joined(separator: ": ")
+        // "No answer from the CCM manager": an attempt, and it says so.
+        let unanswered = !voicemail && cues.has(.noAnswer)
+        let note = [voicemail ? "left a voicemail" : nil, unanswered ? "no answer" : nil, cues.has(.assigned) ? "assigned" : nil, slots.text(.note)]
+            .compactMap { $0 }.joined(separator: ": ")
         let record = ContactRecord(level: target.number, person: slots.text(.person), channel: channel ?? (voicemail ? .phone : nil), note: note.isEmpty ? nil : note)
-        let kind: TicketEventKind = spoke ? .contactMade(record) : .contactAttempted(record)
+        let kind: TicketEventKind = spoke && !unanswered ? .contactMade(record) : .contactAttempted(record)
         // Going above the level the matrix recommends needs a yes. The
         // contact happened when it was reported, whenever the yes comes.
         if !turn.request.confirmed, let warning = turn.aboveRecommended(ticket, process: process, target: target, now: when!) {
@@ -101,6 +104,7 @@ struct LogContactHandler: IntentHandler {
         var lines = ["Logged on #\(ticket.id): you \(verb) \(who) \(turn.at(when, now: now))."]
         if record.note == "assigned" { lines[0] = "Logged on #\(ticket.id): \(who) is assigned, \(turn.at(when, now: now))." }
         if record.note?.hasPrefix("left a voicemail") == true { lines[0] = "Logged on #\(ticket.id): you left a voicemail for \(who) \(turn.at(when, now: now))." }
+        if record.note?.hasPrefix("no answer") == true { lines[0] = "Logged on #\(ticket.id): you tried \(who) \(turn.at(when, now: now)), with no answer." }
         let promises = engine.clocks(ticket, at: now).compactMap { clock -> (what: String, due: Instant, span: String)? in
             guard case .running = clock.state, let due = clock.due, case .promise = clock.subject else { return nil }
             return (clock.what, due, "\(clock.subject.span)")

@@ -10,6 +10,8 @@ enum EventText {
         switch event.kind {
         case .opened(let details):
             return "opened for \(Words.quote(details.customer))" + (details.summary.isEmpty ? "" : ": \(Words.quote(details.summary))")
+        case .contactAttempted(let record) where record.note?.hasPrefix("no answer") == true:
+            return "tried \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "") + ": \(Words.quote(record.note!))"
         case .contactAttempted(let record):
             return "contacted \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "") + (record.note.map { ": \(Words.quote($0))" } ?? "")
         case .contactMade(let record) where record.note == "taken on by the CCM":
