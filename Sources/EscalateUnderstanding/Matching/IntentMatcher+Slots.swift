@@ -82,7 +82,8 @@ extension IntentMatcher {
             // A new ticket's summary may be the reason itself ("SLA missed").
             let restating = switch intent {
             case "open_ticket": Self.restatingSummary
-            case "log_contact", "acknowledge": Self.restatingContact
+            // "On hold since 10am": a time said with a hold or a reopening is its time, not its reason.
+            case "log_contact", "acknowledge", "pause", "resume", "reopen": Self.restatingContact
             default: Self.restatingNote
             }
             if slot == "note" && Self.onlyRestates(range, intent: intent, restating: restating, own: own, tokens: tokens, stems: stems, spans: spans) {
@@ -122,7 +123,7 @@ extension IntentMatcher {
         WorkMeter.add(range.count + spans.count)
         return range.allSatisfy { index in
             restated[index - range.lowerBound] || FeatureExtractor.stopwords.contains(stems[index]) || own.contains(stems[index])
-                || ["was", "were", "is", "has", "have", "been", "be"].contains(tokens[index].text)
+                || ["was", "were", "is", "has", "have", "been", "be", "since"].contains(tokens[index].text)
         }
     }
 
