@@ -26,7 +26,7 @@ struct LogUpdateHandler: IntentHandler {
         }
         guard let note = turn.slots.text(.note), !note.isEmpty else {
             var ticketID: Int?
-            if case .found(let ticket)? = try? await turn.resolveTicket() { ticketID = ticket.id }
+            if case .found(let ticket) = try await turn.resolveTicket() { ticketID = ticket.id }
             return askFor(.note, in: turn, ticketID: ticketID, about: "the update")
         }
         return try await turn.withTicket(forChange: true) { ticket, turn in

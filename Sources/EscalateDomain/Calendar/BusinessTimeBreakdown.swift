@@ -44,8 +44,11 @@ extension BusinessCalendar {
         // at 01:30 (the earlier one) overlap by an hour; that hour is listed
         // once, as the total counts it, so that the days add up to the total.
         var listedUntil: Instant?
+        var holidaysOfYear: [Int: [Holiday]] = [:]
         while day <= lastDay && scanned < 40_000 {
-            let holidays = holidaysAround(day)
+            // A year's holidays are worked out once, not once for each of its days.
+            let holidays = holidaysOfYear[day.year] ?? holidaysAround(day)
+            holidaysOfYear[day.year] = holidays
             let spans = openSpans(on: day, holidays: holidays)
             var distinct: [InstantRange] = []
             for span in spans.sorted(by: { $0.start < $1.start }) {

@@ -145,13 +145,18 @@ enum CueReader {
         return run
     }
 
-    /// The known customer whose name the line contains as whole words, the longest first.
+    /// The known customer whose name the line contains as whole words, the
+    /// longest first (the first listed among equals). One pass, no sorting:
+    /// this runs on every line, against every customer of the store.
     static func customerNamed(words: [String], customers: [[String]]) -> String? {
-        let found = customers.sorted { $0.joined(separator: " ").count > $1.joined(separator: " ").count }.first { name in
-            guard !name.isEmpty, name.count <= words.count else { return false }
-            return (0...(words.count - name.count)).contains { Array(words[$0..<$0 + name.count]) == name }
+        let present = Set(words)
+        var best: String?
+        for name in customers where !name.isEmpty && name.count <= words.count && present.contains(name[0]) {
+            guard (0...(words.count - name.count)).contains(where: { words[$0..<$0 + name.count].elementsEqual(name) }) else { continue }
+            let joined = name.joined(separator: " ")
+            if best.map({ joined.count > $0.count }) ?? true { best = joined }
         }
-        return found?.joined(separator: " ")
+        return best
     }
 
     /// The people a plan names after "with" or "attendees:" ("with the
@@ -176,9 +181,11 @@ enum CueReader {
         /// Whether the words hold any of the phrases, each as whole words in a row.
         func has(_ phrases: String...) -> Bool {
             phrases.contains { phrase in
+                // Most phrases fail on their first word: test it before splitting.
+                let firstEnd = phrase.firstIndex(of: " ") ?? phrase.endIndex
+                guard present.contains(String(phrase[..<firstEnd])) else { return false }
+                if firstEnd == phrase.endIndex { return true }
                 let parts = phrase.split(separator: " ").map(String.init)
-                guard let first = parts.first, present.contains(first) else { return false }
-                if parts.count == 1 { return true }
                 guard words.count >= parts.count else { return false }
                 return (0...(words.count - parts.count)).contains { start in
                     parts.indices.allSatisfy { words[start + $0] == parts[$0] }
