@@ -19,6 +19,14 @@ import Testing
         #expect(try await store.allEvents().count == before)
     }
 
+    @Test func askingForTicketsWithNoneOpenListsNoneRatherThanQuotingTheDocuments() async {
+        let session = TestWorld.session()
+        for line in ["tickets", "my tickets"] {
+            let reply = await TestWorld.say(line, to: session)
+            #expect(reply.contains("tickets: none"), "\(line): \(reply)")
+        }
+    }
+
     @Test func aGreetingInFrontOfARequestDoesNotHideIt() async {
         let session = TestWorld.session()
         let reply = await TestWorld.say("hi, my Lumen order is late, who do I talk to?", to: session)

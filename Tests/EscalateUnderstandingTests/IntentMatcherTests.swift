@@ -143,3 +143,35 @@ import Testing
         #expect(error == DataFileError(file: "tiny/role.entity", line: 3, message: "'ccm' is listed twice"))
     }
 }
+
+/// Statements of who the customer is and what the issue is.
+@Suite struct StatedDetailTests {
+    let matcher = PhrasingSet.matcher
+
+    @Test(arguments: [
+        ("my company is Acme Widgets, account number 449812", "customer", "Acme Widgets"),
+        ("I work for Bank of America", "customer", "Bank of America"),
+        ("the problem is that we are billed twice for long distance", "description", "we are billed twice for long distance"),
+        ("our issue is the circuit keeps dropping", "description", "the circuit keeps dropping"),
+    ])
+    func aStatementGivesItsDetail(line: String, field: String, value: String) {
+        let result = matcher.interpret(line, context: PhrasingSet.context)
+        #expect(result.intent == .setField, "\(line)")
+        #expect(result.slots["field"] == SlotValue.entity(field), "\(line)")
+        #expect(result.slots["value"] == SlotValue.text(value), "\(line)")
+    }
+
+    @Test func theFieldsListedAfterTheCustomerAreEachKept() {
+        let result = matcher.interpret("my company is Acme Widgets, account number 449812, service location 12 Main St, Denver", context: PhrasingSet.context)
+        #expect(result.slots["value"] == SlotValue.text("Acme Widgets"))
+        #expect(result.slots["field_account"] == SlotValue.text("449812"))
+        #expect(result.slots["field_location"] == SlotValue.text("12 Main St, Denver"))
+    }
+
+    @Test(arguments: ["the problem is the vendor never called back, escalate #1", "the issue is not resolved, reopen #2",
+                      "our issue was fixed, close #1 with code resolved", "the issue on case 9 is back, open it again"])
+    func aRequestAfterTheStatementIsTheRequest(line: String) {
+        let result = matcher.interpret(line, context: PhrasingSet.context)
+        #expect(result.intent != .setField, "\(line): \(String(describing: result.intent))")
+    }
+}

@@ -174,6 +174,9 @@ extension Conversation {
         // and a clear instruction, are never the documents' to answer; "can
         // I escalate?" asked with no ticket may be.
         let asked = interpretation.cues.hasWhQuestion || interpretation.cues.asksPermission || interpretation.typed.hasSuffix("?")
+        // "My tickets", "tickets": a question about the session that has no
+        // word of its own to be sure by is still not the documents'.
+        if let intent = interpretation.intent, Self.ownQuestions.contains(intent), interpretation.score >= IntentMatcher.actionThreshold { return false }
         if let intent = interpretation.intent, interpretation.isConfident,
            Self.ownQuestions.contains(intent) || IntentName.smallTalk.contains(intent) || (registry.isAction(intent) && !asked) { return false }
         let cues = interpretation.cues

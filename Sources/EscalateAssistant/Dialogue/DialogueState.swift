@@ -22,9 +22,12 @@ public struct DialogueState: Sendable, Codable, Equatable {
     public var explanation: [String]?
     /// A question the assistant asked and is waiting on.
     public var pending: PendingQuestion?
-    /// The sender's own details said with no ticket to hold them ("my e-mail
-    /// is …"), by field id: put on the tickets opened after, and in drafts.
-    public var sender: [String: String] = [:]
+    /// Details said with no ticket to hold them, by field id: the sender's
+    /// own ("my e-mail is …"), the customer ("my company is …"), the issue,
+    /// and an account number, service location or order said before any
+    /// ticket. Drafts and the facts' templates fill in from them, and the
+    /// next ticket opened starts with them.
+    public var details: [String: String] = [:]
     /// This session's own changes, oldest first: what "undo" takes back.
     public var changes: [ChangeRecord] = []
 

@@ -52,7 +52,8 @@ struct FactHandler: IntentHandler {
     }
 
     func answer(_ fact: Fact, turn: TurnContext, text: String) -> Outcome {
-        var lines = fact.answer
+        // A template's placeholders take what the conversation knows ("my company is …").
+        var lines = fact.answer.map(turn.fillingKnown)
         lines += counts(fact, turn: turn)
         var state = turn.state
         state.topic.organisation = fact.organisation

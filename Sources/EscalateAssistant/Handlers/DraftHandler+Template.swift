@@ -2,8 +2,25 @@ import EscalateDomain
 import EscalateUnderstanding
 
 extension DraftHandler {
+    /// The conversation detail a template key stands for (`description` is the issue).
+    static func detailKey(_ key: String) -> String? {
+        ["customer", "account", "description", "location", "sender_email", "sender_phone"].contains(key) ? key : nil
+    }
+
+    /// "the customer", "your e-mail address", for saying what was filled in.
+    static func describe(_ key: String) -> String {
+        switch key {
+        case "customer": return "the customer"
+        case "description": return "the issue"
+        case "sender_email": return "your e-mail address"
+        case "sender_phone": return "your phone number"
+        default: return SetFieldHandler.name(of: TicketField(rawValue: key))
+        }
+    }
+
     /// A process's e-mail template with its placeholders, for a draft asked
-    /// for before any ticket: what the line names fills in (a customer), the
+    /// for before any ticket: what the line and the conversation know fill
+    /// in (the customer, the account number, the issue, your e-mail), the
     /// rest stays in angle brackets. `nil` when no process with a template fits.
     func blankDraft(_ turn: TurnContext) -> Outcome? {
         let org = turn.slots.org ?? turn.state.topic.organisation
@@ -16,15 +33,16 @@ extension DraftHandler {
         let process = candidates[0]
         let escalating = turn.slots.role != nil || turn.slots.level != nil || turn.interpretation.correctedWords.contains { $0.hasPrefix("escalat") }
         guard let template = process.templates.first(where: { escalating == $0.id.hasSuffix("escalation") }) ?? process.templates.first else { return nil }
-        let values = [
-            "customer": turn.cues.customer.map(Words.quote) ?? "<customer name>",
-            "account": "<account number>",
-            "description": "<describe the issue>",
-            "location": "<service location>",
-            "sender_email": "<your e-mail address>",
-            "references": "<IMS or issue number>",
-            "escalation_reason": "<why you are escalating>",
+        // What the conversation already knows fills in; the rest stays a blank.
+        let known = turn.knownDetails
+        let blanks = [
+            "customer": "<customer name>", "account": "<account number>", "description": "<describe the issue>",
+            "location": "<service location>", "sender_email": "<your e-mail address>", "sender_phone": "<your phone number>",
+            "references": "<IMS or issue number>", "escalation_reason": "<why you are escalating>",
         ]
+        let values = blanks.reduce(into: [String: String]()) { values, blank in
+            values[blank.key] = Self.detailKey(blank.key).flatMap { known[$0] }.map(Words.quote) ?? blank.value
+        }
         var lines = ["Draft: \(template.title) (no ticket yet; fill in what is in angle brackets)"]
         if !template.to.isEmpty { lines.append("To: \(template.to.joined(separator: ", "))") }
         if !template.cc.isEmpty { lines.append("Cc: \(template.cc.joined(separator: ", "))") }
@@ -32,7 +50,11 @@ extension DraftHandler {
         lines.append("")
         lines += template.opening.map { fill($0, values) }
         lines += template.notes.map { "(\($0))" }
-        lines.append("Open a ticket (“open a \(process.shortTitle) ticket for <customer>”) and I'll fill it in from the ticket.")
+        lines.append("Open a ticket (“open a \(process.shortTitle) ticket for \(known["customer"].map(Words.quote) ?? "<customer>")”) and I'll fill it in from the ticket.")
+        if !known.isEmpty {
+            let used = ["customer", "account", "location", "description", "sender_email", "sender_phone"].filter { known[$0] != nil }
+            if !used.isEmpty { lines.insert("(Filled in from what you told me: \(Words.list(used.map(Self.describe))).)", at: 1) }
+        }
         var state = turn.state
         state.topic.organisation = process.organisation
         state.topic.process = process.id

@@ -142,8 +142,8 @@ struct DraftHandler: IntentHandler {
             "description": summary.isEmpty ? "<describe the issue>" : Words.quote(summary),
             "location": ticket.details.location.map(Words.quote) ?? "<service location>",
             "ticket": "#\(ticket.id)",
-            "sender_email": (ticket.details.senderEmail ?? turn.state.sender[TicketField.senderEmail.rawValue]).map(Words.quote) ?? "<your e-mail address>",
-            "sender_phone": (ticket.details.senderPhone ?? turn.state.sender[TicketField.senderPhone.rawValue]).map(Words.quote) ?? "<your phone number>",
+            "sender_email": (ticket.details.senderEmail ?? turn.state.details[TicketField.senderEmail.rawValue]).map(Words.quote) ?? "<your e-mail address>",
+            "sender_phone": (ticket.details.senderPhone ?? turn.state.details[TicketField.senderPhone.rawValue]).map(Words.quote) ?? "<your phone number>",
             // Our ticket number means nothing to the recipient.
             "references": references.isEmpty ? "this issue" : references,
             "impact": ticket.details.impact.map(Words.quote) ?? "<business impact>",

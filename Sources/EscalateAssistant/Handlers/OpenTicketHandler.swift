@@ -12,7 +12,9 @@ struct OpenTicketHandler: IntentHandler {
 
     func handle(_ turn: TurnContext) async throws -> Outcome {
         let slots = turn.slots
-        guard let customer = slots.text(.customer) ?? slots.text(.person) else {
+        // A customer said before ("my company is Acme Widgets") is the one
+        // meant when the line names none; the reply names it.
+        guard let customer = slots.text(.customer) ?? slots.text(.person) ?? turn.state.details[SetFieldHandler.customer.rawValue] else {
             return askFor(.customer, in: turn, about: "opening a ticket")
         }
         var process = slots.process.flatMap { turn.catalog.process($0) }
@@ -36,7 +38,7 @@ struct OpenTicketHandler: IntentHandler {
             openedAt = said
         }
         // No summary is better than an invented one; drafts leave a blank for it.
-        let summary = slots.text(.note) ?? ""
+        let summary = slots.text(.note) ?? (SetFieldHandler.saidFor(customer, details: turn.state.details) ? turn.state.details[SetFieldHandler.issue.rawValue] : nil) ?? ""
         var references: [TicketReference] = []
         for reference in turn.references where !references.contains(reference) { references.append(reference) }
         let details = TicketDetails(customer: customer, organisation: process.organisation, process: process.id,
@@ -51,14 +53,14 @@ struct OpenTicketHandler: IntentHandler {
         }
         // "…, account 449812, service location 100 Main St": fields said with
         // the summary, and the sender's own details said before.
-        let fields = SetFieldHandler.openingFields(slots: slots, sender: turn.state.sender)
+        let fields = SetFieldHandler.openingFields(slots: slots, customer: customer, said: turn.state.details)
         events += fields.map { PendingEvent(.fieldSet(field: $0.field, value: $0.value), at: openedAt) }
         let saved = try await turn.savedContacts
         var state = turn.state
         state.topic = Topic(organisation: process.organisation, process: process.id, category: slots.category, segment: slots.segment)
         state.subject = .level(process: process.id, number: first.number)
         var outcome = Outcome(Reply([]), state: state, effects: [.open(NewTicket(placeholder: 0, details: details, openedAt: openedAt, events: events))])
-        let hasNote = slots.text(.note) != nil
+        let hasNote = !summary.isEmpty
         let reach = turn.reach(first, of: process, segment: details.segment, saved: saved)
         outcome.finish = { receipt, outcome in
             guard let id = receipt.assignedIDs[0], let ticket = receipt.tickets[id] else { return outcome }

@@ -14,6 +14,13 @@ struct SetFieldHandler: IntentHandler {
 
     /// Fields that belong to whoever is writing, not to one ticket.
     static let senderFields: Set<TicketField> = [.senderEmail, .senderPhone]
+    /// Details of the conversation, never of one ticket: who the customer
+    /// is and what the issue is ("my company is Acme Widgets").
+    static let customer: TicketField = "customer"
+    static let issue: TicketField = "description"
+    static let conversationFields: Set<TicketField> = [customer, issue]
+    /// Every field a line can give, in the order replies list them.
+    static let statable: [TicketField] = [customer, issue, .account, .location, .order]
 
     func handle(_ turn: TurnContext) async throws -> Outcome {
         guard case .entity(let id)? = turn.slots[.field] else {
@@ -25,7 +32,59 @@ struct SetFieldHandler: IntentHandler {
         }
         if let problem = Self.check(value, for: field) { return turn.problem(problem) }
         if Self.senderFields.contains(field) { return try await setSender(field, value: value, turn: turn) }
+        // "The problem is still not fixed" about the ticket in hand is news
+        // on it, logged as typed.
+        if field == Self.issue, turn.slots.ticketRef != nil || turn.state.recentFocus(at: turn.state.turn) != nil {
+            var update = turn
+            update.request.intent = .logUpdate
+            update.request.slots[.note] = .text(turn.interpretation.typed)
+            return try await LogUpdateHandler().handle(update)
+        }
+        if Self.conversationFields.contains(field) {
+            return keep(Self.said(field, value: value, slots: turn.slots), turn: turn)
+        }
+        if !(try await ticketAtHand(turn)) {
+            return keep(Self.said(field, value: value, slots: turn.slots), turn: turn)
+        }
         return try await turn.withTicket(forChange: true) { ticket, turn in record(field, value: value, on: ticket, turn: turn) }
+    }
+
+    /// Whether a ticket field said now belongs to a ticket: one the line
+    /// names or the conversation is on, or any open ticket (which one is
+    /// asked). With none, it is the conversation's, kept for later.
+    func ticketAtHand(_ turn: TurnContext) async throws -> Bool {
+        if turn.slots.ticketRef != nil || turn.state.recentFocus(at: turn.state.turn) != nil { return true }
+        return try await turn.hasActiveTickets
+    }
+
+    /// The field and value the line leads with, then any others it lists
+    /// ("my company is Acme Widgets, account number 449812").
+    static func said(_ field: TicketField, value: String, slots: Slots) -> [(field: TicketField, value: String)] {
+        var fields = [(field: field, value: value)]
+        for other in statable where other != field {
+            if let more = slots.text(.field(other.rawValue)), !more.isEmpty { fields.append((other, more)) }
+        }
+        return fields
+    }
+
+    /// Details said before any ticket: kept in the conversation for drafts,
+    /// the documents' templates and the next ticket opened. Nothing is recorded.
+    func keep(_ fields: [(field: TicketField, value: String)], turn: TurnContext) -> Outcome {
+        var state = turn.state
+        for (field, value) in fields { state.details[field.rawValue] = value }
+        let said = fields.map { "\(Self.subject(of: $0.field)) is “\(Words.quote($0.value))”" }
+        let them = fields.count == 1 ? "it" : "them"
+        return Outcome(Reply("Noted: \(Words.list(said)). I'll use \(them) in the e-mails I draft and on the next ticket you open (nothing is recorded until then)."),
+                       state: state)
+    }
+
+    /// "the customer", "the issue", "the account number".
+    static func subject(of field: TicketField) -> String {
+        switch field {
+        case customer: return "the customer"
+        case issue: return "the issue"
+        default: return "the \(field)"
+        }
     }
 
     /// A value that cannot be what it says it is, in one sentence; nil when it can.
@@ -56,12 +115,12 @@ struct SetFieldHandler: IntentHandler {
     /// for the tickets opened after and for drafts.
     func setSender(_ field: TicketField, value: String, turn: TurnContext) async throws -> Outcome {
         var state = turn.state
-        state.sender[field.rawValue] = value
+        state.details[field.rawValue] = value
         let what = field == .senderEmail ? "e-mail address" : "phone number"
         if case .found(let ticket) = try await turn.resolveTicket(), ticket.status.isActive,
            turn.slots.ticketRef != nil || turn.state.recentFocus(at: turn.state.turn) == ticket.id {
             var outcome = record(field, value: value, on: ticket, turn: turn)
-            outcome.state.sender = state.sender
+            outcome.state.details = state.details
             return outcome
         }
         return Outcome(Reply("Noted: your \(what) is \(Words.quote(value)). I'll put it on the tickets you open from now and in the e-mails I draft."),
@@ -90,16 +149,24 @@ struct SetFieldHandler: IntentHandler {
     }
 
     /// The fields a new ticket starts with: those said with its summary,
-    /// then the sender's own details said before.
-    static func openingFields(slots: Slots, sender: [String: String]) -> [(field: TicketField, value: String)] {
+    /// then those said before any ticket (the account number and the like
+    /// only when they were said for this customer, or for none), then the
+    /// sender's own.
+    static func openingFields(slots: Slots, customer: String, said details: [String: String]) -> [(field: TicketField, value: String)] {
         var fields: [(field: TicketField, value: String)] = []
+        let sameCustomer = saidFor(customer, details: details)
         for field in TicketField.all where !senderFields.contains(field) {
-            if let value = slots.text(.field(field.rawValue)) { fields.append((field, value)) }
+            if let value = slots.text(.field(field.rawValue)) ?? (sameCustomer ? details[field.rawValue] : nil) { fields.append((field, value)) }
         }
         for field in TicketField.all where senderFields.contains(field) {
-            if let value = sender[field.rawValue] { fields.append((field, value)) }
+            if let value = details[field.rawValue] { fields.append((field, value)) }
         }
         return fields
+    }
+
+    /// Whether details said before any ticket were said for `customer`, or for no one in particular.
+    static func saidFor(_ customer: String, details: [String: String]) -> Bool {
+        details[Self.customer.rawValue].map { $0.lowercased() == customer.lowercased() } ?? true
     }
 
     /// "Account number: 449812." lines for the fields a ticket holds.

@@ -19,10 +19,21 @@ public enum FieldStatement {
         ("account", ["billing account number", "account number", "account no", "account #", "acct number", "acct no", "acct #", "account", "acct", "ban"]),
         ("location", ["service location", "service address", "site address", "installation address", "location", "site", "address"]),
         ("order", ["order number", "order no", "order #", "order"]),
+        // Details of the conversation rather than of a ticket: who the
+        // customer is and what the issue is, for drafts and the next ticket.
+        ("customer", ["my company name", "our company name", "company name", "customer name", "my company", "our company",
+                      "my business", "our business", "i work for", "i work at", "i am calling from", "i am calling on behalf of",
+                      "i am writing from", "i am writing on behalf of"]),
+        ("description", ["the issue", "my issue", "our issue", "the problem", "my problem", "our problem"]),
     ]
 
+    /// Field names that end in their own linking word ("I work for Acme").
+    static let selfLinking: Set<String> = ["for", "at", "from", "of"]
+    /// The fields a ticket holds; the rest belong to the conversation.
+    public static let ticketFields: Set<String> = ["account", "location", "order", "sender_email", "sender_phone"]
+
     /// Words between the field and its value.
-    static let linking: Set<String> = ["is", "are", "=", ":", "to", "-", "should", "be", "now", "changed", "has", "become", "becomes"]
+    static let linking: Set<String> = ["is", "are", "=", ":", "to", "-", "should", "be", "now", "changed", "has", "become", "becomes", "that"]
     /// Words between the field and its ticket ("for #2").
     static let ticketWords: Set<String> = ["on", "for", "of", "in"]
 
@@ -41,7 +52,7 @@ public enum FieldStatement {
             } else if let span = spans.first(where: { $0.type == "ticket" && $0.start == next }) {
                 next = span.end
             }
-            var linked = false
+            var linked = selfLinking.contains(words[index + length - 1])
             while next < tokens.count, linking.contains(words[next]) {
                 linked = true
                 next += 1
@@ -56,6 +67,26 @@ public enum FieldStatement {
         return nil
     }
 
+    /// Every field a statement gives: the first as `find` reads it, and the
+    /// ticket fields listed after a comma ("my company is Acme Widgets,
+    /// account number 449812"), which end the first one's value.
+    public static func findAll(tokens: [Token], spans: [EntitySpan], text: String) -> [Found] {
+        guard var first = find(tokens: tokens, spans: spans, text: text) else { return [] }
+        let parts = first.value.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count > 1, let cut = parts.indices.dropFirst().first(where: { startsField(String(parts[$0])) }) else { return [first] }
+        let rest = parts[cut...].joined(separator: ",")
+        let more = inSummary(rest).filter { $0.field != first.field }
+        guard !more.isEmpty else { return [first] }
+        first.value = trimmed(parts[..<cut].joined(separator: ","))
+        return first.value.isEmpty ? more : [first] + more
+    }
+
+    /// Whether a comma-separated part starts with a ticket field's name.
+    static func startsField(_ part: String) -> Bool {
+        let lower = part.trimmingCharacters(in: .whitespaces).lowercased()
+        return names.contains { ticketFields.contains($0.field) && !$0.field.hasPrefix("sender") && $0.words.contains { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") } }
+    }
+
     /// Fields said along with a new ticket's summary: "account 449812",
     /// "service location 100 Main St", "order N123456", each running to the
     /// next comma or semicolon.
@@ -67,13 +98,13 @@ public enum FieldStatement {
         for part in summary.split(whereSeparator: { $0 == "," || $0 == ";" }) {
             let text = part.trimmingCharacters(in: .whitespaces)
             let lower = text.lowercased()
-            let startsField = names.contains { !$0.field.hasPrefix("sender") && $0.words.contains { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") } }
+            let startsField = startsField(text)
             if inAddress, !startsField, let last = found.indices.last {
                 found[last].value += ", " + trimmed(text)
                 continue
             }
             inAddress = false
-            for (field, words) in names where !field.hasPrefix("sender") {
+            for (field, words) in names where ticketFields.contains(field) && !field.hasPrefix("sender") {
                 guard let word = words.first(where: { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ":") }) else { continue }
                 var value = Substring(text.dropFirst(word.count))
                 value = value.drop { $0 == " " || $0 == ":" || $0 == "#" }

@@ -109,9 +109,11 @@ extension IntentMatcher {
             if found.timeInSummary || (!found.openingTime && result.slots[.note] != nil) { result.slots[.time] = nil }
             if found.openingTime, result.slots[.time] == nil, let span = result.entities.first(where: { $0.type == "time" }) { result.slots[.time] = span.value }
         }
-        if result.intent == .setField, let found = FieldStatement.find(tokens: tokens, spans: result.entities, text: text) {
+        let statements = result.intent == .setField ? FieldStatement.findAll(tokens: tokens, spans: result.entities, text: text) : []
+        if let found = statements.first {
             result.slots[.field] = .entity(found.field)
             result.slots[.value] = .text(found.value)
+            for more in statements.dropFirst() { result.slots[.field(more.field)] = .text(more.value) }
         }
         result.tokenRanges = tokens.map { $0.start..<$0.end }
         result.utf16 = Array(text.utf16)

@@ -18,6 +18,15 @@ extension IntentMatcher {
             wordsFrom[index] = wordsFrom[index + 1] + (FeatureExtractor.stopwords.contains(tokens[index].text) ? 0 : 1)
         }
         if let afterName = noteAfterName(tokens: tokens, spans: spans, units: units, wordsFrom: wordsFrom) { return afterName }
+        // A question is asked, not stated ("my issue is with billing, who do I call?").
+        // A statement is the whole line, or lists more fields after a comma
+        // ("…, account number 449812"); "the problem is X, escalate #1" asks
+        // for something else.
+        if !units.contains(63), let stated = statedDetail(tokens) {
+            let rest = String(decoding: units[tokens[stated].start...], as: UTF16.self)
+            let clauses = rest.split(whereSeparator: { $0 == "," || $0 == ";" }).dropFirst().map(String.init)
+            if Self.onlyFields(clauses) { return stated }
+        }
         let writing = Self.writingWords
         for span in spans where span.type == "ticket" {
             if case .ticket(.context) = span.value { continue }
@@ -43,6 +52,42 @@ extension IntentMatcher {
         }
         return nil
     }
+
+    /// "The problem is that …", "my company is …", "I work for …": a line
+    /// that starts by stating who the customer is or what the issue is; what
+    /// it states starts after the linking words.
+    func statedDetail(_ tokens: [Token]) -> Int? {
+        let words = tokens.prefix(7).map(\.text)
+        for lead in Self.statementLeads where words.count > lead.count && words.starts(with: lead) {
+            var start = lead.count
+            while start < words.count, ["is", "was", "that", ":"].contains(words[start]) { start += 1 }
+            // "The issue on case 9 is back" is not a statement of the issue.
+            let linked = start > lead.count || ["for", "at", "from"].contains(lead.last!)
+            return linked && start < tokens.count ? start : nil
+        }
+        return nil
+    }
+
+    /// Whether each clause names a field, or carries on an address
+    /// ("service location 12 Main St, Denver").
+    static func onlyFields(_ clauses: [String]) -> Bool {
+        var inAddress = false
+        for clause in clauses {
+            if FieldStatement.startsField(clause) {
+                inAddress = FieldStatement.inSummary(clause).first?.field == "location"
+            } else if !inAddress {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// How a statement of the customer or the issue starts.
+    static let statementLeads: [[String]] = [
+        ["the", "issue"], ["my", "issue"], ["our", "issue"], ["the", "problem"], ["my", "problem"], ["our", "problem"],
+        ["my", "company", "name"], ["our", "company", "name"], ["my", "company"], ["our", "company"], ["company", "name"],
+        ["i", "work", "for"], ["i", "work", "at"], ["i", "am", "calling", "from"], ["i", "am", "writing", "from"],
+    ]
 
     /// Verbs after whose ticket a comma sets off the reason ("reopen #2,
     /// customer says still broken", "resume #1, customer sent the LOA").
