@@ -47,6 +47,14 @@ import Testing
         #expect(time == ResolvedTime.instant(Self.central("2026-11-23T08:45"), Self.chicago))
     }
 
+    @Test func sinceSetsOffABareHourAsAtDoes() throws {
+        let since = try #require(resolve("since 8"))
+        #expect(since == resolve("at 8"))
+        #expect(resolve("since 8:30") == resolve("at 8:30"))
+        // "since Friday" stays a day.
+        #expect(resolve("since Friday") == resolve("on Friday"))
+    }
+
     @Test func aBareHourNeedsAPrepositionAndReadsAsBusinessHours() throws {
         #expect(resolve("at 9")?.instant == Self.central("2026-11-23T09:00"))
         // 1 to 6 without am/pm is the afternoon.

@@ -296,7 +296,8 @@ enum TimeRecogniser {
     static func clock(_ tokens: [Token], at start: Int, requirePreposition: Bool) -> (TimeOfDay, Int)? {
         var index = start
         var hadPreposition = false
-        if let first = word(tokens, index), ["at", "around", "about", "by", "@"].contains(first) {
+        // "On hold since 10": "since" sets off a bare hour as "at" does.
+        if let first = word(tokens, index), ["at", "around", "about", "by", "@", "since"].contains(first) {
             index += 1
             hadPreposition = true
         }
