@@ -27,6 +27,21 @@ import Testing
         }
     }
 
+    @Test func aWholeNewReportIsNoAnswerToWhenWasIt() async throws {
+        let store = InMemoryTicketStore()
+        let session = TestWorld.session(role: .ccm, store: store)
+        await TestWorld.say("open a CenturyLink installation ticket for Initech: turn-up", ":advance 5h", "escalate #1", "yes", to: session)
+        let asked = await TestWorld.say("I called the CCM manager about #1 at 4:10pm, no answer", to: session)
+        #expect(asked.contains("When was it?"), "\(asked)")
+        let next = await TestWorld.say("I left a voicemail for the CCM manager on #1", to: session)
+        #expect(next.contains("(Leaving aside the time of the contact.)"), "\(next)")
+        #expect(next.contains("Logged on #1"), "\(next)")
+        let again = await TestWorld.say("I called the CCM manager about #1 at 4:10pm", to: session)
+        #expect(again.contains("When was it?"), "\(again)")
+        let other = await TestWorld.say("the CCM acknowledged #1 at 1:50pm", to: session)
+        #expect(other.contains("(Leaving aside the time of the contact.)"), "\(other)")
+    }
+
     @Test func aGreetingInFrontOfARequestDoesNotHideIt() async {
         let session = TestWorld.session()
         let reply = await TestWorld.say("hi, my Lumen order is late, who do I talk to?", to: session)

@@ -36,6 +36,18 @@ extension Conversation {
                 input.isNewRequest = true
                 return input
             }
+            // "When was it?" answered with a whole new report ("I rang the
+            // regional manager on #1, nobody answered"), or one about someone
+            // else ("… the RM at 1:50pm"): that report's own request.
+            if slot == .time, confident {
+                let namesOther = [SlotName.role, .level, .person].contains { key in
+                    interpretation.slots[key] != nil && interpretation.slots[key] != pending.request.slots[key]
+                }
+                if namesOther || (interpretation.slots.time == nil && cues.wordCount >= 4) {
+                    input.isNewRequest = true
+                    return input
+                }
+            }
             input.value = value(for: slot, from: interpretation, pending: pending, now: now)
             input.isNewRequest = ((confident || movesOn) && intent != pending.request.intent) || (cues.endsWithQuestionMark && intent != nil)
             // A question of its own ("what is the 24-hour rule?") is no answer, even when not understood.
