@@ -42,6 +42,19 @@ import Testing
         #expect(other.contains("(Leaving aside the time of the contact.)"), "\(other)")
     }
 
+    @Test func withNoTicketWhoIsAboveAnswersTheNextLevelOfTheLadderTalkedAbout() async {
+        let session = TestWorld.session()
+        await TestWorld.say("who is my CenturyLink CCM?", to: session)
+        let above = await TestWorld.say("my CCM is not answering, who is above them?", to: session)
+        #expect(above.contains("CenturyLink installation"), "\(above)")
+        #expect(above.contains("is Level 2, CCM manager / director / VP"), "\(above)")
+        let complaint = await TestWorld.say("the rep I spoke to could not fix my complaint, who now?", to: TestWorld.session())
+        #expect(complaint.contains("Level 2, Customer Service Manager (CSM)"), "\(complaint)")
+        let support = await TestWorld.say("my support ticket is going nowhere, can I escalate it?", to: TestWorld.session())
+        #expect(support.contains("Duty Manager / Regional Escalation Manager"), "\(support)")
+        #expect(support.contains("at any time"), "\(support)")
+    }
+
     @Test func aGreetingInFrontOfARequestDoesNotHideIt() async {
         let session = TestWorld.session()
         let reply = await TestWorld.say("hi, my Lumen order is late, who do I talk to?", to: session)

@@ -33,6 +33,9 @@ struct WhoNowHandler: IntentHandler {
     /// Whether to answer from the ladder alone, without a ticket.
     func answersWithoutTicket(_ turn: TurnContext) async throws -> Bool {
         let slots = turn.slots
+        // "My support ticket is going nowhere, can I escalate it?" with no
+        // ticket here: "it" is the customer's own case, not one of ours.
+        if slots.ticketRef == .context, turn.state.focus == nil, !(try await turn.hasActiveTickets) { return true }
         if slots.ticketRef != nil { return false }
         if turn.state.focus == nil, slots.org != nil || slots.category != nil || slots.process != nil { return true }
         // "Who do I contact to disconnect a CMS circuit?" with a maintenance
@@ -147,6 +150,23 @@ struct GeneralAdvice {
             let withRole = candidates.filter { $0.ladder.contains { $0.role == role } }
             if !withRole.isEmpty { candidates = withRole }
         }
+        // What the line leaves out, the conversation supplies: the process
+        // or organisation last talked about ("my CCM isn't answering, who is
+        // above them?" after a CenturyLink question).
+        if candidates.count > 1, slots.org == nil, slots.process == nil {
+            let topic = turn.state.topic
+            if let id = topic.process, let only = candidates.first(where: { $0.id == id }),
+               topic.organisation == nil || only.organisation == topic.organisation {
+                candidates = [only]
+            } else if let org = topic.organisation {
+                let theirs = candidates.filter { $0.organisation == org }
+                if !theirs.isEmpty { candidates = theirs }
+                if candidates.count > 1, slots.category == nil, let category = topic.category {
+                    let onTopic = candidates.filter { $0.topics.contains(category) }
+                    if !onTopic.isEmpty { candidates = onTopic }
+                }
+            }
+        }
         if candidates.count > 1 || candidates.isEmpty {
             if slots.org == nil && slots.category == nil {
                 return turn.answer([
@@ -160,6 +180,7 @@ struct GeneralAdvice {
         let named = slots.role.flatMap { role in process.ladder.first { $0.role == role } }
         let level = named ?? process.firstLevel
         let saved = try await turn.savedContacts
+        if asksAbove, let outcome = above(level, of: process, saved: saved) { return outcome }
         var lines: [String] = []
         var state = turn.state
         state.topic = Topic(organisation: process.organisation, process: process.id, category: slots.category ?? turn.state.topic.category,
@@ -187,6 +208,46 @@ struct GeneralAdvice {
         } else if named != nil {
             lines.append("There is no level above it on the ladder.")
         }
+        lines.append("Open a ticket to track it: “open a ticket for <customer>”.")
+        return turn.answer(lines, state: state)
+    }
+
+    /// Whether the line asks past a level: "who is above them?", "the rep
+    /// couldn't fix it, who now?", "my CCM isn't answering, who next?".
+    var asksAbove: Bool {
+        let words = turn.interpretation.correctedWords
+        if words.contains(where: { ["above", "higher", "over", "beyond", "after", "next"].contains($0) }) { return true }
+        return turn.slots.entity(.condition) != nil
+    }
+
+    /// The level above `level`, how to reach it and when it may be asked
+    /// for; or, at the top, what the documents say lies beyond.
+    func above(_ level: EscalationLevel, of process: EscalationProcess, saved: [SavedContact]) -> Outcome? {
+        var state = turn.state
+        state.topic = Topic(organisation: process.organisation, process: process.id, category: turn.slots.category ?? turn.state.topic.category,
+                            segment: turn.slots.segment ?? turn.state.topic.segment)
+        guard let next = process.level(after: level.number) else {
+            state.subject = .level(process: process.id, number: level.number)
+            let beyond = process.beyondTop.map { [$0] } ?? ["There is no level above it on the ladder."]
+            return turn.answer(["\(process.title): Level \(level.number), \(level.title), is the top of the ladder."] + beyond, state: state)
+        }
+        state.subject = .level(process: process.id, number: next.number)
+        var lines = ["\(process.title): above Level \(level.number) (\(level.title)) is Level \(next.number), \(next.title)."]
+        lines += turn.reach(next, of: process, segment: turn.slots.segment, saved: saved).map { "  Contact: \($0)" }
+        if next.anyTime {
+            let reasons = process.whenToRaise.map(\.text)
+            lines.append("You may ask for them at any time\(reasons.isEmpty ? "." : ", for example when:")")
+            lines += reasons.map { "  - \($0)" }
+        } else if let wait = level.wait {
+            lines.append("Go to them once \(wait) have passed since you first contacted Level \(level.number); a ticket here counts it for you.")
+        } else {
+            let reasons = process.whenToRaise.map(\.text)
+            if !reasons.isEmpty {
+                lines.append("Go to them when a reason to escalate holds:")
+                lines += reasons.map { "  - \($0)" }
+            }
+        }
+        lines += next.promises.map { "Promise: \($0.text)" }
         lines.append("Open a ticket to track it: “open a ticket for <customer>”.")
         return turn.answer(lines, state: state)
     }
