@@ -55,6 +55,21 @@ import Testing
         #expect(support.contains("at any time"), "\(support)")
     }
 
+    @Test func sourceAfterALadderAnswerNamesItsDocument() async {
+        let session = TestWorld.session()
+        await TestWorld.say("who is above the CenturyLink CCM?", to: session)
+        let source = await TestWorld.say("source?", to: session)
+        #expect(source.contains("CenturyLink: Engage management during installation and turn up"), "\(source)")
+        #expect(source.contains("CenturyLink installation ladder"), "\(source)")
+        await TestWorld.say("when is CMS billing open?", to: session)
+        let cms = await TestWorld.say("source?", to: session)
+        #expect(cms.contains("CMS Customer Care"), "\(cms)")
+        #expect(!cms.contains("CenturyLink"), "\(cms)")
+        await TestWorld.say("what time is it?", to: session)
+        let clock = await TestWorld.say("source?", to: session)
+        #expect(clock.contains("nothing to explain"), "\(clock)")
+    }
+
     @Test func aGreetingInFrontOfARequestDoesNotHideIt() async {
         let session = TestWorld.session()
         let reply = await TestWorld.say("hi, my Lumen order is late, who do I talk to?", to: session)

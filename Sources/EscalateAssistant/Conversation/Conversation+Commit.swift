@@ -4,11 +4,25 @@ import EscalateUnderstanding
 /// Committing a turn: every effect in one transaction, before the reply is
 /// printed; then the next dialogue state.
 extension Conversation {
+    /// "Source?" after an answer from the ladders (who is next, a desk's
+    /// routes and hours): the document the process answered about comes
+    /// from, when this turn moved the conversation onto it.
+    func source(of next: DialogueState) -> [String]? {
+        guard next.topic != state.topic || next.subject != state.subject, let organisation = next.topic.organisation else { return nil }
+        let facts = catalog.facts.filter { $0.organisation == organisation }
+        // A process left over from an earlier topic is not this answer's.
+        let process = next.topic.process.flatMap { catalog.process($0) }.flatMap { $0.organisation == organisation ? $0 : nil }
+        guard let fact = facts.first(where: { process != nil && $0.process == process?.id }) ?? facts.first else { return nil }
+        let what = process.map { "its \($0.shortTitle) ladder, contacts, hours and promises" } ?? "its ladders, contacts, hours and promises"
+        return ["Source: \(fact.source.title) (\(fact.source.document)): \(what), as the built-in matrix gives them."]
+    }
+
     func commit(_ outcome: Outcome, now: Instant) async throws -> Reply {
         var outcome = outcome
         // What "why?" explains next: this answer's arithmetic; a question
         // back keeps the last answer's.
         outcome.state.explanation = outcome.explanation ?? (outcome.reply.kind == .question ? state.explanation : nil)
+            ?? (outcome.writes ? nil : source(of: outcome.state))
         guard outcome.writes else {
             state = outcome.state
             return outcome.reply
