@@ -20,7 +20,7 @@ struct SetFieldHandler: IntentHandler {
     static let issue: TicketField = "description"
     static let conversationFields: Set<TicketField> = [customer, issue]
     /// Every field a line can give, in the order replies list them.
-    static let statable: [TicketField] = [customer, issue, .account, .location, .order]
+    static let statable: [TicketField] = [customer, issue, .account, .location, .order, .senderEmail, .senderPhone]
 
     func handle(_ turn: TurnContext) async throws -> Outcome {
         guard case .entity(let id)? = turn.slots[.field] else {
@@ -41,7 +41,9 @@ struct SetFieldHandler: IntentHandler {
             return try await LogUpdateHandler().handle(update)
         }
         if Self.conversationFields.contains(field) {
-            return keep(Self.said(field, value: value, slots: turn.slots), turn: turn)
+            let fields = Self.said(field, value: value, slots: turn.slots)
+            if let problem = fields.lazy.compactMap({ Self.check($0.value, for: $0.field) }).first { return turn.problem(problem) }
+            return keep(fields, turn: turn)
         }
         if !(try await ticketAtHand(turn)) {
             return keep(Self.said(field, value: value, slots: turn.slots), turn: turn)
@@ -71,6 +73,10 @@ struct SetFieldHandler: IntentHandler {
     /// the documents' templates and the next ticket opened. Nothing is recorded.
     func keep(_ fields: [(field: TicketField, value: String)], turn: TurnContext) -> Outcome {
         var state = turn.state
+        // Another customer's account, site and issue are not this one's.
+        if let named = fields.first(where: { $0.field == Self.customer })?.value, !Self.saidFor(named, details: state.details) {
+            for field in [Self.issue, .account, .location, .order] { state.details[field.rawValue] = nil }
+        }
         for (field, value) in fields { state.details[field.rawValue] = value }
         let said = fields.map { "\(Self.subject(of: $0.field)) is “\(Words.quote($0.value))”" }
         let them = fields.count == 1 ? "it" : "them"
@@ -83,7 +89,7 @@ struct SetFieldHandler: IntentHandler {
         switch field {
         case customer: return "the customer"
         case issue: return "the issue"
-        default: return "the \(field)"
+        default: return name(of: field)
         }
     }
 

@@ -68,17 +68,50 @@ public enum FieldStatement {
     }
 
     /// Every field a statement gives: the first as `find` reads it, and the
-    /// ticket fields listed after a comma ("my company is Acme Widgets,
-    /// account number 449812"), which end the first one's value.
+    /// fields listed after a comma ("my company is Acme Widgets, account
+    /// number 449812, my e-mail is ops@acme.example"), which end the first
+    /// one's value. An address runs on over its commas. Anything else after
+    /// a comma is the first value's own ("Acme, Inc.").
     public static func findAll(tokens: [Token], spans: [EntitySpan], text: String) -> [Found] {
         guard var first = find(tokens: tokens, spans: spans, text: text) else { return [] }
-        let parts = first.value.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count > 1, let cut = parts.indices.dropFirst().first(where: { startsField(String(parts[$0])) }) else { return [first] }
-        let rest = parts[cut...].joined(separator: ",")
-        let more = inSummary(rest).filter { $0.field != first.field }
-        guard !more.isEmpty else { return [first] }
+        let parts = first.value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count > 1, let cut = parts.indices.dropFirst().first(where: { clauseField(parts[$0]) != nil }),
+              let more = listedFields(Array(parts[cut...])) else { return [first] }
         first.value = trimmed(parts[..<cut].joined(separator: ","))
-        return first.value.isEmpty ? more : [first] + more
+        let others = more.filter { $0.field != first.field }
+        return first.value.isEmpty ? others : [first] + others
+    }
+
+    /// The fields of clauses that each state one, or carry on an address;
+    /// nil when a clause does neither.
+    public static func listedFields(_ clauses: [String]) -> [Found]? {
+        var found: [Found] = []
+        var inAddress = false
+        for clause in clauses {
+            if let field = clauseField(clause) {
+                if !found.contains(where: { $0.field == field.field }) { found.append(field) }
+                inAddress = field.field == "location"
+            } else if inAddress, let last = found.indices.last, !trimmed(clause).isEmpty {
+                found[last].value += ", " + trimmed(clause)
+            } else {
+                return nil
+            }
+        }
+        return found
+    }
+
+    /// The field one clause states: "account 449812", "the service location
+    /// is 12 Elm St", "my e-mail is ops@acme.example"; the field's name
+    /// comes first, after at most "the" or "our".
+    static func clauseField(_ clause: String) -> Found? {
+        let text = clause.trimmingCharacters(in: .whitespaces)
+        if startsField(text), let found = inSummary(text).first { return found }
+        let tokens = Tokenizer.tokens(text)
+        let words = tokens.map(\.text)
+        let start = ["the", "our"].contains(words.first ?? "") ? 1 : 0
+        guard let (field, _) = fieldNamed(at: start, words: words), ticketFields.contains(field) else { return nil }
+        guard let found = find(tokens: tokens, spans: [], text: text), found.field == field else { return nil }
+        return found
     }
 
     /// Whether a comma-separated part starts with a ticket field's name.
@@ -135,7 +168,15 @@ public enum FieldStatement {
     /// The value without the full stop that ends the sentence around it.
     static func trimmed(_ value: String) -> String {
         var text = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        while let last = text.last, last == "." || last == "!" { text.removeLast() }
+        while let last = text.last, last == "." || last == "!" {
+            // "Acme, Inc." and "12 Elm St." keep the full stop of their abbreviation.
+            if last == ".", let word = text.dropLast().split(whereSeparator: { $0 == " " || $0 == "," }).last,
+               abbreviations.contains(word.lowercased()) || word.contains(".") { break }
+            text.removeLast()
+        }
         return text.trimmingCharacters(in: .whitespaces)
     }
+
+    /// Words whose full stop is their own, not the sentence's.
+    static let abbreviations: Set<String> = ["inc", "co", "corp", "ltd", "llc", "bros", "jr", "sr", "st", "ave", "rd", "blvd", "no", "dept", "intl", "mfg", "assn"]
 }

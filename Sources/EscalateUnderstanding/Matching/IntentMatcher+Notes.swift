@@ -71,15 +71,7 @@ extension IntentMatcher {
     /// Whether each clause names a field, or carries on an address
     /// ("service location 12 Main St, Denver").
     static func onlyFields(_ clauses: [String]) -> Bool {
-        var inAddress = false
-        for clause in clauses {
-            if FieldStatement.startsField(clause) {
-                inAddress = FieldStatement.inSummary(clause).first?.field == "location"
-            } else if !inAddress {
-                return false
-            }
-        }
-        return true
+        clauses.isEmpty || (FieldStatement.clauseField(clauses[0]) != nil && FieldStatement.listedFields(clauses) != nil)
     }
 
     /// How a statement of the customer or the issue starts.
