@@ -65,6 +65,15 @@ extension TurnContext {
             }
             return .at(now)
         }
+        // "At 10:30" said at 10:00 is not 22:30 last night without asking: a
+        // reading without am or pm that falls in the night, hours ago, is a
+        // guess ("at 1:45" said at 02:00 is not).
+        if cues.has(.ambiguousClock), !request.confirmed, Self.isNight(said, in: settings.zone), now - said > 3 * 3_600 {
+            let day = said + 43_200 <= now + 60 ? said + 43_200 : said - 43_200
+            let other = said + 43_200 > now + 60 ? "\(Words.upperFirst(stamp(said + 43_200, now: now))) is still to come; " : ""
+            return .ask(askForTime("\(other)was \(what) at \(stamp(said, now: now)) or \(stamp(day, now: now))? Say it with am or pm, e.g. “at \(Self.twelveHour(said, in: settings.zone))”.",
+                                   about: "the time of \(what)", ticket: ticket))
+        }
         if said > now + 60 {
             return .ask(askForTime("\(Words.upperFirst(stamp(said, now: now))) is still to come, so I can't record \(what) then. When was it?",
                                    about: "the time of \(what)", ticket: ticket))
@@ -80,6 +89,19 @@ extension TurnContext {
                                    about: "the time of \(what)", ticket: ticket))
         }
         return .at(said)
+    }
+
+    /// Between 21:00 and 06:00 where the reader is: when a report is rarely made.
+    static func isNight(_ instant: Instant, in zone: Zone) -> Bool {
+        let hour = zone.local(instant).time.hour
+        return hour < 6 || hour >= 21
+    }
+
+    /// "10:30pm": a time as the reader would say it to be unambiguous.
+    static func twelveHour(_ instant: Instant, in zone: Zone) -> String {
+        let time = zone.local(instant).time
+        let hour = time.hour % 12 == 0 ? 12 : time.hour % 12
+        return "\(hour)\(time.minute == 0 ? "" : String(format: ":%02d", time.minute))\(time.hour < 12 ? "am" : "pm")"
     }
 
     /// The question `moment(for:what:)` asked.
