@@ -175,3 +175,25 @@ import Testing
         #expect(result.intent != .setField, "\(line): \(String(describing: result.intent))")
     }
 }
+
+/// What a report of a contact says after who, which ticket and when.
+@Suite struct ContactNoteTests {
+    @Test(arguments: [
+        ("I e-mailed billing@lumen.com on #7 at 9:35 about the disputed late fee on invoice 5590231", "about the disputed late fee on invoice 5590231"),
+        ("I called the CCM on #1 yesterday at 3pm for the daily call", "for the daily call"),
+        ("I called the CCM on #1 at 9:30 and gave them the new install date", "gave them the new install date"),
+        ("I called the CCM on #1 at 9:30: he said he'd look Monday", "he said he'd look Monday"),
+    ])
+    func whatFollowsTheReportIsItsNote(line: String, note: String) {
+        let result = PhrasingSet.matcher.interpret(line, context: PhrasingSet.context)
+        #expect(result.intent == .logContact, "\(line)")
+        #expect(result.slots["note"] == SlotValue.text(note), "\(line)")
+    }
+
+    @Test(arguments: ["I e-mailed them about #1 at 9am", "I called the CCM about #1", "left a voicemail for the RM on #2",
+                      "I called the regional manager about #1 at 9:40, no answer", "I called the CCM for #1 at 9"])
+    func aReportWithNothingMoreHasNoNote(line: String) {
+        let result = PhrasingSet.matcher.interpret(line, context: PhrasingSet.context)
+        #expect(result.slots["note"] == nil, "\(line): \(String(describing: result.slots["note"]))")
+    }
+}

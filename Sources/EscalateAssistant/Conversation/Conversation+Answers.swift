@@ -37,13 +37,15 @@ extension Conversation {
                 return input
             }
             // "When was it?" answered with a whole new report ("I rang the
-            // regional manager on #1, nobody answered"), or one about someone
-            // else ("… the RM at 1:50pm"): that report's own request.
+            // regional manager on #1, nobody answered", "I called the
+            // technician on #1 at 9:40 and …"), or one about someone else
+            // ("the RM at 1:50pm"): that report's own request. An answer is
+            // a time, said in a few words.
             if slot == .time, confident {
                 let namesOther = [SlotName.role, .level, .person].contains { key in
                     interpretation.slots[key] != nil && interpretation.slots[key] != pending.request.slots[key]
                 }
-                if namesOther || (interpretation.slots.time == nil && cues.wordCount >= 4) {
+                if namesOther || cues.wordCount >= 4 {
                     input.isNewRequest = true
                     return input
                 }

@@ -109,6 +109,11 @@ extension IntentMatcher {
             if found.timeInSummary || (!found.openingTime && result.slots[.note] != nil) { result.slots[.time] = nil }
             if found.openingTime, result.slots[.time] == nil, let span = result.entities.first(where: { $0.type == "time" }) { result.slots[.time] = span.value }
         }
+        // "I called the CCM on #1 at 3pm for the daily call": what the report
+        // says after who, which ticket and when is kept, whole.
+        if result.intent == .logContact, let note = ContactNote.find(tokens: tokens, spans: result.entities, text: text) {
+            if result.slots.text(.note).map({ note.count > $0.count && note.hasSuffix($0) }) ?? true { result.slots[.note] = .text(note) }
+        }
         let statements = result.intent == .setField ? FieldStatement.findAll(tokens: tokens, spans: result.entities, text: text) : []
         if let found = statements.first {
             result.slots[.field] = .entity(found.field)
