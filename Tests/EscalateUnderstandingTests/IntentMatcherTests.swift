@@ -197,3 +197,24 @@ import Testing
         #expect(result.slots["note"] == nil, "\(line): \(String(describing: result.slots["note"]))")
     }
 }
+
+/// An update sent to the customer: the ticket and time said after "update" are the report's.
+@Suite struct CustomerUpdateTimeTests {
+    @Test func theTimeAfterUpdateIsTheReportsNotANote() {
+        let result = PhrasingSet.matcher.interpret("I sent the customer an update on #1 yesterday at 4pm", context: PhrasingSet.context)
+        #expect(result.slots["note"] == nil)
+        #expect(result.slots["time"] != nil)
+        #expect(result.slots["ticket"] == SlotValue.ticket(.number(1)))
+    }
+
+    @Test func wordsAfterTheTimeStayTheNote() {
+        let result = PhrasingSet.matcher.interpret("sent the customer their update on #1 at 8: install moved to Friday", context: PhrasingSet.context)
+        #expect(result.slots["note"] == SlotValue.text("install moved to Friday"))
+        #expect(result.slots["time"] != nil)
+    }
+
+    @Test func speakingWithTheCustomerIsWithTheCustomer() {
+        let result = PhrasingSet.matcher.interpret("I spoke with the customer on #1 at 8:30: gave them the new install date", context: PhrasingSet.context)
+        #expect(result.cues.has(.withCustomer))
+    }
+}

@@ -12,6 +12,10 @@ enum EventText {
             return "opened for \(Words.quote(details.customer))" + (details.summary.isEmpty ? "" : ": \(Words.quote(details.summary))")
         case .contactAttempted(let record) where record.note?.hasPrefix("no answer") == true:
             return "tried \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "") + ": \(Words.quote(record.note!))"
+        case .contactAttempted(let record) where record.note?.hasPrefix("left a voicemail") == true:
+            // "left a voicemail: call me back about the date": what it said follows.
+            let said = record.note!.dropFirst("left a voicemail".count).drop { $0 == ":" || $0 == " " }
+            return "left a voicemail for \(level(record.level))" + (said.isEmpty ? "" : ": \(Words.quote(String(said)))")
         case .contactAttempted(let record):
             return "contacted \(level(record.level))" + (record.channel.map { " by \($0.noun)" } ?? "") + (record.note.map { ": \(Words.quote($0))" } ?? "")
         case .contactMade(let record) where record.note == "taken on by the CCM":

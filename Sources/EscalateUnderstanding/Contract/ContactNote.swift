@@ -26,7 +26,7 @@ public enum ContactNote {
         for index in tokens.indices where index > firstCore && index + 2 <= tokens.count {
             // Inside a recognised part, or before the first one: not yet.
             if core.contains(where: { $0.start < index && index < $0.end }) { continue }
-            let separated = units[tokens[index - 1].end..<tokens[index].start].contains { $0 == 44 || $0 == 58 || $0 == 59 || $0 == 45 || $0 == 0x2014 }
+            let separated = units.between(tokens[index - 1], tokens[index]).contains { $0 == 44 || $0 == 58 || $0 == 59 || $0 == 45 || $0 == 0x2014 }
             let word = tokens[index].text
             guard separated || connectives.contains(word) else { continue }
             var start = index
@@ -46,5 +46,26 @@ public enum ContactNote {
             return note
         }
         return nil
+    }
+
+    /// "Sent the customer an update on #1 yesterday at 4pm": the ticket and
+    /// the time said at the front of what was taken for a note are the
+    /// report's, not its words. Returns the spans peeled off and where the
+    /// note really starts (nil when nothing is left of it).
+    public static func peel(from noteStart: Int, tokens: [Token], spans: [EntitySpan]) -> (taken: [EntitySpan], rest: Int?) {
+        var index = noteStart
+        var taken: [EntitySpan] = []
+        while index < tokens.count {
+            if let span = spans.first(where: { ["ticket", "time"].contains($0.type) && $0.start == index }) {
+                taken.append(span)
+                index = span.end
+            } else if ["on", "at", "for", "about", "re"].contains(tokens[index].text),
+                      spans.contains(where: { ["ticket", "time"].contains($0.type) && $0.start == index + 1 }) {
+                index += 1
+            } else {
+                break
+            }
+        }
+        return (taken, index < tokens.count ? index : nil)
     }
 }

@@ -207,7 +207,10 @@ enum CueReader {
                "called the client", "emailed the client", "customer messaged", "messaged the customer", "sent the customer", "update to the customer",
                "updated the customer", "customer contacted", "contacted the customer", "left the customer", "the customer a",
                "customer got back", "client got back", "client emailed", "client rang", "client phoned", "client wrote", "customer update", "client update",
-               "update to the client", "called the client", "left the client") { found.insert(.withCustomer) }
+               "update to the client", "called the client", "left the client",
+               "spoke with the customer", "spoke to the customer", "talked to the customer", "talked with the customer",
+               "met the customer", "met with the customer", "spoke with the client", "spoke to the client",
+               "talked to the client", "talked with the client", "reached the customer", "reached the client") { found.insert(.withCustomer) }
         if found.contains(.withCustomer), has("customer called", "customer rang", "customer emailed", "customer phoned", "customer replied", "customer wrote",
                                               "customer messaged", "customer contacted", "customer got back", "client called", "client emailed", "client rang",
                                               "client phoned", "client wrote", "client got back") { found.insert(.fromCustomer) }

@@ -58,7 +58,7 @@ public enum FieldStatement {
                 next += 1
             }
             // A colon typed straight after the field ("account: 449812").
-            if !linked, next < tokens.count, next > 0, units[tokens[next - 1].end..<tokens[next].start].contains(58) { linked = true }
+            if !linked, next < tokens.count, next > 0, units.between(tokens[next - 1], tokens[next]).contains(58) { linked = true }
             guard linked, next < tokens.count else { continue }
             let value = trimmed(String(decoding: units[tokens[next].start...], as: UTF16.self))
             guard !value.isEmpty else { continue }

@@ -97,6 +97,16 @@ extension IntentMatcher {
             result.cues.hypothetical = lead.hypothetical
             result.cues.endsWithQuestionMark = lead.endsWithQuestionMark
         }
+        // "I sent the customer an update on #1 yesterday at 4pm": the time
+        // and ticket said after "update" are the report's, not a note.
+        if result.intent == .logUpdate, result.cues.has(.withCustomer), case .text(let note)? = result.slots[.note],
+           let start = tokens.firstIndex(where: { $0.start >= text.utf16.count - note.utf16.count }) {
+            let (taken, rest) = ContactNote.peel(from: start, tokens: tokens, spans: result.entities)
+            if !taken.isEmpty {
+                for span in taken where result.slots[SlotName(rawValue: span.type)] == nil { result.slots[SlotName(rawValue: span.type)] = span.value }
+                result.slots[.note] = rest.map { .text(String(decoding: Array(text.utf16)[tokens[$0].start...], as: UTF16.self)) }
+            }
+        }
         // A new ticket's customer is the name as typed, whole, and its summary verbatim.
         if result.intent == .openTicket, let found = CustomerPhrase.find(tokens: tokens, spans: result.entities, text: text) {
             result.slots[.customer] = .text(found.customer)

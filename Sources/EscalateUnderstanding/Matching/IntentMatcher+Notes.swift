@@ -41,7 +41,7 @@ extension IntentMatcher {
             // "escalate #1, vendor missed the date twice", "reopen #2,
             // customer says still broken", "resume #1, customer sent the
             // LOA": after a comma, the reason.
-            else if start + 1 < tokens.count, units[tokens[start - 1].end..<tokens[start].start].contains(44),
+            else if start + 1 < tokens.count, units.between(tokens[start - 1], tokens[start]).contains(44),
                     tokens[window].contains(where: { Self.commaNoteVerbs.contains($0.text) || $0.text.hasPrefix("escalat") }),
                     wordsFrom[start] >= 2 {
                 return start
@@ -100,7 +100,7 @@ extension IntentMatcher {
             let start: Int
             if ["about", "regarding", "re", "concerning"].contains(tokens[span.end].text) {
                 start = span.end + 1
-            } else if units[tokens[span.end - 1].end..<tokens[span.end].start].contains(44) {
+            } else if units.between(tokens[span.end - 1], tokens[span.end]).contains(44) {
                 start = span.end
             } else {
                 continue

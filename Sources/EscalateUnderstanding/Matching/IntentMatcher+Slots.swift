@@ -191,7 +191,7 @@ extension IntentMatcher {
             // take whatever follows "escalate it". Only a comma after the
             // ticket sets one off ("reopen #2, customer says still broken").
             if slot == "note", alignment.afterTicket {
-                guard range.lowerBound > 0, units[tokens[range.lowerBound - 1].end..<tokens[range.lowerBound].start].contains(44) else { continue }
+                guard range.lowerBound > 0, units.between(tokens[range.lowerBound - 1], tokens[range.lowerBound]).contains(44) else { continue }
             }
             // What a stretch of words gives depends on the stretch alone, and
             // many phrasings line up on the same one: it is worked out once.

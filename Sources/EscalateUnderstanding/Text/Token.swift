@@ -152,3 +152,11 @@ public enum Tokenizer {
         return tokens
     }
 }
+
+extension Array where Element == UInt16 {
+    /// The text between two tokens in a row: empty for the words one was
+    /// split into ("I'm" → "i", "am"), which share their text.
+    func between(_ first: Token, _ second: Token) -> ArraySlice<UInt16> {
+        first.end <= second.start ? self[first.end..<second.start] : []
+    }
+}
