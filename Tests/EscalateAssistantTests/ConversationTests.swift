@@ -70,6 +70,20 @@ import Testing
         #expect(clock.contains("nothing to explain"), "\(clock)")
     }
 
+    @Test func iMeantAfterARefusalAsksTheRefusedChangeAgainAndLeavesTheLastOneAlone() async throws {
+        let store = InMemoryTicketStore()
+        let session = TestWorld.session(role: .ccm, store: store)
+        await TestWorld.say("open a Lumen billing ticket for Acme", "open a Lumen repair ticket for Globex", ":advance 1h", to: session)
+        await TestWorld.say("I e-mailed billing@lumen.com on #1 at 9:35", to: session)
+        let refused = await TestWorld.say("I called the technician on #1 at 9:38, no answer", to: session)
+        #expect(refused.contains("not on the Lumen billing requests ladder"), "\(refused)")
+        let corrected = await TestWorld.say("no wait, I meant #2", to: session)
+        #expect(corrected.contains("Logged on #2"), "\(corrected)")
+        let first = try #require(try await store.ticket(1))
+        #expect(first.events.contains { if case .contactAttempted = $0.kind { return true } else { return false } })
+        #expect(first.undone.isEmpty)
+    }
+
     @Test func aGreetingInFrontOfARequestDoesNotHideIt() async {
         let session = TestWorld.session()
         let reply = await TestWorld.say("hi, my Lumen order is late, who do I talk to?", to: session)

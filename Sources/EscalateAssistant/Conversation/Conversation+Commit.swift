@@ -23,6 +23,12 @@ extension Conversation {
         // back keeps the last answer's.
         outcome.state.explanation = outcome.explanation ?? (outcome.reply.kind == .question ? state.explanation : nil)
             ?? (outcome.writes ? nil : source(of: outcome.state))
+        // A change refused on this line is what a correction on the next one means.
+        outcome.state.refused = nil
+        if !outcome.writes, outcome.reply.kind == .problem, let request = servedRequest, request.intent != .correct,
+           registry.handler(for: request.intent)?.kind == .action {
+            outcome.state.refused = RefusedChange(request: request, turn: outcome.state.turn)
+        }
         guard outcome.writes else {
             state = outcome.state
             return outcome.reply

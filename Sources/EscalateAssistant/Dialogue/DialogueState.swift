@@ -30,6 +30,10 @@ public struct DialogueState: Sendable, Codable, Equatable {
     public var details: [String: String] = [:]
     /// This session's own changes, oldest first: what "undo" takes back.
     public var changes: [ChangeRecord] = []
+    /// A change asked for on the line before and refused ("the technician
+    /// is not on that ladder"): what "no wait, I meant #2" corrects, rather
+    /// than the last change that was made.
+    public var refused: RefusedChange?
 
     public init() {}
 
@@ -92,4 +96,10 @@ public struct ChangeRecord: Sendable, Codable, Equatable {
         self.request = request
         self.at = at
     }
+}
+
+/// A change the assistant refused, and the turn it was asked on.
+public struct RefusedChange: Sendable, Codable, Equatable {
+    public var request: Request
+    public var turn: Int
 }

@@ -90,6 +90,17 @@ struct CorrectHandler: IntentHandler {
     let examples: [IntentName: String] = [.correct: "no wait, I meant #2"]
 
     func handle(_ turn: TurnContext) async throws -> Outcome {
+        // "I called the technician on #1" refused, then "no wait, I meant
+        // #2": the refused request is asked again on #2; nothing made is undone.
+        if let refused = turn.state.refused, refused.turn >= turn.state.turn - 1, let ticket = turn.slots.ticketRef,
+           let handler = turn.assistant.registry.handler(for: refused.request.intent) {
+            var request = refused.request
+            request.slots[.ticket] = .ticket(ticket)
+            if let time = turn.slots.time { request.slots[.time] = .time(time) }
+            var outcome = try await handler.handle(turn.serving(request))
+            outcome.changeRequest = request
+            return outcome
+        }
         guard let last = turn.state.changes.last else {
             return turn.answer("There's no change of this session's to correct. Say what happened again, e.g. “update #1: …”.")
         }
