@@ -21,11 +21,22 @@ public final class EditLineReader: LineReader {
     /// last word of it.
     public var completion: (String) -> [String]
 
+    /// libedit reads characters as the C library's locale says, and in the
+    /// "C" locale (no LANG set, as under many terminals and tmux) it drops
+    /// every byte above ASCII: "Nestlé" would arrive as "Nestl". escalate's
+    /// text is always UTF-8, so characters are read as UTF-8 whatever the
+    /// environment says.
+    static func useUTF8Characters() {
+        if let set = setlocale(LC_CTYPE, ""), String(cString: set).lowercased().replacingOccurrences(of: "-", with: "").contains("utf8") { return }
+        if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "en_US.UTF-8") }
+    }
+
     /// Opens libedit on standard input and output, loading history from
     /// `historyFile` when given (its folder is created, private to the user).
     public init?(programName: String, historyFile: String?, completion: @escaping (String) -> [String] = { _ in [] }) {
-        guard isatty(STDIN_FILENO) == 1,
-              let editLine = el_init(programName, esc_stdin(), esc_stdout(), esc_stderr()),
+        guard isatty(STDIN_FILENO) == 1 else { return nil }
+        Self.useUTF8Characters()
+        guard let editLine = el_init(programName, esc_stdin(), esc_stdout(), esc_stderr()),
               let historyHandle = history_init()
         else { return nil }
         self.editLine = editLine

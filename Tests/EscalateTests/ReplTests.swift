@@ -68,4 +68,36 @@ import Testing
         #expect(!history.contains("half"))
         #expect(try String(contentsOf: before, encoding: .utf8) == String(contentsOf: after, encoding: .utf8))
     }
+
+    /// Under a pseudo-terminal with no locale set (the C locale), letters
+    /// beyond ASCII typed at the prompt arrive whole: libedit is made to
+    /// read UTF-8.
+    @Test func lettersBeyondASCIIArriveWholeWithNoLocaleSet() throws {
+        let command = "\(EscalateProcess.executable.path) --db :memory: --now '2026-11-23T09:00 America/Chicago'"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qfec", command, "/dev/null"]
+        var environment = EscalateProcess.environment.merging(["TERM": "xterm",
+                                                               "XDG_STATE_HOME": EscalateProcess.sandbox.appendingPathComponent("pty-locale").path]) { $1 }
+        for name in ["LANG", "LC_ALL", "LC_CTYPE"] { environment[name] = nil }
+        process.environment = environment
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        for key in ["open a Lumen repair ticket for Nestlé Purina: café résumé\r", "\u{04}"] {
+            Thread.sleep(forTimeInterval: 0.5)
+            input.fileHandleForWriting.write(Data(key.utf8))
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(!process.isRunning, "the session did not end after Ctrl-D")
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("Opened #1 for Nestlé Purina: Lumen repair."), "\(text)")
+        #expect(text.contains("Summary: café résumé."), "\(text)")
+    }
 }
