@@ -84,6 +84,15 @@ import Testing
         #expect(first.undone.isEmpty)
     }
 
+    @Test func aTicketIsFoundByItsCustomersNameAsGiven() async {
+        let session = TestWorld.session(role: .ccm)
+        await TestWorld.say("open a Lumen repair ticket for AT&T", "open a Lumen repair ticket for Ben & Jerry's", to: session)
+        let att = await TestWorld.say("status of the AT&T ticket", to: session)
+        #expect(att.hasPrefix("#1 AT&T"), "\(att)")
+        let ben = await TestWorld.say("where are we with Ben & Jerry's?", to: session)
+        #expect(ben.contains("#2 Ben & Jerry's"), "\(ben)")
+    }
+
     @Test func aGreetingInFrontOfARequestDoesNotHideIt() async {
         let session = TestWorld.session()
         let reply = await TestWorld.say("hi, my Lumen order is late, who do I talk to?", to: session)

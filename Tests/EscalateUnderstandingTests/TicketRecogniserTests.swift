@@ -78,8 +78,9 @@ import Testing
     }
 
     @Test func aCustomerNamedWithATicketNoun() {
-        #expect(spans("the Acme order") == [ticket(.customer("acme"), 0, 3)])
-        #expect(spans("Acme ticket") == [ticket(.customer("acme"), 0, 2)])
+        // The name as the context gave it, not its words.
+        #expect(spans("the Acme order") == [ticket(.customer("Acme"), 0, 3)])
+        #expect(spans("acme ticket") == [ticket(.customer("Acme"), 0, 2)])
         // A customer the context does not know is not a reference.
         #expect(spans("the Initech order").isEmpty)
     }

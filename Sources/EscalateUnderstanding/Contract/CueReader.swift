@@ -1,7 +1,8 @@
 /// Reads a line's cues (see `Cues`) from its tokens, its punctuation and
 /// its entities, for the intent the matcher chose.
 enum CueReader {
-    static func read(tokens: [Token], text: String, entities: [EntitySpan], intent: IntentName?, customers: [[String]]) -> Cues {
+    static func read(tokens: [Token], text: String, entities: [EntitySpan], intent: IntentName?, customers: [[String]],
+                     customerNames: [[String]: String] = [:]) -> Cues {
         var cues = Cues()
         let words = tokens.map(\.text)
         let units = Array(text.utf16)
@@ -19,7 +20,7 @@ enum CueReader {
         if let answer = cues.shortAnswer, answer == .yes || answer == .no,
            entities.contains(where: { [SlotName.ticket, .time, .level].contains($0.kind) }) { cues.shortAnswer = nil }
         cues.listedTickets = listedTickets(entities: entities, words: words)
-        cues.customer = customerNamed(words: words, customers: customers)
+        cues.customer = customerNamed(words: words, customers: customers, names: customerNames)
         cues.bareTopic = !entities.isEmpty && entities.allSatisfy { [SlotName.org, .category, .segment].contains($0.kind) }
             && words.count <= entities.reduce(0) { $0 + $1.length } + 1
         cues.attendees = attendees(in: text)
@@ -148,15 +149,15 @@ enum CueReader {
     /// The known customer whose name the line contains as whole words, the
     /// longest first (the first listed among equals). One pass, no sorting:
     /// this runs on every line, against every customer of the store.
-    static func customerNamed(words: [String], customers: [[String]]) -> String? {
+    static func customerNamed(words: [String], customers: [[String]], names: [[String]: String] = [:]) -> String? {
         let present = Set(words)
-        var best: String?
+        var best: [String]?
         for name in customers where !name.isEmpty && name.count <= words.count && present.contains(name[0]) {
             guard (0...(words.count - name.count)).contains(where: { words[$0..<$0 + name.count].elementsEqual(name) }) else { continue }
-            let joined = name.joined(separator: " ")
-            if best.map({ joined.count > $0.count }) ?? true { best = joined }
+            if best.map({ name.joined(separator: " ").count > $0.joined(separator: " ").count }) ?? true { best = name }
         }
-        return best
+        // The name as it was given ("AT&T"), not its words ("at t").
+        return best.map { names[$0] ?? $0.joined(separator: " ") }
     }
 
     /// The people a plan names after "with" or "attendees:" ("with the

@@ -78,7 +78,8 @@ extension IntentMatcher {
     /// Adds the cues and the token places to an interpretation.
     func finished(_ interpretation: Interpretation, tokens: [Token], text: String, context: RecognitionContext) -> Interpretation {
         var result = interpretation
-        result.cues = CueReader.read(tokens: tokens, text: text, entities: result.entities, intent: result.intent, customers: context.customerWords)
+        result.cues = CueReader.read(tokens: tokens, text: text, entities: result.entities, intent: result.intent,
+                                     customers: context.customerWords, customerNames: context.customerNames)
         // A note after "update #1:" is the user's own text, kept as typed:
         // a question or a "not" inside it ("customer did not answer") says
         // nothing about the request, so those cues come from the words
@@ -88,7 +89,7 @@ extension IntentMatcher {
             let end = text.utf16.distance(from: text.utf16.startIndex, to: range.lowerBound.samePosition(in: text.utf16) ?? text.utf16.endIndex)
             let before = tokens.filter { $0.end <= end }
             let lead = CueReader.read(tokens: before, text: String(text[..<range.lowerBound]), entities: result.entities.filter { $0.end <= before.count },
-                                      intent: result.intent, customers: context.customerWords)
+                                      intent: result.intent, customers: context.customerWords, customerNames: context.customerNames)
             result.cues.asksPermission = lead.asksPermission
             result.cues.hasWhQuestion = lead.hasWhQuestion
             result.cues.questionWord = lead.questionWord

@@ -115,6 +115,8 @@ public struct RecognitionContext: Sendable {
     /// The people's names by their first word.
     private(set) var peopleByFirstWord: [String: [[String]]] = [:]
     private(set) var customerWords: [[String]] = []
+    /// Each customer's name as it was given, by its words: "at t" is "AT&T".
+    private(set) var customerNames: [[String]: String] = [:]
     private(set) var nameWords: Set<String> = []
     /// Days known by name ("Thanksgiving Day", "Christmas Day") and the
     /// date each name means: the holidays of the calendars, handed over by
@@ -163,6 +165,11 @@ public struct RecognitionContext: Sendable {
         peopleWords = people.map { Tokenizer.tokens($0).map(\.text) }.filter { !$0.isEmpty }
         peopleByFirstWord = Dictionary(grouping: peopleWords, by: { $0[0] })
         customerWords = customers.map { Tokenizer.tokens($0).map(\.text) }.filter { !$0.isEmpty }
+        customerNames = [:]
+        for name in customers {
+            let words = Tokenizer.tokens(name).map(\.text)
+            if !words.isEmpty, customerNames[words] == nil { customerNames[words] = name }
+        }
         nameWords = Set(peopleWords.joined()).union(customerWords.joined())
         prepareKinds()
     }

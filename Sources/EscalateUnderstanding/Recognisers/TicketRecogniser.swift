@@ -23,7 +23,7 @@ enum TicketRecogniser {
         var index = 0
         let customers = context.customerWords
         while index < tokens.count {
-            if kinds[index].contains(.ticket), let (ref, end) = match(tokens, at: index, customers: customers, references: context.referenceKinds) {
+            if kinds[index].contains(.ticket), let (ref, end) = match(tokens, at: index, customers: customers, references: context.referenceKinds, names: context.customerNames) {
                 spans.append(EntitySpan(type: "ticket", value: .ticket(ref), start: index, end: end))
                 index = end
             } else {
@@ -33,7 +33,8 @@ enum TicketRecogniser {
         return spans
     }
 
-    static func match(_ tokens: [Token], at start: Int, customers: [[String]], references: [ReferenceKind] = []) -> (TicketRef, Int)? {
+    static func match(_ tokens: [Token], at start: Int, customers: [[String]], references: [ReferenceKind] = [],
+                      names: [[String]: String] = [:]) -> (TicketRef, Int)? {
         let word = tokens[start].text
         func at(_ i: Int) -> String? { i < tokens.count ? tokens[i].text : nil }
         // #12
@@ -91,7 +92,7 @@ enum TicketRecogniser {
             guard i + name.count <= tokens.count, name.indices.allSatisfy({ tokens[i + $0].text == name[$0] }) else { continue }
             let after = i + name.count
             if let noun = at(after), ticketNouns.contains(noun) || noun == "order" || noun == "one" || noun == "account" || noun == "install" || noun == "dispute" {
-                return (.customer(name.joined(separator: " ")), after + 1)
+                return (.customer(names[name] ?? name.joined(separator: " ")), after + 1)
             }
         }
         // it / that one / this ticket
