@@ -93,6 +93,17 @@ import Testing
         #expect(ben.contains("#2 Ben & Jerry's"), "\(ben)")
     }
 
+    @Test func aDailyPlanAtATimeOfDayFallsDueThen() async {
+        let session = TestWorld.session(role: .ccm)
+        await TestWorld.say("open a Lumen installation ticket for Acme", ":advance 90m", to: session)
+        let set = await TestWorld.say("updates by phone every business day at 4pm on #1", to: session)
+        #expect(set.contains("every business day at 16:00 by phone"), "\(set)")
+        #expect(set.contains("Next update due by 16:00 CT today"), "\(set)")
+        await TestWorld.say(":advance 7h", to: session)
+        let sent = await TestWorld.say("sent the customer their update on #1", to: session)
+        #expect(sent.contains("the next is due by Tue 24 Nov 16:00 CT"), "\(sent)")
+    }
+
     @Test func aGreetingInFrontOfARequestDoesNotHideIt() async {
         let session = TestWorld.session()
         let reply = await TestWorld.say("hi, my Lumen order is late, who do I talk to?", to: session)

@@ -148,7 +148,13 @@ struct SetPlanHandler: IntentHandler {
             // "Make that every 4 business hours": what is not said again stays.
             var named = turn.cues.attendees.map(Words.quote)
             if named.isEmpty { named = ticket.plan?.attendees ?? [] }
-            let plan = CommunicationPlan(every: every, channel: turn.slots.channel ?? ticket.plan?.channel, attendees: named, clockTime: clockTime)
+            // "Every business day at 4pm": due at that time, where the reader is.
+            var at: TimeOfDay?
+            if let time = turn.slots.time, case .instant(let instant, _) = time, CommunicationPlan(every: every, at: TimeOfDay(seconds: 0)).dailyAt != nil {
+                at = turn.settings.zone.local(instant).time
+            }
+            let plan = CommunicationPlan(every: every, channel: turn.slots.channel ?? ticket.plan?.channel, attendees: named, clockTime: clockTime,
+                                         at: at, zone: at == nil ? nil : turn.settings.zone)
             let event = PendingEvent(.planSet(plan), at: now)
             let updated = turn.projected(ticket, adding: [event])
             var lines = ["Communication plan for #\(ticket.id): updates \(plan.description)."]

@@ -152,7 +152,35 @@ public struct EscalationEngine: Sendable {
     private func planClock(_ plan: CommunicationPlan, from: Instant, ticket: Ticket, calendar: BusinessCalendar, now: Instant) -> SLAClock {
         // A plan in clock time runs around the clock, in the level's zone.
         let planCalendar = plan.clockTime ? BusinessCalendar(name: "clock time", zone: calendar.zone, hours: .alwaysOpen) : calendar
+        if let daily = plan.dailyAt { return dailyClock(plan, days: daily.days, at: daily.at, from: from, ticket: ticket, calendar: calendar, now: now) }
         return clock(.update(plan), span: plan.every, from: from, metAt: nil, ticket: ticket, calendar: planCalendar, now: now)
+    }
+
+    /// "Every business day at 4pm": due at that time of day on the
+    /// `days`-th business day whose time is after the last update (today's
+    /// 16:00 if it is still to come). Held while waiting on the customer.
+    private func dailyClock(_ plan: CommunicationPlan, days: Int, at: TimeOfDay, from: Instant, ticket: Ticket, calendar: BusinessCalendar, now: Instant) -> SLAClock {
+        let zone = plan.zone ?? calendar.zone
+        var due: Instant?
+        if ticket.pausedSince == nil {
+            var day = zone.local(from).date
+            var counted = 0
+            for _ in 0..<3_700 where due == nil {
+                let instant = zone.instant(for: LocalDateTime(date: day, time: at))
+                if instant > from, !calendar.openSpans(on: calendar.zone.local(instant).date).isEmpty {
+                    counted += 1
+                    if counted == days { due = instant }
+                }
+                day = day.adding(days: 1)
+            }
+        }
+        let state: SLAClock.State
+        if let due {
+            state = due < now ? .breached(since: due) : .running(remaining: calendar.elapsed(from: now, to: due, excluding: ticket.pauses(until: now)))
+        } else {
+            state = .paused
+        }
+        return SLAClock(subject: .update(plan), startedAt: from, due: due, state: state, calendar: calendar)
     }
 
     /// Reminders still waiting: met once the customer is heard from after

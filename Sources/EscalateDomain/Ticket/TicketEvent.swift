@@ -92,15 +92,40 @@ public struct CommunicationPlan: Hashable, Sendable, Codable {
     /// Hours on the clock, nights, weekends and holidays included ("every 2
     /// hours"), rather than business hours ("every 2 business hours").
     public var clockTime: Bool
+    /// The time of day a daily plan's update is due ("every business day
+    /// at 4pm"), in `zone`; nil when it is due a span after the last one.
+    public var at: TimeOfDay?
+    public var zone: Zone?
 
-    public init(every: BusinessSpan, channel: Channel? = nil, attendees: [String] = [], clockTime: Bool = false) {
+    public init(every: BusinessSpan, channel: Channel? = nil, attendees: [String] = [], clockTime: Bool = false, at: TimeOfDay? = nil, zone: Zone? = nil) {
         self.every = every
         self.channel = channel
         self.attendees = attendees
         self.clockTime = clockTime
+        self.at = at
+        self.zone = zone
     }
 
-    enum CodingKeys: String, CodingKey { case every, channel, attendees, clockTime }
+    enum CodingKeys: String, CodingKey { case every, channel, attendees, clockTime, at, zone }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(every, forKey: .every)
+        try container.encodeIfPresent(channel, forKey: .channel)
+        try container.encode(attendees, forKey: .attendees)
+        try container.encode(clockTime, forKey: .clockTime)
+        try container.encodeIfPresent(at?.seconds, forKey: .at)
+        try container.encodeIfPresent(zone, forKey: .zone)
+    }
+
+    /// The days between updates of a plan due at a time of day, if it is one.
+    public var dailyAt: (days: Int, at: TimeOfDay)? {
+        guard let at else { return nil }
+        switch every {
+        case .businessDays(let days), .workingDays(let days): return (days, at)
+        case .hours: return nil
+        }
+    }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -109,6 +134,8 @@ public struct CommunicationPlan: Hashable, Sendable, Codable {
         attendees = try container.decodeIfPresent([String].self, forKey: .attendees) ?? []
         // Plans recorded before clock time existed counted business hours.
         clockTime = try container.decodeIfPresent(Bool.self, forKey: .clockTime) ?? false
+        at = try container.decodeIfPresent(Int.self, forKey: .at).map { TimeOfDay(seconds: $0) }
+        zone = try container.decodeIfPresent(Zone.self, forKey: .zone)
     }
 
     /// `every 4 business hours by e-mail`, `every business hour by conference
@@ -124,6 +151,8 @@ public struct CommunicationPlan: Hashable, Sendable, Codable {
         case .workingDays(1): text = "every working day"
         default: break
         }
+        // The zone is said with each due time, not here.
+        if let at, dailyAt != nil { text += " at \(at)" }
         if let channel { text += " by \(channel.noun)" }
         if let last = attendees.last {
             text += " with " + (attendees.count == 1 ? last : attendees.dropLast().joined(separator: ", ") + " and " + last)

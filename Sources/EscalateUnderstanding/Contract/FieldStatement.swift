@@ -33,7 +33,7 @@ public enum FieldStatement {
     public static let ticketFields: Set<String> = ["account", "location", "order", "sender_email", "sender_phone"]
 
     /// Words between the field and its value.
-    static let linking: Set<String> = ["is", "are", "=", ":", "to", "-", "should", "be", "now", "changed", "has", "become", "becomes", "that"]
+    static let linking: Set<String> = ["is", "are", "=", ":", "to", "-", "should", "be", "now", "changed", "has", "become", "becomes", "that", "actually", "really"]
     /// Words between the field and its ticket ("for #2").
     static let ticketWords: Set<String> = ["on", "for", "of", "in"]
 

@@ -125,6 +125,10 @@ extension IntentMatcher {
         if result.intent == .logContact, let note = ContactNote.find(tokens: tokens, spans: result.entities, text: text) {
             if result.slots.text(.note).map({ note.count > $0.count && note.hasSuffix($0) }) ?? true { result.slots[.note] = .text(note) }
         }
+        // "Updates every business day at 4pm": the time of day is the plan's.
+        if result.intent == .setPlan, result.slots[.time] == nil, let span = result.entities.first(where: { $0.type == "time" }) {
+            result.slots[.time] = span.value
+        }
         let statements = result.intent == .setField ? FieldStatement.findAll(tokens: tokens, spans: result.entities, text: text) : []
         if let found = statements.first {
             result.slots[.field] = .entity(found.field)
