@@ -132,14 +132,20 @@ public struct EscalationEngine: Sendable {
         for promise in current.promises {
             let promiseCalendar = promise.calendar.flatMap { calendars[$0] } ?? calendar
             var metAt: Instant?
+            // Waiting on the customer stops our clocks, not a level's promise
+            // to answer us; work that needs the customer (completing a
+            // request) waits with them.
+            var holds = false
             switch promise.kind {
             case .acknowledge, .respond, .contact:
                 metAt = ticket.acknowledgements[current.number].flatMap { $0 >= engagedAt ? $0 : nil }
                     ?? contactMade(ticket, level: current.number, since: engagedAt)
             case .complete:
                 metAt = nil
+                holds = true
             }
-            clocks.append(clock(.promise(level: current, promise), span: promise.within, from: engagedAt, metAt: metAt, ticket: ticket, calendar: promiseCalendar, now: now))
+            clocks.append(clock(.promise(level: current, promise), span: promise.within, from: engagedAt, metAt: metAt, ticket: ticket, calendar: promiseCalendar,
+                                now: now, holdsWhileWaiting: holds))
         }
         // The communication plan belongs to the escalation: it ends with it.
         if let plan = ticket.plan, ticket.status != .deescalated {
@@ -203,14 +209,16 @@ public struct EscalationEngine: Sendable {
         }?.occurredAt
     }
 
-    private func clock(_ subject: SLAClock.Subject, span: BusinessSpan, from start: Instant, metAt: Instant?, ticket: Ticket, calendar: BusinessCalendar, now: Instant) -> SLAClock {
-        let due = calendar.deadline(adding: span, to: start, paused: ticket.pauses, pausedSince: ticket.pausedSince)
+    private func clock(_ subject: SLAClock.Subject, span: BusinessSpan, from start: Instant, metAt: Instant?, ticket: Ticket, calendar: BusinessCalendar,
+                       now: Instant, holdsWhileWaiting: Bool = true) -> SLAClock {
+        let pauses = holdsWhileWaiting ? ticket.pauses : []
+        let due = calendar.deadline(adding: span, to: start, paused: pauses, pausedSince: holdsWhileWaiting ? ticket.pausedSince : nil)
         var state: SLAClock.State
         if let metAt {
             state = .met(at: metAt)
         } else if let due {
             // Due at this very minute is due, not yet overdue.
-            state = due < now ? .breached(since: due) : .running(remaining: calendar.elapsed(from: now, to: due, excluding: ticket.pauses(until: now)))
+            state = due < now ? .breached(since: due) : .running(remaining: calendar.elapsed(from: now, to: due, excluding: holdsWhileWaiting ? ticket.pauses(until: now) : []))
         } else {
             state = .paused
         }
