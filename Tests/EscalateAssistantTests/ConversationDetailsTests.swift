@@ -67,4 +67,15 @@ import Testing
         #expect(reply.hasPrefix("Noted: the account number is “449812”"), "\(reply)")
         #expect(try await store.allEvents().isEmpty)
     }
+
+    @Test func undoTakesBackDetailsSaidLast() async throws {
+        let store = InMemoryTicketStore()
+        let session = TestWorld.session(store: store)
+        await TestWorld.say("my e-mail is pat@example.com", to: session)
+        let undone = await TestWorld.say("undo", to: session)
+        #expect(undone.contains("Taken back: your e-mail address “pat@example.com”"), "\(undone)")
+        await TestWorld.say("open a CMS billing ticket for Globex: duplicate charges", to: session)
+        let ticket = try #require(try await store.ticket(1))
+        #expect(ticket.details.senderEmail == nil)
+    }
 }

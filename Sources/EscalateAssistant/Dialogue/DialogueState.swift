@@ -30,6 +30,9 @@ public struct DialogueState: Sendable, Codable, Equatable {
     public var details: [String: String] = [:]
     /// This session's own changes, oldest first: what "undo" takes back.
     public var changes: [ChangeRecord] = []
+    /// The details as they were before the last line that changed them, and
+    /// that line's turn: what "undo" restores when it was the last change.
+    public var detailsBefore: DetailsChange?
     /// A change asked for on the line before and refused ("the technician
     /// is not on that ladder"): what "no wait, I meant #2" corrects, rather
     /// than the last change that was made.
@@ -101,5 +104,11 @@ public struct ChangeRecord: Sendable, Codable, Equatable {
 /// A change the assistant refused, and the turn it was asked on.
 public struct RefusedChange: Sendable, Codable, Equatable {
     public var request: Request
+    public var turn: Int
+}
+
+/// Details said with no ticket, as they were before a line changed them.
+public struct DetailsChange: Sendable, Codable, Equatable {
+    public var previous: [String: String]
     public var turn: Int
 }

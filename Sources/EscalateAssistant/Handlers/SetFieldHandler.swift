@@ -73,6 +73,7 @@ struct SetFieldHandler: IntentHandler {
     /// the documents' templates and the next ticket opened. Nothing is recorded.
     func keep(_ fields: [(field: TicketField, value: String)], turn: TurnContext) -> Outcome {
         var state = turn.state
+        state.detailsBefore = DetailsChange(previous: turn.state.details, turn: turn.state.turn)
         // Another customer's account, site and issue are not this one's.
         if let named = fields.first(where: { $0.field == Self.customer })?.value, !Self.saidFor(named, details: state.details) {
             for field in [Self.issue, .account, .location, .order] { state.details[field.rawValue] = nil }
@@ -121,6 +122,7 @@ struct SetFieldHandler: IntentHandler {
     /// for the tickets opened after and for drafts.
     func setSender(_ field: TicketField, value: String, turn: TurnContext) async throws -> Outcome {
         var state = turn.state
+        state.detailsBefore = DetailsChange(previous: turn.state.details, turn: turn.state.turn)
         state.details[field.rawValue] = value
         let what = field == .senderEmail ? "e-mail address" : "phone number"
         if case .found(let ticket) = try await turn.resolveTicket(), ticket.status.isActive,

@@ -13,6 +13,16 @@ struct UndoHandler: IntentHandler {
 
     func handle(_ turn: TurnContext) async throws -> Outcome {
         let named: Int? = { if case .number(let id)? = turn.slots.ticketRef { return id } else { return nil } }()
+        // "My e-mail is …", then "undo": details said with no ticket, when
+        // they were the last thing changed.
+        if named == nil, let before = turn.state.detailsBefore, before.turn > (turn.state.changes.last?.turn ?? -1) {
+            var state = turn.state
+            let forgotten = state.details.filter { before.previous[$0.key] != $0.value }
+            state.details = before.previous
+            state.detailsBefore = nil
+            let said = forgotten.keys.sorted().map { "\(SetFieldHandler.subject(of: TicketField(rawValue: $0))) “\(Words.quote(forgotten[$0]!))”" }
+            return Outcome(Reply(said.isEmpty ? "Nothing to take back: those details were already so." : "Taken back: \(Words.list(said)). Nothing was recorded."), state: state)
+        }
         // This session's last change, when the line names no other ticket.
         if let last = turn.state.changes.last, named == nil || last.events.keys.contains(named!) {
             return try await undo(last, turn: turn)
