@@ -104,6 +104,14 @@ import Testing
         #expect(sent.contains("the next is due by Tue 24 Nov 16:00 CT"), "\(sent)")
     }
 
+    @Test func aCCMsEscalationDraftGivesNoOwnOverdueUpdateAsTheReason() async {
+        let session = TestWorld.session(role: .ccm)
+        await TestWorld.say("open a Lumen installation ticket for Acme: turn-up late", "updates every 2 business hours by e-mail on #1", ":advance 5h", to: session)
+        let draft = await TestWorld.say("draft the escalation e-mail for #1", to: session)
+        #expect(!draft.contains("Why now: the update agreed"), "\(draft)")
+        #expect(draft.contains("I have worked this issue as the customer care manager (CCM)"), "\(draft)")
+    }
+
     @Test func aGreetingInFrontOfARequestDoesNotHideIt() async {
         let session = TestWorld.session()
         let reply = await TestWorld.say("hi, my Lumen order is late, who do I talk to?", to: session)

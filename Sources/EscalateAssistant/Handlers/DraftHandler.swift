@@ -70,7 +70,10 @@ struct DraftHandler: IntentHandler {
                 if !reason.hasPrefix("<") { lines.append("Why now: \(reason).") }
                 if let number = ticket.level, number != target.number, let current = process.level(number), let engagedAt = ticket.engagedAt {
                     let zone = turn.engine.calendar(for: current).zone
-                    lines.append("I first contacted the \(Words.lowerFirst(current.title)) on \(ZonedTime(engagedAt, in: zone).friendly).")
+                    // A CCM writing as the level it holds has worked it, not contacted it.
+                    lines.append(current.role != nil && current.role == turn.readerRole
+                        ? "I have worked this issue as the \(Words.lowerFirst(current.title)) since \(ZonedTime(engagedAt, in: zone).friendly)."
+                        : "I first contacted the \(Words.lowerFirst(current.title)) on \(ZonedTime(engagedAt, in: zone).friendly).")
                 } else {
                     lines.append("The issue has been open since \(ZonedTime(ticket.openedAt, in: turn.engine.calendar(for: target).zone).friendly).")
                 }
@@ -102,7 +105,13 @@ struct DraftHandler: IntentHandler {
     /// promise, a reason raised, or a blank to fill in.
     func escalationReason(_ ticket: Ticket, turn: TurnContext) -> String {
         let now = turn.now
-        if let missed = turn.engine.clocks(ticket, at: now).first(where: { if case .breached = $0.state { return true } else { return false } }),
+        // A CCM's own overdue update to the customer is no reason to go higher.
+        let missedClocks = turn.engine.clocks(ticket, at: now).filter { clock in
+            guard case .breached = clock.state else { return false }
+            if case .update = clock.subject, turn.readerRole != nil { return false }
+            return true
+        }
+        if let missed = missedClocks.first,
            let due = missed.due {
             // Written for the recipient: no ticket numbers or level numbers of
             // ours, and times on the organisation's own clock with their dates.
