@@ -83,7 +83,7 @@ extension IntentMatcher {
 
     /// Verbs after whose ticket a comma sets off the reason ("reopen #2,
     /// customer says still broken", "resume #1, customer sent the LOA").
-    static let commaNoteVerbs: Set<String> = ["esc", "reopen", "resume", "unpause", "pause", "hold"]
+    static let commaNoteVerbs: Set<String> = ["esc", "reopen", "resume", "unpause", "pause", "hold", "close"]
 
     /// Words before a `:` or ` - ` that start a note ("update: …").
     static let noteKeywords: Set<String> = ["update", "note", "notes", "fyi", "comment", "progress", "latest", "news", "re", "saying", "says"]
