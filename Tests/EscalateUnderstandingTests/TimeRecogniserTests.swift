@@ -47,6 +47,15 @@ import Testing
         #expect(time == ResolvedTime.instant(Self.central("2026-11-23T08:45"), Self.chicago))
     }
 
+    @Test func aDottedOrFourDigitTimeAfterAPrepositionIsAClockTime() throws {
+        #expect(resolve("at 8.45") == resolve("at 8:45"))
+        #expect(resolve("at 0845")?.instant == Self.central("2026-11-23T08:45"))
+        #expect(resolve("at 1430")?.instant == Self.central("2026-11-23T14:30"))
+        // Without a preposition a dotted number is an amount, not a time.
+        #expect(spans("8.45").isEmpty)
+        #expect(resolve("at 2575") == nil)
+    }
+
     @Test func sinceSetsOffABareHourAsAtDoes() throws {
         let since = try #require(resolve("since 8"))
         #expect(since == resolve("at 8"))

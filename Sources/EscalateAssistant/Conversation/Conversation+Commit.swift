@@ -100,7 +100,7 @@ extension Conversation {
         for conflict in error.conflicts {
             let news = conflict.newEvents.map { event -> String in
                 let process = catalog.process(processID(of: conflict) ?? "")
-                return "\(event.author) \(EventText.describe(event, in: nil, process: process, catalog: catalog)) \(ZonedTime(event.recordedAt, in: settings.zone).friendly)"
+                return "\(event.author) \(EventText.describe(event, in: nil, process: process, catalog: catalog, zone: settings.zone)) \(ZonedTime(event.recordedAt, in: settings.zone).friendly)"
             }
             parts.append("#\(conflict.ticketID) changed since you looked: \(news.joined(separator: "; "))")
         }

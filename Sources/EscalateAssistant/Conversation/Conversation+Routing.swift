@@ -60,7 +60,7 @@ extension Conversation {
                 let others = ticket.events.dropFirst(version).filter { $0.author != settings.user }
                 guard !others.isEmpty else { continue }
                 let news = others.map { event in
-                    "\(event.author) \(EventText.describe(event, in: ticket, process: engine.process(ticket.details.process), catalog: catalog))"
+                    "\(event.author) \(EventText.describe(event, in: ticket, process: engine.process(ticket.details.process), catalog: catalog, zone: settings.zone))"
                 }
                 preface.append("While you were answering, #\(id) changed: \(news.joined(separator: "; ")).")
                 request.confirmed = false

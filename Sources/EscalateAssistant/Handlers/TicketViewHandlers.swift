@@ -89,7 +89,7 @@ struct HistoryHandler: IntentHandler {
             // By when it happened; an entry recorded later than it happened says so.
             let ordered = ticket.events.enumerated().sorted { ($0.element.occurredAt, $0.offset) < ($1.element.occurredAt, $1.offset) }.map(\.element)
             for event in ordered {
-                var text = "  \(ZonedTime(event.occurredAt, in: turn.settings.zone).friendly)  \(event.author): \(EventText.describe(event, in: ticket, process: process, catalog: turn.catalog))"
+                var text = "  \(ZonedTime(event.occurredAt, in: turn.settings.zone).friendly)  \(event.author): \(EventText.describe(event, in: ticket, process: process, catalog: turn.catalog, zone: turn.settings.zone))"
                 // Written down later than it happened; a log written on the real clock
                 // while the session runs a simulated one is not "later".
                 if event.recordedAt - event.occurredAt >= 15 * 60, event.recordedAt <= now + 60 { text += " (logged \(turn.stamp(event.recordedAt, now: now)))" }

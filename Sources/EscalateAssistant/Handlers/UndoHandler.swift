@@ -33,7 +33,7 @@ struct UndoHandler: IntentHandler {
             }
             let record = ChangeRecord(turn: -1, events: [ticket.id: [last.id]], request: turn.request, at: last.recordedAt)
             if last.author != turn.settings.user, !turn.request.confirmed {
-                let what = EventText.describe(last, in: ticket, process: turn.process(of: ticket), catalog: turn.catalog)
+                let what = EventText.describe(last, in: ticket, process: turn.process(of: ticket), catalog: turn.catalog, zone: turn.settings.zone)
                 return turn.confirm([
                     "The last change on #\(ticket.id) was made by \(last.author) \(turn.at(last.recordedAt, now: turn.now)): \(what).",
                     "Undo \(last.author)'s change? (yes/no)",
@@ -66,7 +66,7 @@ struct UndoHandler: IntentHandler {
             for id in ids {
                 guard let event = ticket.events.first(where: { $0.id == id }) else { continue }
                 if case .opened = event.kind { continue }
-                let what = EventText.describe(event, in: ticket, process: process, catalog: turn.catalog)
+                let what = EventText.describe(event, in: ticket, process: process, catalog: turn.catalog, zone: turn.settings.zone)
                 lines.append("Undone on #\(ticket.id): \(what), \(turn.at(event.occurredAt, now: turn.now)) (entered by \(event.author)). It stays in the history, marked undone.")
             }
             // Where the ticket stands without it, when that changed.

@@ -3,7 +3,7 @@ import EscalateDomain
 
 /// A ticket event in words, for history and undo.
 enum EventText {
-    static func describe(_ event: TicketEvent, in ticket: Ticket? = nil, process: EscalationProcess?, catalog: Catalog, zone: Zone = .utc) -> String {
+    static func describe(_ event: TicketEvent, in ticket: Ticket? = nil, process: EscalationProcess?, catalog: Catalog, zone: Zone) -> String {
         func level(_ number: Int) -> String {
             process?.level(number).map(Words.level) ?? "Level \(number)"
         }

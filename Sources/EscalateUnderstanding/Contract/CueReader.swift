@@ -260,7 +260,8 @@ enum CueReader {
         if !inTime.isEmpty {
             let hasMeridiem = inTime.contains { $0 == "am" || $0 == "pm" || $0.hasSuffix("am") || $0.hasSuffix("pm") || $0 == "noon" || $0 == "midnight" }
             let clock = inTime.first { word in
-                let parts = word.split(separator: ":")
+                // "9.15" is read as "9:15"; "0915" names its hour on the 24-hour clock.
+                let parts = word.split(whereSeparator: { $0 == ":" || $0 == "." })
                 return (1...2).contains(parts.count) && parts.allSatisfy { $0.allSatisfy(\.isNumber) } && (Int(parts[0]).map { (1...12).contains($0) } ?? false)
             }
             if clock != nil && !hasMeridiem { found.insert(.ambiguousClock) }

@@ -292,6 +292,18 @@ enum TimeRecogniser {
         return candidates.min { abs($0.dayNumber - today.dayNumber) < abs($1.dayNumber - today.dayNumber) }
     }
 
+    /// "9.15" or "0915" written as "9:15" or "09:15"; nil for anything else.
+    static func otherClockForm(_ body: Substring) -> String? {
+        let dotted = body.split(separator: ".", omittingEmptySubsequences: false)
+        if dotted.count == 2, (1...2).contains(dotted[0].count), dotted[1].count == 2, dotted.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) {
+            return dotted.joined(separator: ":")
+        }
+        if body.count == 4, body.allSatisfy({ $0.isASCII && $0.isNumber }), let hour = Int(body.prefix(2)), let minute = Int(body.suffix(2)), hour < 24, minute < 60 {
+            return body.prefix(2) + ":" + body.suffix(2)
+        }
+        return nil
+    }
+
     /// `at 9`, `9am`, `9 am`, `9:30`, `9:30pm`, `noon`, `midnight`, `end of day`.
     static func clock(_ tokens: [Token], at start: Int, requirePreposition: Bool) -> (TimeOfDay, Int)? {
         var index = start
@@ -324,6 +336,9 @@ enum TimeRecogniser {
             body = body.dropLast(meridiem.count)
             break
         }
+        // "at 9.15" and "at 0915" (after a preposition only: "9.15" alone
+        // may be an amount, "0915" a number) are 9:15.
+        if hadPreposition, let written = Self.otherClockForm(body) { body = Substring(written) }
         guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == ":" }) else { return nil }
         let parts = body.split(separator: ":")
         guard (1...2).contains(parts.count), let rawHour = Int(parts[0]), parts[0].count <= 2 else { return nil }
