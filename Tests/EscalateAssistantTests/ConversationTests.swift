@@ -112,6 +112,22 @@ import Testing
         #expect(draft.contains("I have worked this issue as the customer care manager (CCM)"), "\(draft)")
     }
 
+    @Test func theirNumberAfterADeskARoleOrTheTopMeansThatOne() async {
+        let desk = TestWorld.session()
+        await TestWorld.say("who do I call about my Lumen invoice? I am an enterprise customer", to: desk)
+        let email = await TestWorld.say("and their email?", to: desk)
+        #expect(email.contains("billing@lumen.com") && !email.contains("877-453-8353"), "\(email)")
+        let ccm = TestWorld.session()
+        await TestWorld.say("who is my ccm", to: ccm)
+        let number = await TestWorld.say("and their number?", to: ccm)
+        #expect(number.contains("order acknowledgement letter"), "\(number)")
+        let top = TestWorld.session()
+        let answer = await TestWorld.say("who is the top of the CMS billing ladder?", to: top)
+        #expect(answer.hasPrefix("CMS billing: the top is Level 4"), "\(answer)")
+        let phone = await TestWorld.say("and their number?", to: top)
+        #expect(phone.contains("678-656-5000"), "\(phone)")
+    }
+
     @Test func aGreetingInFrontOfARequestDoesNotHideIt() async {
         let session = TestWorld.session()
         let reply = await TestWorld.say("hi, my Lumen order is late, who do I talk to?", to: session)

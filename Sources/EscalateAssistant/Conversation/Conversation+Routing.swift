@@ -129,6 +129,12 @@ extension Conversation {
             request.slots[.ticket] = .ticket(.customer(customer))
         }
         guard handler.kind == .action else { return try await run(fillingTopic(request), interpretation, now: now) }
+        // "And if the technician can't fix it?" with no ticket anywhere: who
+        // comes next on the ladder, not an escalation to make.
+        if intent == .escalate, cues.hypothetical || cues.endsWithQuestionMark, request.slots.ticketRef == nil || request.slots.ticketRef == .context,
+           state.focus == nil, try await store.tickets(TicketQuery(.active, limit: 1)).isEmpty {
+            return try await run(Request(.whoNext, slots: request.slots, cues: cues), interpretation, now: now)
+        }
         // "Don't close #1 yet", "my CCM hasn't called back": a change said
         // not to happen, or one that did not happen, is never recorded. A
         // missing reply is answered with where the ticket stands.
@@ -199,7 +205,8 @@ extension Conversation {
             if (best?.score ?? 0) < 0.75 { return false }
         }
         // "What does a sales engineer do?": the role glossary answers a role or person by name.
-        if [.roleInfo, .contactLookup].contains(interpretation.intent), interpretation.slots.role != nil || interpretation.slots[.person] != nil,
+        if [.roleInfo, .contactLookup].contains(interpretation.intent),
+           interpretation.slots.role != nil || interpretation.slots[.person] != nil || interpretation.slots.level != nil,
            interpretation.isConfident { return false }
         let question = cues.hasWhQuestion || cues.asksPermission || interpretation.typed.hasSuffix("?")
         let text = FactIndex.text(of: interpretation)

@@ -80,6 +80,9 @@ public enum Subject: Sendable, Codable, Equatable {
     case person(name: String)
     /// A role without a level (the channel manager, a saved CCM).
     case role(String)
+    /// An organisation's desk for a topic ("who do I call about my Lumen
+    /// invoice?"), for "and their e-mail?".
+    case route(organisation: String, topic: String, segment: String?)
 }
 
 /// One turn's changes, as recorded: which events on which tickets, so that

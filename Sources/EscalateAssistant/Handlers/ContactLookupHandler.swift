@@ -61,9 +61,49 @@ struct ContactLookupHandler: IntentHandler {
         case .person(let name):
             return personDetails(name, turn: turn, saved: saved)
         case .role(let role):
-            guard let contact = saved.last(where: { $0.role == role }) else { return nil }
+            guard let contact = saved.last(where: { $0.role == role }) else {
+                // "Who is my CCM?" "And their number?": not known here; where it is.
+                guard let description = turn.catalog.role(role) else { return nil }
+                let name = description.abbreviation ?? Words.lowerFirst(description.title)
+                // "And their duties?": what the role does, when no way to reach them is asked.
+                if !turn.cues.has(.asksPhone), !turn.cues.has(.asksEmail), !description.duties.isEmpty {
+                    return turn.answer(["Your \(Words.lowerFirst(description.title))\(description.abbreviation.map { " (\($0))" } ?? ""):"] + description.duties.map { "- \($0)" })
+                }
+                let where_ = role == turn.catalog.readerRole?.id ? " Their details are on your order acknowledgement letter." : ""
+                return turn.answer("I have no details saved for your \(name).\(where_) Tell me and I'll remember them: “my \(name) is Dana Reyes, 555-0142”.")
+            }
             return contactDetails(contact, turn: turn)
+        case .route(let organisation, let topic, let segment):
+            return routeDetails(organisation: organisation, topic: topic, segment: segment ?? turn.state.topic.segment, turn: turn)
         }
+    }
+
+    /// "Who do I call about my Lumen invoice?" "And their e-mail?": the
+    /// desk's numbers or addresses, each with the desk it belongs to.
+    func routeDetails(organisation id: String, topic: String, segment: String?, turn: TurnContext) -> Outcome? {
+        guard let organisation = turn.catalog.organisation(id) else { return nil }
+        let routes = organisation.routes.filter { $0.topic == topic && (segment == nil || $0.segment == nil || $0.segment == segment) }
+        guard !routes.isEmpty else { return nil }
+        let wantsPhone = turn.cues.has(.asksPhone) && !turn.cues.has(.asksEmail)
+        let wantsEmail = turn.cues.has(.asksEmail) && !turn.cues.has(.asksPhone)
+        var lines: [String] = []
+        for route in routes {
+            let contacts = route.contacts.filter { contact in
+                switch contact {
+                case .phone: return !wantsEmail
+                case .email: return !wantsPhone
+                default: return !wantsPhone && !wantsEmail
+                }
+            }
+            guard !contacts.isEmpty else { continue }
+            let title = route.title.contains(organisation.name) ? route.title : "\(organisation.name) \(Words.lowerFirst(route.title))"
+            lines.append("\(title):")
+            lines += contacts.map { "  \(ContactText.line($0))" }
+        }
+        if lines.isEmpty {
+            return turn.answer("The documents give no \(wantsPhone ? "phone number" : "e-mail address") for \(organisation.name)'s \(topic.replacingOccurrences(of: "_", with: " ")) desk.")
+        }
+        return turn.answer(lines)
     }
 
     func personDetails(_ name: String, turn: TurnContext, saved: [SavedContact]) -> Outcome? {
@@ -217,11 +257,13 @@ struct ContactLookupHandler: IntentHandler {
     func unknownReaderRole(_ turn: TurnContext, saved: [SavedContact], asked: Bool = false) -> Outcome {
         guard let reader = turn.catalog.readerRole else { return turn.problem("Who are you looking for?") }
         let name = reader.abbreviation ?? reader.title
+        var state = turn.state
+        state.subject = .role(reader.id)
         if asked {
             return turn.answer([
                 "Your \(name)'s name, phone number and e-mail address are on your order acknowledgement letter. If you don't know your \(name), contact your channel manager.",
                 "Tell me their details and I'll remember them: “my \(name) is Dana Reyes, 555-0142”.",
-            ])
+            ], state: state)
         }
         var lines: [String] = []
         var pointedTo: [String] = []

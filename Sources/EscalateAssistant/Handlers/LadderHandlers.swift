@@ -21,6 +21,15 @@ struct LadderHandler: IntentHandler {
             return turn.answer(["Once you escalate (\(process.shortTitle)):"] + process.onEscalation.map { "  - \($0)" }, state: state)
         }
         let saved = try await turn.savedContacts
+        // "Who is the top of the CMS billing ladder?": that level, not the whole ladder.
+        if case .top? = turn.slots.level {
+            let top = process.topLevel
+            state.subject = .level(process: process.id, number: top.number)
+            var lines = ["\(process.shortTitle): the top is Level \(top.number), \(top.title)."]
+            lines += turn.reach(top, of: process, segment: state.topic.segment, saved: saved).map { "  Contact: \($0)" }
+            if let beyond = process.beyondTop { lines.append(beyond) }
+            return turn.answer(lines, state: state)
+        }
         return turn.answer(LadderText.lines(process, organisation: turn.catalog.organisation(process.organisation), calendars: turn.catalog.calendars, saved: saved),
                            state: state)
     }

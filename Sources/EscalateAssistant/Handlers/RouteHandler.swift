@@ -67,6 +67,10 @@ struct RouteHandler: IntentHandler {
         if lines.isEmpty, turn.processes(org: org, category: topic, segment: slots.segment).count == 1 {
             return try await GeneralAdvice(turn: turn).outcome()
         }
+        // "And their e-mail?" means the desk just given, when there was one organisation.
+        if organisations.count == 1, !lines.isEmpty {
+            state.subject = .route(organisation: organisations[0].id, topic: topic, segment: slots.segment)
+        }
         guard !lines.isEmpty else {
             return turn.problem("I have no route for \(topic.replacingOccurrences(of: "_", with: " "))\(slots.org.map { " at \(turn.organisationName($0))" } ?? ""). Try “show the escalation ladder”.")
         }

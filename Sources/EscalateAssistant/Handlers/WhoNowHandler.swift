@@ -158,9 +158,11 @@ struct GeneralAdvice {
             if let id = topic.process, let only = candidates.first(where: { $0.id == id }),
                topic.organisation == nil || only.organisation == topic.organisation {
                 candidates = [only]
-            } else if let org = topic.organisation {
-                let theirs = candidates.filter { $0.organisation == org }
-                if !theirs.isEmpty { candidates = theirs }
+            } else {
+                if let org = topic.organisation {
+                    let theirs = candidates.filter { $0.organisation == org }
+                    if !theirs.isEmpty { candidates = theirs }
+                }
                 if candidates.count > 1, slots.category == nil, let category = topic.category {
                     let onTopic = candidates.filter { $0.topics.contains(category) }
                     if !onTopic.isEmpty { candidates = onTopic }
@@ -217,6 +219,8 @@ struct GeneralAdvice {
     var asksAbove: Bool {
         let words = turn.interpretation.correctedWords
         if words.contains(where: { ["above", "higher", "over", "beyond", "after", "next"].contains($0) }) { return true }
+        // "And if the technician can't fix it?": past the level named.
+        if turn.cues.hypothetical, turn.slots.role != nil || turn.slots.level != nil { return true }
         return turn.slots.entity(.condition) != nil
     }
 
