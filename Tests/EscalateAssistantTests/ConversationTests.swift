@@ -128,6 +128,13 @@ import Testing
         #expect(phone.contains("678-656-5000"), "\(phone)")
     }
 
+    @Test func aFactFromAnotherOrganisationsDocumentSaysWhose() async {
+        let session = TestWorld.session()
+        await TestWorld.say("open a CenturyLink installation ticket for Acme: turn-up", to: session)
+        let cc = await TestWorld.say("who should I cc?", to: session)
+        #expect(cc.hasPrefix("From CMS Customer Care and Account Maintenance Guidelines (CMS):"), "\(cc)")
+    }
+
     @Test func aGreetingInFrontOfARequestDoesNotHideIt() async {
         let session = TestWorld.session()
         let reply = await TestWorld.say("hi, my Lumen order is late, who do I talk to?", to: session)

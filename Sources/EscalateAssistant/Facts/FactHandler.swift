@@ -54,6 +54,10 @@ struct FactHandler: IntentHandler {
     func answer(_ fact: Fact, turn: TurnContext, text: String) -> Outcome {
         // A template's placeholders take what the conversation knows ("my company is …").
         var lines = fact.answer.map(turn.fillingKnown)
+        // The conversation is about another organisation: say whose document answers.
+        if turn.slots.org == nil, let context = turn.state.topic.organisation, context != fact.organisation {
+            lines.insert("From \(fact.source.title) (\(turn.organisationName(fact.organisation))):", at: 0)
+        }
         lines += counts(fact, turn: turn)
         var state = turn.state
         state.topic.organisation = fact.organisation
