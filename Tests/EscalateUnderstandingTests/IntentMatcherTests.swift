@@ -1,3 +1,4 @@
+import Foundation
 import EscalateDomain
 import Testing
 @testable import EscalateUnderstanding
@@ -216,5 +217,15 @@ import Testing
     @Test func speakingWithTheCustomerIsWithTheCustomer() {
         let result = PhrasingSet.matcher.interpret("I spoke with the customer on #1 at 8:30: gave them the new install date", context: PhrasingSet.context)
         #expect(result.cues.has(.withCustomer))
+    }
+}
+
+/// The line as typed, without the whitespace around it, however it was typed.
+@Suite struct TrimmedWhitespaceTests {
+    @Test(arguments: [("  update #1: done \n", "update #1: done"), ("\u{00A0}café\u{2003}", "café"), ("plain", "plain"), ("   ", ""), ("", ""),
+                      ("\tJosé Müller\r\n", "José Müller")])
+    func trimsLikeFoundation(text: String, expected: String) {
+        #expect(IntentMatcher.trimmedWhitespace(text) == expected)
+        #expect(IntentMatcher.trimmedWhitespace(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

@@ -7,7 +7,7 @@ enum CueReader {
         let words = tokens.map(\.text)
         let units = Array(text.utf16)
         cues.wordCount = words.count
-        cues.endsWithQuestionMark = text.trimmingCharacters(in: .whitespaces).hasSuffix("?")
+        cues.endsWithQuestionMark = text.utf8.last(where: { $0 != 32 && $0 != 9 }) == UInt8(ascii: "?")
         cues.questionWord = words.first.flatMap { ["who", "what", "when", "where", "which", "why", "how", "whom"].contains($0) ? $0 : nil }
         cues.asksPermission = asksPermission(words)
         cues.hasWhQuestion = hasWhQuestion(tokens: tokens, units: units)
@@ -23,7 +23,8 @@ enum CueReader {
         cues.customer = customerNamed(words: words, customers: customers, names: customerNames)
         cues.bareTopic = !entities.isEmpty && entities.allSatisfy { [SlotName.org, .category, .segment].contains($0.kind) }
             && words.count <= entities.reduce(0) { $0 + $1.length } + 1
-        cues.attendees = attendees(in: text)
+        // Most lines name no attendees: their words say so before any searching.
+        cues.attendees = words.contains("with") || words.contains("attendees") ? attendees(in: text) : []
         cues.phrases = phrases(words, intent: intent)
         cues.phrases.formUnion(timeCues(words, entities: entities))
         return cues
@@ -176,56 +177,78 @@ enum CueReader {
 
     // MARK: Phrases
 
+    /// The cues said in so many words, and their phrases.
+    static let phraseCues: [(cue: Cue, phrases: [String])] = [
+        (.assigned, ["assigned"]),
+        (.spoke, ["spoke", "spoken", "talked", "speak", "got through", "met"]),
+        (.voicemail, ["voicemail", "voice mail", "left a message", "left them a message", "left him a message", "left her a message",
+            "left a vm"]),
+        (.noAnswer, ["no answer", "did not answer", "not answer", "no one answered", "nobody answered", "could not reach", "can not reach",
+            "no response", "no reply", "not reach"]),
+        (.updateWord, ["update", "updated", "updates"]),
+        (.asksEmail, ["email", "mail", "address", "e-mail"]),
+        (.asksPhone, ["number", "phone", "call"]),
+        (.contactsList, ["contacts"]),
+        (.doesNotKnow, ["do not know", "not know", "not sure who"]),
+        (.replied, ["replied", "responded", "answered", "acknowledged", "got back", "called back", "rang back", "wrote back", "came back",
+            "heard back"]),
+        (.until, ["until", "till", "til"]),
+        (.aroundTheClock, ["around the clock", "24/7", "24x7", "clock hours", "wall clock", "round the clock", "hours a day"]),
+        (.openWord, ["open", "opened"]),
+        (.pronoun, ["it", "they", "them", "their", "there", "he", "she", "him", "her", "his", "that desk", "that team", "that one"]),
+        (.withCustomer, ["customer called", "customer rang", "customer emailed", "customer phoned", "customer replied", "customer wrote",
+            "customer sent", "called the customer", "rang the customer", "emailed the customer", "phoned the customer",
+            "the client called", "called the client", "emailed the client", "customer messaged", "messaged the customer",
+            "sent the customer", "update to the customer", "updated the customer", "customer contacted", "contacted the customer",
+            "left the customer", "the customer a", "customer got back", "client got back", "client emailed", "client rang",
+            "client phoned", "client wrote", "customer update", "client update", "update to the client", "called the client",
+            "left the client", "spoke with the customer", "spoke to the customer", "talked to the customer", "talked with the customer",
+            "met the customer", "met with the customer", "spoke with the client", "spoke to the client", "talked to the client",
+            "talked with the client", "reached the customer", "reached the client"]),
+        (.fromCustomer, ["customer called", "customer rang", "customer emailed", "customer phoned", "customer replied", "customer wrote",
+            "customer messaged", "customer contacted", "customer got back", "client called", "client emailed", "client rang",
+            "client phoned", "client wrote", "client got back"]),
+        (.inbound, ["called me", "rang me", "phoned me", "emailed me", "mailed me", "messaged me", "contacted me", "reached me",
+            "texted me", "pinged me", "called us", "rang us", "phoned us", "emailed us", "mailed us", "messaged us", "contacted us",
+            "reached us", "texted us", "pinged us"]),
+        (.registering, ["sign up"]),
+    ]
+
+    /// `phraseCues` by each phrase's first word, with the phrase's words.
+    static let phraseIndex: [String: [(cue: Cue, parts: [String])]] = {
+        var index: [String: [(cue: Cue, parts: [String])]] = [:]
+        for (cue, phrases) in phraseCues {
+            for phrase in phrases {
+                let parts = phrase.split(separator: " ").map(String.init)
+                index[parts[0], default: []].append((cue, parts))
+            }
+        }
+        return index
+    }()
+
     static func phrases(_ words: [String], intent: IntentName?) -> Set<Cue> {
         var found: Set<Cue> = []
         let present = Set(words)
-        /// Whether the words hold any of the phrases, each as whole words in a row.
-        func has(_ phrases: String...) -> Bool {
-            phrases.contains { phrase in
-                // Most phrases fail on their first word: test it before splitting.
-                let firstEnd = phrase.firstIndex(of: " ") ?? phrase.endIndex
-                guard present.contains(String(phrase[..<firstEnd])) else { return false }
-                if firstEnd == phrase.endIndex { return true }
-                let parts = phrase.split(separator: " ").map(String.init)
-                guard words.count >= parts.count else { return false }
-                return (0...(words.count - parts.count)).contains { start in
-                    parts.indices.allSatisfy { words[start + $0] == parts[$0] }
-                }
+        // Every cue whose phrase is in the line, found from the line's words
+        // (a lookup per word) rather than by trying every phrase.
+        for (index, word) in words.enumerated() {
+            guard let candidates = phraseIndex[word] else { continue }
+            for (cue, parts) in candidates where !found.contains(cue) && index + parts.count <= words.count {
+                if parts.count == 1 || zip(parts.dropFirst(), words[(index + 1)...]).allSatisfy({ $0 == $1 }) { found.insert(cue) }
             }
         }
+        // From the customer is said only of a contact with the customer.
+        if !found.contains(.withCustomer) { found.remove(.fromCustomer) }
         func starts(_ prefixes: String...) -> Bool { words.contains { word in prefixes.contains { word.hasPrefix($0) } } }
-        let contactVerbs = ["called", "rang", "phoned", "emailed", "mailed", "messaged", "contacted", "reached", "texted", "pinged"]
-        if contactVerbs.contains(where: { present.contains($0) && has("\($0) me", "\($0) us") }) { found.insert(.inbound) }
-        if has("assigned") { found.insert(.assigned) }
-        if has("spoke", "spoken", "talked", "speak", "got through", "met") { found.insert(.spoke) }
-        if words.contains(where: { $0.contains("mail") }) { found.insert(.mail) }
-        if has("voicemail", "voice mail", "left a message", "left them a message", "left him a message", "left her a message", "left a vm") { found.insert(.voicemail) }
-        if has("no answer", "did not answer", "not answer", "no one answered", "nobody answered", "could not reach", "can not reach",
-               "no response", "no reply", "not reach") { found.insert(.noAnswer) }
-        if present.contains("customer") || present.contains("client"),
-           has("customer called", "customer rang", "customer emailed", "customer phoned", "customer replied", "customer wrote", "customer sent",
-               "called the customer", "rang the customer", "emailed the customer", "phoned the customer", "the client called",
-               "called the client", "emailed the client", "customer messaged", "messaged the customer", "sent the customer", "update to the customer",
-               "updated the customer", "customer contacted", "contacted the customer", "left the customer", "the customer a",
-               "customer got back", "client got back", "client emailed", "client rang", "client phoned", "client wrote", "customer update", "client update",
-               "update to the client", "called the client", "left the client",
-               "spoke with the customer", "spoke to the customer", "talked to the customer", "talked with the customer",
-               "met the customer", "met with the customer", "spoke with the client", "spoke to the client",
-               "talked to the client", "talked with the client", "reached the customer", "reached the client") { found.insert(.withCustomer) }
-        if found.contains(.withCustomer), has("customer called", "customer rang", "customer emailed", "customer phoned", "customer replied", "customer wrote",
-                                              "customer messaged", "customer contacted", "customer got back", "client called", "client emailed", "client rang",
-                                              "client phoned", "client wrote", "client got back") { found.insert(.fromCustomer) }
-        if has("update", "updated", "updates") { found.insert(.updateWord) }
+        // "mail" inside a word ("emailed", "voicemail"), found by bytes: String's
+        // own search goes through Foundation, slowly.
+        let mail = Array("mail".utf8)
+        if words.contains(where: { word in
+            let bytes = Array(word.utf8)
+            return bytes.count >= mail.count && (0...(bytes.count - mail.count)).contains { bytes[$0..<$0 + mail.count].elementsEqual(mail) }
+        }) { found.insert(.mail) }
         if asksToMakeContact(words) { found.insert(.requestToContact) }
-        if has("email", "mail", "address", "e-mail") { found.insert(.asksEmail) }
-        if has("number", "phone", "call") { found.insert(.asksPhone) }
-        if has("contacts") { found.insert(.contactsList) }
-        if has("do not know", "not know", "not sure who") { found.insert(.doesNotKnow) }
-        if has("replied", "responded", "answered", "acknowledged", "got back", "called back", "rang back", "wrote back", "came back", "heard back") {
-            found.insert(.replied)
-        }
         if asksForCustomerUpdate(words) { found.insert(.customerUpdate) }
-        if has("until", "till", "til") { found.insert(.until) }
         if let access = words.firstIndex(of: "access") {
             let before = Set(words[..<access])
             let after = Set(words[(access + 1)...])
@@ -233,14 +256,11 @@ enum CueReader {
                 found.insert(.portalAccessProblem)
             }
         }
-        if starts("regist", "enrol", "signup") || has("sign up") { found.insert(.registering) }
+        if starts("regist", "enrol", "signup") { found.insert(.registering) }
         if starts("escalat") { found.insert(.escalationWord) }
         if starts("checklist") { found.insert(.checklistWord) }
         if let first = words.first, ["what", "show", "which", "list", "display", "see"].contains(first) { found.insert(.asksToSee) }
-        if has("around the clock", "24/7", "24x7", "clock hours", "wall clock", "round the clock", "hours a day") { found.insert(.aroundTheClock) }
         if !present.isDisjoint(with: ["business", "working", "work", "office", "day", "daily"]) { found.insert(.businessHours) }
-        if has("open", "opened") { found.insert(.openWord) }
-        if has("it", "they", "them", "their", "there", "he", "she", "him", "her", "his", "that desk", "that team", "that one") { found.insert(.pronoun) }
         return found
     }
 
