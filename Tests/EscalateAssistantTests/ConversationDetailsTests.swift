@@ -78,4 +78,29 @@ import Testing
         let ticket = try #require(try await store.ticket(1))
         #expect(ticket.details.senderEmail == nil)
     }
+
+    @Test func aStatementEndsWithItsSentenceAndIsNotAQuestion() async throws {
+        let session = TestWorld.session()
+        let noted = await TestWorld.say("my company is Globex; who handles CMS billing?", to: session)
+        #expect(noted.contains("the customer is “Globex”."), "\(noted)")
+        let issue = await TestWorld.say("the problem is we were billed twice", to: session)
+        #expect(issue.hasPrefix("Noted: the issue is “we were billed twice”"), "\(issue)")
+    }
+
+    @Test func aRequestInASecondSentenceIsTheRequest() async throws {
+        let store = InMemoryTicketStore()
+        let session = TestWorld.session(role: .ccm, store: store)
+        await TestWorld.say("open a Lumen installation ticket for Globex", ":advance 6h", to: session)
+        let reply = await TestWorld.say("the problem is the install date slipped twice. draft the escalation email", to: session)
+        #expect(reply.contains("Draft:"), "\(reply)")
+    }
+
+    @Test func aQuestionAboutWhatWasDoneRecordsNothing() async throws {
+        let store = InMemoryTicketStore()
+        let session = TestWorld.session(role: .ccm, store: store)
+        await TestWorld.say("open a CenturyLink installation ticket for Acme", ":advance 2h", to: session)
+        let before = try await store.allEvents().count
+        await TestWorld.say("did I call the customer at 10:40?", to: session)
+        #expect(try await store.allEvents().count == before)
+    }
 }

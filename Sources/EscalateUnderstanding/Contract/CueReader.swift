@@ -43,7 +43,8 @@ enum CueReader {
         // "Would updates every 2 hours be reasonable?", "is it OK to close #1?":
         // a yes/no question about a change, unless it asks *you* to make it
         // ("can you close #1?").
-        if let first = words.first, ["would", "could", "should", "is", "are", "will", "may", "might", "shall", "am", "does"].contains(first),
+        // "Did I call the customer at 9:40?" asks what the record says; it reports nothing.
+        if let first = words.first, ["would", "could", "should", "is", "are", "will", "may", "might", "shall", "am", "does", "did", "have", "has"].contains(first),
            words.count > 1, !["you", "u"].contains(words[1]) { return true }
         for index in words.indices.prefix(8) where askers.contains(words[index]) {
             guard index + 1 < words.count else { break }

@@ -60,7 +60,12 @@ public enum FieldStatement {
             // A colon typed straight after the field ("account: 449812").
             if !linked, next < tokens.count, next > 0, units.between(tokens[next - 1], tokens[next]).contains(58) { linked = true }
             guard linked, next < tokens.count else { continue }
-            let value = trimmed(String(decoding: units[tokens[next].start...], as: UTF16.self))
+            var value = trimmed(String(decoding: units[tokens[next].start...], as: UTF16.self))
+            // Who the customer is or what the issue is ends with its sentence:
+            // "my company is Globex; who handles billing?" names Globex.
+            if !ticketFields.contains(field), let end = value.range(of: #"[;?!]|\. "#, options: .regularExpression) {
+                value = trimmed(String(value[..<end.lowerBound]))
+            }
             guard !value.isEmpty else { continue }
             return Found(field: field, value: value)
         }

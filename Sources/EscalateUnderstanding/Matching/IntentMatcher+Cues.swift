@@ -84,7 +84,7 @@ extension IntentMatcher {
         // a question or a "not" inside it ("customer did not answer") says
         // nothing about the request, so those cues come from the words
         // before it.
-        if result.intent == .logUpdate, case .text(let note)? = result.slots[.note], note.count < text.count,
+        if result.intent == .logUpdate || result.intent == .setField, case .text(let note)? = result.slots[.note], note.count < text.count,
            let range = text.range(of: note, options: .backwards) {
             let end = text.utf16.distance(from: text.utf16.startIndex, to: range.lowerBound.samePosition(in: text.utf16) ?? text.utf16.endIndex)
             let before = tokens.filter { $0.end <= end }

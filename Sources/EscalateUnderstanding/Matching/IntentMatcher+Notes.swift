@@ -24,6 +24,8 @@ extension IntentMatcher {
         // for something else.
         if !units.contains(63), let stated = statedDetail(tokens) {
             let rest = String(decoding: units[tokens[stated].start...], as: UTF16.self)
+            // A second sentence ("… slipped twice. draft the e-mail") is a request of its own.
+            if rest.contains(". ") || rest.contains("; ") || rest.contains("! ") { return nil }
             let clauses = rest.split(whereSeparator: { $0 == "," || $0 == ";" }).dropFirst().map(String.init)
             if Self.onlyFields(clauses) { return stated }
         }
