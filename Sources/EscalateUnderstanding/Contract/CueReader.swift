@@ -35,7 +35,6 @@ enum CueReader {
     /// Whether a line asks for permission or advice ("can I…", "should we…",
     /// "am I allowed to…") rather than giving an instruction ("can you…").
     static func asksPermission(_ words: [String]) -> Bool {
-        let askers: Set<String> = ["can", "may", "could", "should", "shall", "am", "do", "must", "is", "are", "would"]
         // "How do I de-escalate?", "how often …?" ask how, not to do it;
         // "when will they acknowledge?" asks when.
         if words.first == "how", words.count > 2, ["do", "can", "should", "would", "often", "does"].contains(words[1]) { return true }
@@ -46,7 +45,7 @@ enum CueReader {
         // "Did I call the customer at 9:40?" asks what the record says; it reports nothing.
         if let first = words.first, ["would", "could", "should", "is", "are", "will", "may", "might", "shall", "am", "does", "did", "have", "has"].contains(first),
            words.count > 1, !["you", "u"].contains(words[1]) { return true }
-        for index in words.indices.prefix(8) where askers.contains(words[index]) {
+        for index in words.indices.prefix(8) where permissionAskers.contains(words[index]) {
             guard index + 1 < words.count else { break }
             let subject = words[index + 1]
             if subject == "i" || subject == "we" { return true }
@@ -55,16 +54,21 @@ enum CueReader {
         return false
     }
 
+    /// Words that ask, before "I" or "we": "can I…", "should we…".
+    static let permissionAskers: Set<String> = ["can", "may", "could", "should", "shall", "am", "do", "must", "is", "are", "would"]
+
+    /// `.`, `!`, `?` and `;`.
+    static func endsSentence(_ unit: UInt16) -> Bool { unit == 46 || unit == 33 || unit == 63 || unit == 59 }
+
     /// Whether a sentence of the line asks who, what, where or which.
     static func hasWhQuestion(tokens: [Token], units: [UInt16]) -> Bool {
-        let sentenceEnds: Set<UInt16> = [46, 33, 63, 59]  // . ! ? ;
         for index in tokens.indices {
             let startsSentence = index == 0
-                || units[tokens[index - 1].end..<max(tokens[index - 1].end, tokens[index].start)].contains { sentenceEnds.contains($0) }
+                || units[tokens[index - 1].end..<max(tokens[index - 1].end, tokens[index].start)].contains(where: endsSentence)
             guard startsSentence, index + 1 < tokens.count, ["who", "what", "where", "which", "whom"].contains(tokens[index].text) else { continue }
             let next = index + 1
             // The next word must be in the same sentence.
-            if units[tokens[index].end..<max(tokens[index].end, tokens[next].start)].contains(where: { sentenceEnds.contains($0) }) { continue }
+            if units[tokens[index].end..<max(tokens[index].end, tokens[next].start)].contains(where: endsSentence) { continue }
             if ["do", "does", "should", "can", "is", "are", "to", "would", "will", "shall"].contains(tokens[next].text) { return true }
         }
         return false
@@ -104,20 +108,19 @@ enum CueReader {
     static let cancelPhrases: Set<String> = ["cancel", "never mind", "nevermind", "nvm", "forget it", "stop", "abort", "skip it", "forget about it", "scrap that"]
     static let okayPhrases: Set<String> = ["ok", "okay", "k", "got it", "cool", "great", "right", "fine", "alright", "noted", "understood", "ok thanks", "okay thanks", "ok thank you", "okay thank you"]
 
+    static let shortAnswerFiller: Set<String> = ["the", "one", "number", "option", "ticket", "please", "it", "is", "that"]
+    static let ordinals = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9]
+
     /// A line that is nothing but a short answer.
     static func shortAnswer(_ words: [String]) -> ShortAnswer? {
+        // Every answer but a number among filler words is at most six words:
+        // a longer line is a request, and joining its words costs.
+        guard words.count <= 6 else { return numberAnswer(words) }
         let phrase = words.joined(separator: " ")
         if cancelPhrases.contains(phrase) { return .cancel }
         if ["redo", "redo that", "redo it"].contains(phrase) { return .redo }
         if okayPhrases.contains(phrase) { return .okay }
-        let filler: Set<String> = ["the", "one", "number", "option", "ticket", "please", "it", "is", "that"]
-        let core = words.filter { !filler.contains($0) }
-        if core.count == 1 {
-            let word = core[0].hasPrefix("#") ? String(core[0].dropFirst()) : core[0]
-            if !word.isEmpty, word.allSatisfy(\.isNumber), let n = Int(word) { return .number(n) }
-            let ordinals = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9]
-            if let n = ordinals[word] { return .number(n) }
-        }
+        if let number = numberAnswer(words) { return number }
         guard let first = words.first else { return nil }
         if ["do it", "go ahead", "yes please", "go for it", "please do"].contains(phrase) { return .yes }
         if ["do not", "no thanks", "not yet", "do not do it", "no thank you"].contains(phrase) { return .no }
@@ -128,6 +131,19 @@ enum CueReader {
         }
         if noWords.contains(phrase) || (["n", "no", "nope", "nah"].contains(first) && words.count <= 5) { return .no }
         return nil
+    }
+
+    /// "2", "#2", "the second one", "option 3".
+    static func numberAnswer(_ words: [String]) -> ShortAnswer? {
+        var core: String?
+        for word in words where !shortAnswerFiller.contains(word) {
+            guard core == nil else { return nil }
+            core = word
+        }
+        guard let core else { return nil }
+        let word = core.hasPrefix("#") ? String(core.dropFirst()) : core
+        if !word.isEmpty, word.allSatisfy(\.isNumber), let n = Int(word) { return .number(n) }
+        return ordinals[word].map { .number($0) }
     }
 
     /// Ticket numbers listed together ("#1 and #2", "#3, #4 & #5"), in order.
@@ -229,25 +245,27 @@ enum CueReader {
 
     static func phrases(_ words: [String], intent: IntentName?) -> Set<Cue> {
         var found: Set<Cue> = []
-        let present = Set(words)
         // Every cue whose phrase is in the line, found from the line's words
         // (a lookup per word) rather than by trying every phrase.
         for (index, word) in words.enumerated() {
             guard let candidates = phraseIndex[word] else { continue }
-            for (cue, parts) in candidates where !found.contains(cue) && index + parts.count <= words.count {
+            for (cue, parts) in candidates where index + parts.count <= words.count && !found.contains(cue) {
                 if parts.count == 1 || zip(parts.dropFirst(), words[(index + 1)...]).allSatisfy({ $0 == $1 }) { found.insert(cue) }
             }
         }
         // From the customer is said only of a contact with the customer.
         if !found.contains(.withCustomer) { found.remove(.fromCustomer) }
-        func starts(_ prefixes: String...) -> Bool { words.contains { word in prefixes.contains { word.hasPrefix($0) } } }
-        // "mail" inside a word ("emailed", "voicemail"), found by bytes: String's
-        // own search goes through Foundation, slowly.
-        let mail = Array("mail".utf8)
-        if words.contains(where: { word in
-            let bytes = Array(word.utf8)
-            return bytes.count >= mail.count && (0...(bytes.count - mail.count)).contains { bytes[$0..<$0 + mail.count].elementsEqual(mail) }
-        }) { found.insert(.mail) }
+        // One pass over the words' bytes for the cues said inside words.
+        var mail = false, registering = false, escalation = false, checklist = false, businessHours = false
+        for word in words {
+            let bytes = word.utf8
+            mail = mail || bytes.contains(subsequence: mailBytes)
+            registering = registering || registerPrefixes.contains { bytes.starts(with: $0) }
+            escalation = escalation || bytes.starts(with: escalatPrefix)
+            checklist = checklist || bytes.starts(with: checklistPrefix)
+            businessHours = businessHours || businessHourWords.contains(word)
+        }
+        if mail { found.insert(.mail) }
         if asksToMakeContact(words) { found.insert(.requestToContact) }
         if asksForCustomerUpdate(words) { found.insert(.customerUpdate) }
         if let access = words.firstIndex(of: "access") {
@@ -257,13 +275,20 @@ enum CueReader {
                 found.insert(.portalAccessProblem)
             }
         }
-        if starts("regist", "enrol", "signup") { found.insert(.registering) }
-        if starts("escalat") { found.insert(.escalationWord) }
-        if starts("checklist") { found.insert(.checklistWord) }
+        if registering { found.insert(.registering) }
+        if escalation { found.insert(.escalationWord) }
+        if checklist { found.insert(.checklistWord) }
         if let first = words.first, ["what", "show", "which", "list", "display", "see"].contains(first) { found.insert(.asksToSee) }
-        if !present.isDisjoint(with: ["business", "working", "work", "office", "day", "daily"]) { found.insert(.businessHours) }
+        if businessHours { found.insert(.businessHours) }
         return found
     }
+
+    /// "mail" inside a word ("emailed", "voicemail").
+    static let mailBytes = Array("mail".utf8)
+    static let registerPrefixes = ["regist", "enrol", "signup"].map { Array($0.utf8) }
+    static let escalatPrefix = Array("escalat".utf8)
+    static let checklistPrefix = Array("checklist".utf8)
+    static let businessHourWords: Set<String> = ["business", "working", "work", "office", "day", "daily"]
 
     static let dayWords: Set<String> = [
         "yesterday", "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
@@ -289,7 +314,7 @@ enum CueReader {
             if inTime.contains(where: { dayWords.contains($0) || $0.contains("-") || $0.contains("/") }) { found.insert(.dayNamed) }
             let hasClock = clock != nil || hasMeridiem
             if !hasClock, inTime.contains(where: { partsOfDay.contains($0) }) { found.insert(.vagueTime) }
-        } else if words.contains(where: { ["earlier", "recently", "lunchtime"].contains($0) }) || (words.contains("this") && words.contains(where: { partsOfDay.contains($0) })) {
+        } else if words.contains(where: { $0 == "earlier" || $0 == "recently" || $0 == "lunchtime" }) || (words.contains("this") && words.contains(where: { partsOfDay.contains($0) })) {
             found.insert(.vagueTime)
         }
         return found
@@ -298,14 +323,17 @@ enum CueReader {
     /// "email my CCM for me", "can you call the director?": a request to
     /// make contact, not a report that it happened.
     static func asksToMakeContact(_ words: [String]) -> Bool {
-        let polite: Set<String> = ["please", "can", "could", "would", "will", "you", "kindly", "go", "ahead", "and", "hi", "hey", "hello"]
-        guard let first = words.first(where: { !polite.contains($0) }) else { return false }
-        return ["email", "e-mail", "mail", "call", "phone", "ring", "contact", "message", "text", "ping", "reach"].contains(first)
+        guard let first = words.first(where: { !politeWords.contains($0) }) else { return false }
+        return contactVerbs.contains(first)
             || words.suffix(2) == ["for", "me"]
     }
 
+    static let politeWords: Set<String> = ["please", "can", "could", "would", "will", "you", "kindly", "go", "ahead", "and", "hi", "hey", "hello"]
+    static let contactVerbs: Set<String> = ["email", "e-mail", "mail", "call", "phone", "ring", "contact", "message", "text", "ping", "reach"]
+
     /// Whether a draft is asked for the customer rather than for the ladder.
     static func asksForCustomerUpdate(_ words: [String]) -> Bool {
+        guard words.contains(where: { $0 == "customer" || $0 == "client" }) else { return false }
         let words = words.filter { !["the", "our", "my", "a"].contains($0) }
         guard let customer = words.firstIndex(where: { $0 == "customer" || $0 == "client" }) else { return false }
         // "the customer update", "update for the customer", "e-mail to the customer".
@@ -314,3 +342,21 @@ enum CueReader {
 }
 
 import Foundation
+
+extension String.UTF8View {
+    /// Whether `needle` occurs in these bytes, compared byte by byte: a
+    /// String's own search goes through Foundation, slowly.
+    func contains(subsequence needle: [UInt8]) -> Bool {
+        var start = startIndex
+        while start != endIndex {
+            var here = start, matched = 0
+            while matched < needle.count, here != endIndex, self[here] == needle[matched] {
+                formIndex(after: &here)
+                matched += 1
+            }
+            if matched == needle.count { return true }
+            formIndex(after: &start)
+        }
+        return false
+    }
+}

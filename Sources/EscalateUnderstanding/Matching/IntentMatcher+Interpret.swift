@@ -129,6 +129,26 @@ extension IntentMatcher {
         return result
     }
 
+    /// The largest of `sums`, or 0 when none is positive, four at a time:
+    /// one at a time, each comparison waits for the one before.
+    static func largest(_ sums: UnsafeMutableBufferPointer<Float>) -> Float {
+        var (a, b, c, d): (Float, Float, Float, Float) = (0, 0, 0, 0)
+        var index = 0
+        while index + 4 <= sums.count {
+            a = sums[index] > a ? sums[index] : a
+            b = sums[index + 1] > b ? sums[index + 1] : b
+            c = sums[index + 2] > c ? sums[index + 2] : c
+            d = sums[index + 3] > d ? sums[index + 3] : d
+            index += 4
+        }
+        while index < sums.count {
+            a = sums[index] > a ? sums[index] : a
+            index += 1
+        }
+        let (first, second) = (a > b ? a : b, c > d ? c : d)
+        return first > second ? first : second
+    }
+
     /// How many intents, best by their centres, are compared example by example.
     static let candidateIntents = 8
 
@@ -297,8 +317,7 @@ extension IntentMatcher {
             if byCentre.count > Self.candidateIntents { byCentre.removeLast() }
         }
         for entry in byCentre { candidates[entry.intent] = true }
-        scratch.with(count: exampleIntent.count) { dots, touched -> (Void, Int) in
-            var listed = 0
+        scratch.with(count: exampleIntent.count) { dots in
             postingExamples.withUnsafeBufferPointer { postingExamples in
                 postingWeights.withUnsafeBufferPointer { postingWeights in
                     for id in sortedIDs {
@@ -311,27 +330,26 @@ extension IntentMatcher {
                             let runStop = Int(runEnd[run])
                             defer { runStart = runStop }
                             guard candidates[Int(runIntent[run])] else { continue }
+                            // No test per example: only the candidates' examples
+                            // are summed, and they are read (and cleared) below as
+                            // stretches, which costs less than listing them.
                             for index in runStart..<runStop {
-                                let example = Int(postingExamples[index])
-                                if dots[example] == 0 {
-                                    touched[listed] = Int32(example)
-                                    listed += 1
-                                }
-                                dots[example] += mine * postingWeights[index]
+                                dots[Int(postingExamples[index])] += mine * postingWeights[index]
                             }
                         }
                     }
                 }
             }
-            // The best per intent is a maximum, the same in any order.
-            exampleIntent.withUnsafeBufferPointer { exampleIntent in
-                for index in 0..<listed {
-                    let example = Int(touched[index])
-                    let intent = Int(exampleIntent[example])
-                    if Double(dots[example]) > best[intent] { best[intent] = Double(dots[example]) }
-                }
+            // The best per intent is a maximum, the same in any order. The
+            // sums are all positive, so an example no feature reached (0)
+            // never beats one that was.
+            for entry in byCentre {
+                let examples = exampleRanges[entry.intent]
+                guard !examples.isEmpty else { continue }
+                let sums = UnsafeMutableBufferPointer(rebasing: dots[examples])
+                best[entry.intent] = Double(Self.largest(sums))
+                sums.update(repeating: 0)
             }
-            return ((), listed)
         }
         let ranked = intentNames.indices.map { intent -> (intent: Int, score: Double) in
             let centreScore = centreNorms[intent] > 0 ? centre[intent] / centreNorms[intent] : 0

@@ -34,6 +34,9 @@ public final class IntentMatcher: Sendable {
     /// Each is the feature's IDF over the example's norm.
     let postingWeights: [Float]
     let exampleIntent: [Int32]
+    /// Each intent's examples, `exampleRanges[i]`: examples are numbered
+    /// intent by intent, so each intent's are one stretch of ids.
+    let exampleRanges: [Range<Int>]
     let exampleNorms: [Double]
     /// Each feature's postings fall into runs of one intent (examples are
     /// numbered intent by intent): feature `f`'s runs are
@@ -235,6 +238,7 @@ public final class IntentMatcher: Sendable {
         self.postingExamples = postingExamples
         self.postingWeights = postingWeights
         self.exampleIntent = examples.map { Int32($0.intent) }
+        self.exampleRanges = Self.exampleRanges(self.exampleIntent, intents: names.count)
         self.runOffsets = runOffsets
         self.ownWordsByIntent = Self.ownWordsByIntent(names)
         self.lexicon = Lexicon(
@@ -336,7 +340,21 @@ public final class IntentMatcher: Sendable {
         ownWordsByIntent = Self.ownWordsByIntent(intentNames)
         wantedSlots = slotsByIntent.mapValues { $0.union(Self.slotsAlwaysWanted) }
         corrector = TypoCorrector(vocabulary: known)
+        exampleRanges = Self.exampleRanges(exampleIntent, intents: intentNames.count)
         try checkShapes()
+    }
+
+    /// The stretch of example ids of each intent (empty for an intent with
+    /// none). `checkShapes` refuses tables whose examples are not numbered
+    /// intent by intent.
+    static func exampleRanges(_ exampleIntent: [Int32], intents: Int) -> [Range<Int>] {
+        var lower = Array(repeating: Int.max, count: intents)
+        var upper = Array(repeating: 0, count: intents)
+        for (example, intent) in exampleIntent.enumerated() where intent >= 0 && Int(intent) < intents {
+            lower[Int(intent)] = min(lower[Int(intent)], example)
+            upper[Int(intent)] = example + 1
+        }
+        return (0..<intents).map { lower[$0] == Int.max ? 0..<0 : lower[$0]..<upper[$0] }
     }
 
     /// Feature ids by name.

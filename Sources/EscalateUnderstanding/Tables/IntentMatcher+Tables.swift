@@ -102,6 +102,11 @@ extension IntentMatcher {
         // The postings were checked against the examples as they were read.
         guard exampleIntent.allSatisfy({ $0 >= 0 && $0 < intents }), runIntent.allSatisfy({ $0 >= 0 && $0 < intents }),
               centreWeights.allSatisfy({ $0.allSatisfy { $0.intent >= 0 && $0.intent < intents } }) else { throw fail("indices") }
+        // Scoring reads each intent's examples as one stretch of ids.
+        guard exampleRanges.count == intents,
+              exampleRanges.indices.allSatisfy({ intent in exampleRanges[intent].allSatisfy { Int(exampleIntent[$0]) == intent } }) else {
+            throw fail("examples")
+        }
         for feature in 0..<features {
             let (start, end) = (Int(postingOffsets[feature]), Int(postingOffsets[feature + 1]))
             let (firstRun, endRun) = (Int(runOffsets[feature]), Int(runOffsets[feature + 1]))

@@ -11,12 +11,19 @@
 /// nothing, and is not looked at letter by letter.
 public struct TypoCorrector: Sendable {
     private var words: Set<String>
+    /// Words by their first letter (its first scalar) and length in letters:
+    /// two integers hash faster than a `Character`.
     private struct Bucket: Hashable {
-        var first: Character
+        var first: UInt32
         var length: Int
     }
+    private struct Candidate {
+        var word: String
+        /// The word's bytes when it is ASCII, where a byte is a letter.
+        var ascii: [UInt8]?
+    }
     /// The words a typo may be corrected to (letters only, four or more).
-    private var candidates: [Bucket: [String]] = [:]
+    private var candidates: [Bucket: [Candidate]] = [:]
     /// The length of the longest of them.
     private var longest = 0
 
@@ -26,8 +33,8 @@ public struct TypoCorrector: Sendable {
             // Nearly every word is ASCII: one byte, one letter.
             let ascii = word.utf8.allSatisfy { $0 < 128 }
             let length = ascii ? word.utf8.count : word.count
-            guard length >= 4, let first = ascii ? Character(Unicode.Scalar(word.utf8.first!)) : word.first else { continue }
-            candidates[Bucket(first: first, length: length), default: []].append(word)
+            guard length >= 4, let first = word.unicodeScalars.first else { continue }
+            candidates[Bucket(first: first.value, length: length), default: []].append(Candidate(word: word, ascii: ascii ? Array(word.utf8) : nil))
             longest = max(longest, length)
         }
     }
@@ -39,14 +46,24 @@ public struct TypoCorrector: Sendable {
         if words.contains(word) { return word }
         // A character takes at most four bytes: a longer word is surely too long to count.
         guard word.utf8.count >= 4, word.utf8.count <= 4 * (longest + 1) else { return nil }
-        let length = word.count
-        guard length >= 4, length <= longest + 1, word.isAllLetters, let first = word.first else { return nil }
+        let ascii = word.utf8.allSatisfy { $0 < 128 }
+        let length = ascii ? word.utf8.count : word.count
+        guard length >= 4, length <= longest + 1, word.isAllLetters, let first = word.first, let scalar = word.unicodeScalars.first else { return nil }
+        let bytes = ascii ? Array(word.utf8) : []
+        let letters = ascii ? [] : Array(word)
         var best: String?
         for candidateLength in (length - 1)...(length + 1) {
-            for candidate in candidates[Bucket(first: first, length: candidateLength)] ?? [] {
+            for candidate in candidates[Bucket(first: scalar.value, length: candidateLength)] ?? [] {
                 // Of the words one edit away, the first in order: as stable as the vocabulary.
-                if let found = best, found <= candidate { continue }
-                if Self.distance(word, candidate, limit: 1) <= 1 { best = candidate }
+                if let found = best, found <= candidate.word { continue }
+                let distance: Int
+                if ascii, let other = candidate.ascii {
+                    distance = Self.distance(bytes, other, limit: 1)
+                } else {
+                    guard candidate.word.first == first else { continue }
+                    distance = Self.distance(letters.isEmpty ? Array(word) : letters, Array(candidate.word), limit: 1)
+                }
+                if distance <= 1 { best = candidate.word }
             }
         }
         return best
@@ -54,7 +71,15 @@ public struct TypoCorrector: Sendable {
 
     /// Optimal-string-alignment distance, stopping early past `limit`.
     public static func distance(_ a: String, _ b: String, limit: Int = .max) -> Int {
-        let x = Array(a), y = Array(b)
+        // Nearly every word is ASCII, where a byte is a letter: comparing
+        // bytes spares breaking both words into characters.
+        if a.utf8.allSatisfy({ $0 < 128 }) && b.utf8.allSatisfy({ $0 < 128 }) {
+            return distance(Array(a.utf8), Array(b.utf8), limit: limit)
+        }
+        return distance(Array(a), Array(b), limit: limit)
+    }
+
+    static func distance<Letter: Equatable>(_ x: [Letter], _ y: [Letter], limit: Int) -> Int {
         if abs(x.count - y.count) > limit { return limit + 1 }
         var previous2 = [Int](repeating: 0, count: y.count + 1)
         var previous = Array(0...y.count)
