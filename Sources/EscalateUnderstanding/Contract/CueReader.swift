@@ -55,7 +55,7 @@ enum CueReader {
     }
 
     /// Words that ask, before "I" or "we": "can I…", "should we…".
-    static let permissionAskers: Set<String> = ["can", "may", "could", "should", "shall", "am", "do", "must", "is", "are", "would"]
+    static let permissionAskers: WordSet = ["can", "may", "could", "should", "shall", "am", "do", "must", "is", "are", "would"]
 
     /// `.`, `!`, `?` and `;`.
     static func endsSentence(_ unit: UInt16) -> Bool { unit == 46 || unit == 33 || unit == 63 || unit == 59 }
@@ -103,27 +103,37 @@ enum CueReader {
 
     // MARK: Answers and references
 
-    static let yesWords: Set<String> = ["y", "yes", "yep", "yeah", "yup", "sure", "confirm", "correct", "affirmative", "yea", "aye"]
-    static let noWords: Set<String> = ["n", "no", "nope", "nah", "wrong", "negative"]
-    static let cancelPhrases: Set<String> = ["cancel", "never mind", "nevermind", "nvm", "forget it", "stop", "abort", "skip it", "forget about it", "scrap that"]
-    static let okayPhrases: Set<String> = ["ok", "okay", "k", "got it", "cool", "great", "right", "fine", "alright", "noted", "understood", "ok thanks", "okay thanks", "ok thank you", "okay thank you"]
+    static let yesWords: WordSet = ["y", "yes", "yep", "yeah", "yup", "sure", "confirm", "correct", "affirmative", "yea", "aye"]
+    static let noWords: WordSet = ["n", "no", "nope", "nah", "wrong", "negative"]
+    static let cancelPhrases: WordSet = ["cancel", "never mind", "nevermind", "nvm", "forget it", "stop", "abort", "skip it", "forget about it", "scrap that"]
+    static let okayPhrases: WordSet = ["ok", "okay", "k", "got it", "cool", "great", "right", "fine", "alright", "noted", "understood", "ok thanks", "okay thanks", "ok thank you", "okay thank you"]
 
-    static let shortAnswerFiller: Set<String> = ["the", "one", "number", "option", "ticket", "please", "it", "is", "that"]
+    static let shortAnswerFiller: WordSet = ["the", "one", "number", "option", "ticket", "please", "it", "is", "that"]
     static let ordinals = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9]
+
+    static let redoPhrases: Set<String> = ["redo", "redo that", "redo it"]
+    static let goAheadPhrases: Set<String> = ["do it", "go ahead", "yes please", "go for it", "please do"]
+    static let notNowPhrases: Set<String> = ["do not", "no thanks", "not yet", "do not do it", "no thank you"]
+    /// The first word of every short answer but a number: any other first
+    /// word is a request.
+    static let shortAnswerStarts: WordSet = {
+        var phrases: [String] = Array(cancelPhrases) + Array(okayPhrases) + Array(yesWords) + Array(noWords)
+        phrases += Array(redoPhrases) + Array(goAheadPhrases) + Array(notNowPhrases) + ["ok", "okay", "n", "no", "nope", "nah"]
+        return WordSet(phrases.compactMap { $0.split(separator: " ").first.map(String.init) })
+    }()
 
     /// A line that is nothing but a short answer.
     static func shortAnswer(_ words: [String]) -> ShortAnswer? {
         // Every answer but a number among filler words is at most six words:
         // a longer line is a request, and joining its words costs.
-        guard words.count <= 6 else { return numberAnswer(words) }
+        guard words.count <= 6, let first = words.first, shortAnswerStarts.contains(first) else { return numberAnswer(words) }
         let phrase = words.joined(separator: " ")
         if cancelPhrases.contains(phrase) { return .cancel }
-        if ["redo", "redo that", "redo it"].contains(phrase) { return .redo }
+        if redoPhrases.contains(phrase) { return .redo }
         if okayPhrases.contains(phrase) { return .okay }
         if let number = numberAnswer(words) { return number }
-        guard let first = words.first else { return nil }
-        if ["do it", "go ahead", "yes please", "go for it", "please do"].contains(phrase) { return .yes }
-        if ["do not", "no thanks", "not yet", "do not do it", "no thank you"].contains(phrase) { return .no }
+        if goAheadPhrases.contains(phrase) { return .yes }
+        if notNowPhrases.contains(phrase) { return .no }
         // "yes", and also "yep, go ahead": a yes word first and no "no" or "not" after it.
         if yesWords.contains(first) || (["ok", "okay"].contains(first) && words.count > 1) {
             let rest = words.dropFirst()
@@ -232,7 +242,7 @@ enum CueReader {
     ]
 
     /// `phraseCues` by each phrase's first word, with the phrase's words.
-    static let phraseIndex: [String: [(cue: Cue, parts: [String])]] = {
+    static let phraseIndex: WordTable<[(cue: Cue, parts: [String])]> = {
         var index: [String: [(cue: Cue, parts: [String])]] = [:]
         for (cue, phrases) in phraseCues {
             for phrase in phrases {
@@ -240,7 +250,7 @@ enum CueReader {
                 index[parts[0], default: []].append((cue, parts))
             }
         }
-        return index
+        return WordTable(index)
     }()
 
     static func phrases(_ words: [String], intent: IntentName?) -> Set<Cue> {
@@ -288,14 +298,14 @@ enum CueReader {
     static let registerPrefixes = ["regist", "enrol", "signup"].map { Array($0.utf8) }
     static let escalatPrefix = Array("escalat".utf8)
     static let checklistPrefix = Array("checklist".utf8)
-    static let businessHourWords: Set<String> = ["business", "working", "work", "office", "day", "daily"]
+    static let businessHourWords: WordSet = ["business", "working", "work", "office", "day", "daily"]
 
-    static let dayWords: Set<String> = [
+    static let dayWords: WordSet = [
         "yesterday", "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
         "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "january", "february",
         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     ]
-    static let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "tonight", "earlier", "lunchtime", "lunch", "overnight", "night"]
+    static let partsOfDay: WordSet = ["morning", "afternoon", "evening", "tonight", "earlier", "lunchtime", "lunch", "overnight", "night"]
 
     /// How precisely the line says when: a clock time without am or pm, a
     /// part of a day, a day named.
@@ -328,8 +338,8 @@ enum CueReader {
             || words.suffix(2) == ["for", "me"]
     }
 
-    static let politeWords: Set<String> = ["please", "can", "could", "would", "will", "you", "kindly", "go", "ahead", "and", "hi", "hey", "hello"]
-    static let contactVerbs: Set<String> = ["email", "e-mail", "mail", "call", "phone", "ring", "contact", "message", "text", "ping", "reach"]
+    static let politeWords: WordSet = ["please", "can", "could", "would", "will", "you", "kindly", "go", "ahead", "and", "hi", "hey", "hello"]
+    static let contactVerbs: WordSet = ["email", "e-mail", "mail", "call", "phone", "ring", "contact", "message", "text", "ping", "reach"]
 
     /// Whether a draft is asked for the customer rather than for the ladder.
     static func asksForCustomerUpdate(_ words: [String]) -> Bool {

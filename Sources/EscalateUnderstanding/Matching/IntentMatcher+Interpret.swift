@@ -104,9 +104,9 @@ extension IntentMatcher {
         var spanIndex = 0
         for index in tokens.indices {
             while spanIndex < spans.count && spans[spanIndex].end <= index { spanIndex += 1 }
-            if spanIndex < spans.count, spans[spanIndex].start <= index, EntityRecogniser.structural.contains(spans[spanIndex].type) {
+            if structural[index] {
                 // A named person is content ("I called Dana at 9am"); a number or a time is not.
-                if spans[spanIndex].type == "person", spans[spanIndex].start == index { interpretation.topicWords += 1 }
+                if spanIndex < spans.count, spans[spanIndex].type == "person", spans[spanIndex].start == index { interpretation.topicWords += 1 }
                 continue
             }
             let fact = facts[index]

@@ -24,6 +24,9 @@ struct WordFacts: Sendable {
 /// they come, with the same answers.
 struct Lexicon: Sendable {
     var table: [String: WordFacts] = [:]
+    /// `table`, for reading: see `WordTable`.
+    /// `table` again, hashed by bytes; set wherever `table` is.
+    var lookup = WordTable<WordFacts>()
     let known: Set<String>
     let inScope: Set<String>
     let entities: EnumeratedRecogniser
@@ -37,10 +40,11 @@ struct Lexicon: Sendable {
         var words = known.union(inScope).union(CommonWords.all).union(IntentMatcher.functionWords)
         words.formUnion(FeatureExtractor.stopwords)
         for word in words { table[word] = facts(working: word) }
+        lookup = WordTable(table)
     }
 
     /// The facts of `word`, a token as the tokenizer gives it.
-    func facts(_ word: String) -> WordFacts { table[word] ?? facts(working: word) }
+    func facts(_ word: String) -> WordFacts { lookup[word] ?? facts(working: word) }
 
     private func facts(working word: String) -> WordFacts {
         let stem = Stemmer.stem(word)

@@ -5,7 +5,7 @@ struct EntityRecogniser: Sendable {
 
     /// Structural types whose words are replaced by `{type}` when matching
     /// intents; enumerated types add `{type}` but keep their words.
-    static let structural: Set<String> = ["ticket", "time", "duration", "level", "person", "phone", "email"]
+    static let structural: WordSet = ["ticket", "time", "duration", "level", "person", "phone", "email"]
 
     /// Which of two spans of one length wins: the more specific type.
     static func priority(of type: String) -> Int {

@@ -128,7 +128,7 @@ public struct RecognitionContext: Sendable {
     /// introduce a reference ("IMS 482913").
     public var referenceKinds: [ReferenceKind] = [] { didSet { prepareKinds() } }
     /// What the first words of the names above can start (see `WordKinds`).
-    private(set) var kindsByWord: [String: WordKinds] = [:]
+    private(set) var kindsByWord = WordTable<WordKinds>()
 
     public init(now: Instant, zone: Zone, people: [String] = [], customers: [String] = [], namedDays: [String: LocalDate] = [:],
                 referenceKinds: [ReferenceKind] = []) {
@@ -155,10 +155,11 @@ public struct RecognitionContext: Sendable {
     }
 
     private mutating func prepareKinds() {
-        kindsByWord = WordKinds.named(customers: customerWords, people: peopleWords, days: Array(namedDaysByFirstWord.keys))
+        var kinds = WordKinds.named(customers: customerWords, people: peopleWords, days: Array(namedDaysByFirstWord.keys))
         for kind in referenceKinds {
-            for word in kind.words { kindsByWord[word, default: []].insert(.ticket) }
+            for word in kind.words { kinds[word, default: []].insert(.ticket) }
         }
+        kindsByWord = WordTable(kinds)
     }
 
     private mutating func prepareNames() {

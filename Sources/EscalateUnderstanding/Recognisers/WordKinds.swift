@@ -37,7 +37,7 @@ struct WordKinds: OptionSet, Sendable {
     /// The kinds of each token: from the table, from its shape (a number,
     /// `#12`, `L2`, `second-level`), and from `named`, the kinds the names
     /// the context knows give their first words.
-    static func of(_ tokens: [Token], named: [String: WordKinds] = [:]) -> [WordKinds] {
+    static func of(_ tokens: [Token], named: WordTable<WordKinds> = WordTable()) -> [WordKinds] {
         adding(named, to: tokens.map { of($0.text) }, of: tokens)
     }
 
@@ -54,8 +54,8 @@ struct WordKinds: OptionSet, Sendable {
     }
 
     /// `kinds`, one per token, with what the context's names add.
-    static func adding(_ named: [String: WordKinds], to kinds: [WordKinds], of tokens: [Token]) -> [WordKinds] {
-        guard !named.isEmpty else { return kinds }
+    static func adding(_ named: WordTable<WordKinds>, to kinds: [WordKinds], of tokens: [Token]) -> [WordKinds] {
+        guard named.count > 0 else { return kinds }
         var kinds = kinds
         for index in tokens.indices {
             if let extra = named[tokens[index].text] { kinds[index].formUnion(extra) }

@@ -123,6 +123,7 @@ extension Lexicon {
                 stem: stem, stemTerm: Int32(term), isKnown: flag(0), isCommon: flag(1), isFunctionWord: flag(2), stemIsStopword: flag(3),
                 isInScope: flag(4), hasLetter: flag(5), kinds: WordKinds(rawValue: UInt8(kinds)))
         }
+        lookup = WordTable(table)
     }
 }
 

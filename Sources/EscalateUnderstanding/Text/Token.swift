@@ -29,7 +29,7 @@ public enum Tokenizer {
         return String(decoding: apostrophe, as: UTF16.self).lowercased()
     }
 
-    static let contractions: [String: [String]] = [
+    static let contractions = WordTable<[String]>([
         "what's": ["what", "is"], "whats": ["what", "is"], "who's": ["who", "is"], "whos": ["who", "is"],
         "where's": ["where", "is"], "wheres": ["where", "is"], "when's": ["when", "is"], "how's": ["how", "is"],
         "it's": ["it", "is"], "that's": ["that", "is"], "there's": ["there", "is"], "here's": ["here", "is"],
@@ -48,7 +48,7 @@ public enum Tokenizer {
         "b4": ["before"], "bc": ["because"], "cuz": ["because"], "coz": ["because"], "vm": ["voicemail"], "tmrw": ["tomorrow"],
         "tmr": ["tomorrow"], "tmrrw": ["tomorrow"], "wen": ["when"], "hrs": ["hours"], "mgrs": ["managers"], "yday": ["yesterday"], "yest": ["yesterday"], "shd": ["should"], "cld": ["could"], "wd": ["would"], "bcs": ["because"], "rn": ["right", "now"], "atm": ["at", "the", "moment"],
         "ppl": ["people"], "w": ["with"], "thru": ["through"], "tho": ["though"], "ya": ["you"], "e-mail": ["email"], "e-mails": ["emails"], "e-mailed": ["emailed"],
-    ]
+    ])
 
     /// `text` without the terminal escape sequences in it, for judging what
     /// a word looks like ("Dana\u{1B}[5m" looks like "Dana").
