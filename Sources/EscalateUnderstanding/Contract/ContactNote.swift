@@ -20,7 +20,7 @@ public enum ContactNote {
     /// followed at once by one ("about #1", "for the CCM"), when at least two
     /// words follow. Nil when the line says nothing more.
     public static func find(tokens: [Token], spans: [EntitySpan], text: String) -> String? {
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         let core = spans.filter { Self.core.contains($0.type) }
         guard let firstCore = core.map(\.start).min() else { return nil }
         for index in tokens.indices where index > firstCore && index + 2 <= tokens.count {

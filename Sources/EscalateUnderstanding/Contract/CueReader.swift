@@ -5,7 +5,7 @@ enum CueReader {
                      customerNames: [[String]: String] = [:]) -> Cues {
         var cues = Cues()
         let words = tokens.map(\.text)
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         cues.wordCount = words.count
         cues.endsWithQuestionMark = text.utf8.last(where: { $0 != 32 && $0 != 9 }) == UInt8(ascii: "?")
         cues.questionWord = words.first.flatMap { ["who", "what", "when", "where", "which", "why", "how", "whom"].contains($0) ? $0 : nil }
@@ -178,9 +178,11 @@ enum CueReader {
     /// longest first (the first listed among equals). One pass, no sorting:
     /// this runs on every line, against every customer of the store.
     static func customerNamed(words: [String], customers: [[String]], names: [[String]: String] = [:]) -> String? {
-        let present = Set(words)
+        // A line's words as a set only when there are many names to try:
+        // for a few, looking through the words costs less than hashing them.
+        let present = customers.count > 8 ? WordSet(words) : nil
         var best: [String]?
-        for name in customers where !name.isEmpty && name.count <= words.count && present.contains(name[0]) {
+        for name in customers where !name.isEmpty && name.count <= words.count && (present?.contains(name[0]) ?? words.contains(name[0])) {
             guard (0...(words.count - name.count)).contains(where: { words[$0..<$0 + name.count].elementsEqual(name) }) else { continue }
             if best.map({ name.joined(separator: " ").count > $0.joined(separator: " ").count }) ?? true { best = name }
         }

@@ -27,7 +27,7 @@ enum CustomerPhrase {
 
     static func find(tokens: [Token], spans: [EntitySpan], text: String) -> Found? {
         guard let forIndex = tokens.firstIndex(where: { $0.text == "for" }), forIndex + 1 < tokens.count else { return nil }
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         var start = tokens[forIndex].end
         while start < units.count, units[start] == 32 { start += 1 }
         // The first token of the name and the tokens after it.

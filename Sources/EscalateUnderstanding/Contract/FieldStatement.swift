@@ -40,7 +40,7 @@ public enum FieldStatement {
     /// The field named in `text` and the value after it, when the line
     /// says one ("… is …", "… to …", "…: …").
     public static func find(tokens: [Token], spans: [EntitySpan], text: String) -> Found? {
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         let words = tokens.map(\.text)
         for index in tokens.indices {
             guard let (field, length) = fieldNamed(at: index, words: words) else { continue }

@@ -5,9 +5,9 @@
 /// a long line costs its length once, not once per phrasing.
 struct AlignmentIndex {
     /// Each stem's token positions, in order.
-    private var positions: [String: [Int]] = [:]
+    private var positions = WordTable<[Int]>()
     /// Each entity type's spans, in the order of the utterance's spans (by start).
-    private var spansByType: [String: [(start: Int, end: Int)]] = [:]
+    private var spansByType = WordTable<[(start: Int, end: Int)]>()
     /// How many of the tokens before each position lie in a structural
     /// entity, in an entity other than a name, or are words of their own
     /// (neither the request's own words nor stopwords).
@@ -16,8 +16,8 @@ struct AlignmentIndex {
     private var plainWordsBefore: [Int]
 
     init(stems: [String], spans: [EntitySpan], ownWords: Set<String>) {
-        for (index, stem) in stems.enumerated() { positions[stem, default: []].append(index) }
-        for span in spans { spansByType[span.type, default: []].append((span.start, span.end)) }
+        for (index, stem) in stems.enumerated() { positions.update(stem, initial: []) { $0.append(index) } }
+        for span in spans { spansByType.update(span.type, initial: []) { $0.append((span.start, span.end)) } }
         var structural = Array(repeating: false, count: stems.count)
         var inEntity = Array(repeating: false, count: stems.count)
         // The spans do not overlap: marking each one's tokens takes the line's length.
@@ -35,7 +35,7 @@ struct AlignmentIndex {
         }
         structuralBefore = runningCount(structural)
         inEntityBefore = runningCount(inEntity)
-        plainWordsBefore = runningCount(stems.map { !ownWords.contains($0) && !FeatureExtractor.stopwords.contains($0) })
+        plainWordsBefore = runningCount(stems.map { !ownWords.contains($0) && !FeatureExtractor.stopwordSet.contains($0) })
         WorkMeter.add(2 * stems.count + spans.count)
     }
 

@@ -6,6 +6,9 @@ struct FeatureExtractor: Sendable {
 
     /// Words too common to tell intents apart on their own. Question words
     /// and negations are kept: they are what separates "who" from "when".
+    /// `stopwords` with `WordTable`'s cheaper hashing, for reading a line.
+    static let stopwordSet = WordSet(stopwords)
+
     static let stopwords: Set<String> = [
         "a", "an", "the", "to", "of", "for", "on", "in", "at", "and", "or", "be", "do", "please", "pls", "just", "so",
         "that", "this", "with", "about", "me", "my", "our", "we", "us", "you", "your", "i", "it", "is", "are", "am",

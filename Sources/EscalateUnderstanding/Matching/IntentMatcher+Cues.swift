@@ -71,7 +71,7 @@ extension IntentMatcher {
         var last = tokens.count - 1
         while last > first, Self.trailingCourtesy.contains(tokens[last].text) { last -= 1 }
         guard first > 0 || last < tokens.count - 1, last - first + 1 >= 1 else { return nil }
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         return String(decoding: units[tokens[first].start..<tokens[last].end], as: UTF16.self)
     }
 
@@ -105,7 +105,7 @@ extension IntentMatcher {
             let (taken, rest) = ContactNote.peel(from: start, tokens: tokens, spans: result.entities)
             if !taken.isEmpty {
                 for span in taken where result.slots[SlotName(rawValue: span.type)] == nil { result.slots[SlotName(rawValue: span.type)] = span.value }
-                result.slots[.note] = rest.map { .text(String(decoding: Array(text.utf16)[tokens[$0].start...], as: UTF16.self)) }
+                result.slots[.note] = rest.map { .text(String(decoding: text.utf16Units[tokens[$0].start...], as: UTF16.self)) }
             }
         }
         // A new ticket's customer is the name as typed, whole, and its summary verbatim.
@@ -136,7 +136,7 @@ extension IntentMatcher {
             for more in statements.dropFirst() { result.slots[.field(more.field)] = .text(more.value) }
         }
         result.tokenRanges = tokens.map { $0.start..<$0.end }
-        result.utf16 = Array(text.utf16)
+        result.utf16 = text.utf16Units
         result.typed = Self.trimmedWhitespace(text)
         if result.intent == nil, let nearest = result.nearest.first, nearest.score >= 0.3 {
             result.suggestion = (nearest.intent, slots(of: text, as: nearest.intent, context: context))

@@ -22,7 +22,7 @@ extension IntentMatcher {
         var facts = tokens.map { lexicon.facts($0.text) }
         WorkMeter.add(tokens.count)
         let names = context.nameWords
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         for index in tokens.indices {
             let word = tokens[index].text
             // Everyday English is never a typo ("being" is not "bring"). The
@@ -153,9 +153,9 @@ extension IntentMatcher {
     static let candidateIntents = 8
 
     struct Scored {
-        /// The intents' scores: in intent order as one stretch of tokens
-        /// scores them, best first (ties by intent) once `scoreBySentence`
-        /// has ranked them.
+        /// The intents' scores: all of them in intent order as one stretch
+        /// of tokens scores them; once `scoreBySentence` has ranked them,
+        /// the best `rankedKept`, best first (ties by intent).
         var ranked: [(intent: Int, score: Double)]
         /// The share of content words the intent files know.
         var coverage: Double
@@ -186,28 +186,45 @@ extension IntentMatcher {
         // past the first few, a request is not hiding in one of its own.
         let ranges = sentences(tokens: tokens, text: text).prefix(Self.sentencesScoredAlone)
         guard ranges.count > 1 else {
-            // Only the intents that scored need sorting; the rest stay in
-            // intent order after them, as sorting would leave them.
-            whole.ranked = whole.ranked.filter { $0.score > 0 }.sorted(by: Self.betterFirst) + whole.ranked.filter { $0.score <= 0 }
+            whole.ranked = Self.best(Self.rankedKept, of: whole.ranked)
             return whole
         }
         // Small talk beside a request loses to it, in the whole line too
-        // ("thanks! when can I go up a level on #1").
-        var best = Dictionary(uniqueKeysWithValues: whole.ranked.map { entry in
-            (entry.intent, Self.smallTalk.contains(intentNames[entry.intent]) ? entry.score * Self.smallTalkWeight : entry.score)
-        })
+        // ("thanks! when can I go up a level on #1"). Every part's scores
+        // come in intent order, so an intent's best is kept at its index.
+        var best = whole.ranked.map { entry in
+            (intent: entry.intent, score: isSmallTalk[entry.intent] ? entry.score * Self.smallTalkWeight : entry.score)
+        }
         var coverage = whole.coverage
         for range in ranges {
             let part = score(tokens: tokens, facts: facts, spans: spans, noteFrom: noteFrom, range: range)
             coverage = max(coverage, part.coverage)
             for (intent, value) in part.ranked {
                 // A lone greeting sentence does not outrank the request beside it.
-                let weight = Self.smallTalk.contains(intentNames[intent]) ? Self.smallTalkWeight : 0.97
-                best[intent] = max(best[intent] ?? 0, value * weight)
+                let weight = isSmallTalk[intent] ? Self.smallTalkWeight : 0.97
+                best[intent].score = max(best[intent].score, value * weight)
             }
         }
-        let ranked = best.map { (intent: $0.key, score: $0.value) }.sorted(by: Self.betterFirst)
+        let ranked = Self.best(Self.rankedKept, of: best)
         return Scored(ranked: ranked, coverage: coverage, unknown: whole.unknown, features: whole.features)
+    }
+
+    /// How many intents a line's ranking keeps: the best, and the three
+    /// best that are not out of scope (the nearest, and the runner-up).
+    static let rankedKept = 4
+
+    /// The first `count` of `entries` as `betterFirst` orders them, found in
+    /// one pass: cheaper than sorting every intent to read the first few.
+    static func best(_ count: Int, of entries: [(intent: Int, score: Double)]) -> [(intent: Int, score: Double)] {
+        var kept: [(intent: Int, score: Double)] = []
+        kept.reserveCapacity(count + 1)
+        for entry in entries {
+            guard kept.count < count || betterFirst(entry, kept[kept.count - 1]) else { continue }
+            let place = kept.firstIndex { betterFirst(entry, $0) } ?? kept.count
+            kept.insert(entry, at: place)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
     }
 
     /// How many sentences of a line are scored on their own, besides the whole line.
@@ -233,7 +250,7 @@ extension IntentMatcher {
     /// confirmed the demarc, resume #1"). Other commas do not split: "pause
     /// #3, note: …" is one request.
     func sentences(tokens: [Token], text: String) -> [Range<Int>] {
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         WorkMeter.add(units.count + tokens.count)
         var ranges: [Range<Int>] = []
         var start = 0
@@ -305,8 +322,8 @@ extension IntentMatcher {
             for (intent, theirs) in centreWeights[Int(id)] { centre[Int(intent)] += mine * theirs }
         }
         var candidates = Array(repeating: false, count: intentNames.count)
-        // The best few by centre, kept in order as they are found: cheaper
-        // than sorting every intent to take the first few.
+        // The best few by centre, kept in order as they are found (as `best`
+        // does) without listing every intent first.
         var byCentre: [(intent: Int, score: Double)] = []
         byCentre.reserveCapacity(Self.candidateIntents + 1)
         for intent in intentNames.indices where centre[intent] > 0 && centreNorms[intent] > 0 {

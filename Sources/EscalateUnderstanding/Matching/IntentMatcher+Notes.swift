@@ -9,13 +9,13 @@ extension IntentMatcher {
     /// or a comma when a ticket is escalated or reopened ("escalate #1
     /// because …", "reopen #2, …").
     func noteStart(tokens: [Token], spans: [EntitySpan], text: String) -> Int? {
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         WorkMeter.add(units.count + 2 * tokens.count + spans.count)
         if let separated = separatedNote(tokens: tokens, spans: spans, units: units, keywords: Self.noteKeywords) { return separated }
         // How many words that are not stopwords each token starts: a note needs two.
         var wordsFrom = Array(repeating: 0, count: tokens.count + 1)
         for index in tokens.indices.reversed() {
-            wordsFrom[index] = wordsFrom[index + 1] + (FeatureExtractor.stopwords.contains(tokens[index].text) ? 0 : 1)
+            wordsFrom[index] = wordsFrom[index + 1] + (FeatureExtractor.stopwordSet.contains(tokens[index].text) ? 0 : 1)
         }
         if let afterName = noteAfterName(tokens: tokens, spans: spans, units: units, wordsFrom: wordsFrom) { return afterName }
         // A question is asked, not stated ("my issue is with billing, who do I call?").

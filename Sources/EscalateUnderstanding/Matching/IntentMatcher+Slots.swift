@@ -17,7 +17,7 @@ struct SlotAlignment: Sendable {
         self.afterTicket = afterTicket
         little = items.map { item in
             guard case .word(let stem) = item else { return false }
-            return FeatureExtractor.stopwords.contains(stem) && !IntentMatcher.anchoringLittleWords.contains(stem)
+            return FeatureExtractor.stopwordSet.contains(stem) && !IntentMatcher.anchoringLittleWords.contains(stem)
         }
     }
 }
@@ -70,7 +70,7 @@ extension IntentMatcher {
             if slot == "note", let taken = freeRanges.filter({ $0.overlaps(range) }).map(\.upperBound).max() {
                 guard taken < range.upperBound else { continue }
                 range = taken..<range.upperBound
-                let units = Array(text.utf16)
+                let units = text.utf16Units
                 value = clean(String(decoding: units[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF16.self), slot: slot)
                 guard !value.isEmpty else { continue }
             }
@@ -122,7 +122,7 @@ extension IntentMatcher {
         }
         WorkMeter.add(range.count + spans.count)
         return range.allSatisfy { index in
-            restated[index - range.lowerBound] || FeatureExtractor.stopwords.contains(stems[index]) || own.contains(stems[index])
+            restated[index - range.lowerBound] || FeatureExtractor.stopwordSet.contains(stems[index]) || own.contains(stems[index])
                 || ["was", "were", "is", "has", "have", "been", "be", "since"].contains(tokens[index].text)
         }
     }
@@ -161,7 +161,7 @@ extension IntentMatcher {
     func freeText(_ slot: String, intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], text: String, noteFrom: Int?,
                   lining: inout LiningUp) -> (String, Range<Int>)? {
         guard !tokens.isEmpty else { return nil }
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         if slot == "note", let first = noteFrom {
             // From just after the word before it, so that nothing typed at its
             // start (an escape sequence, a quote) is lost.
@@ -313,7 +313,7 @@ extension IntentMatcher {
         let isNameWord = tokens.indices.map { index in
             let word = tokens[index].text
             return !inScope.contains(word) && !inScope.contains(stems[index]) && !CommonWords.all.contains(word)
-                && !FeatureExtractor.stopwords.contains(word) && word.hasLetter
+                && !FeatureExtractor.stopwordSet.contains(word) && word.hasLetter
         }
         return NameStarts(isNameWord: isNameWord, isLeadWord: tokens.map { Self.nameLeadWords.contains($0.text) })
     }

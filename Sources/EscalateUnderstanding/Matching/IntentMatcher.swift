@@ -51,6 +51,8 @@ public final class IntentMatcher: Sendable {
     let distinctiveIDs: [[Int32]]
     /// Each intent's own words, worked out once.
     let ownWordsByIntent: [String: Set<String>]
+    /// Whether each intent is small talk (`smallTalk`), by intent index.
+    let isSmallTalk: [Bool]
     let runIntent: [Int32]
     let runEnd: [Int32]
     /// Each feature's weight in the intents' centres, and the centres' norms.
@@ -241,6 +243,7 @@ public final class IntentMatcher: Sendable {
         self.exampleRanges = Self.exampleRanges(self.exampleIntent, intents: names.count)
         self.runOffsets = runOffsets
         self.ownWordsByIntent = Self.ownWordsByIntent(names)
+        self.isSmallTalk = names.map { Self.smallTalk.contains($0) }
         self.lexicon = Lexicon(
             known: vocabulary, inScope: inScope, index: FeatureIndex(extractor: extractor, featureIDs: featureIDs), entities: recogniser.enumerated)
         self.featureNames = features
@@ -338,6 +341,7 @@ public final class IntentMatcher: Sendable {
         // Worked out from what was read, as `init(files:)` works them out.
         commonFeatureIDF = Self.commonFeatureIDF(intentCount: intentNames.count)
         ownWordsByIntent = Self.ownWordsByIntent(intentNames)
+        isSmallTalk = intentNames.map { Self.smallTalk.contains($0) }
         wantedSlots = slotsByIntent.mapValues { $0.union(Self.slotsAlwaysWanted) }
         corrector = TypoCorrector(vocabulary: known)
         exampleRanges = Self.exampleRanges(exampleIntent, intents: intentNames.count)

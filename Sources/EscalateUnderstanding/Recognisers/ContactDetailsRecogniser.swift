@@ -11,7 +11,7 @@ enum ContactDetailsRecogniser {
         var spans: [EntitySpan] = []
         // Most lines have no number at all.
         guard tokens.contains(where: { Numbers.startsWithDigit($0.text) }) else { return spans }
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         for (index, token) in tokens.enumerated() {
             // Most words start with a letter: no phone number there.
             guard let first = token.text.utf8.first, first >= 48, first <= 57 else { continue }
@@ -37,7 +37,7 @@ enum ContactDetailsRecogniser {
     static func emails(_ tokens: [Token], text: String) -> [EntitySpan] {
         var spans: [EntitySpan] = []
         guard text.utf8.contains(64) else { return spans }
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         func isAddressUnit(_ u: UInt16) -> Bool {
             (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u == 46 || u == 95 || u == 45 || u == 43 || u == 37
         }

@@ -50,24 +50,28 @@ struct EntityRecogniser: Sendable {
             return text.utf16.dropFirst(token.start).prefix(token.end - token.start).elementsEqual("IT".utf16)
         }
         var chosen = Self.nonOverlapping(structural)
-        var taken = Set<Int>()
-        for span in chosen { taken.formUnion(span.start..<span.end) }
+        // Whether each token is taken, as a list: a line has few tokens.
+        var taken = Array(repeating: false, count: tokens.count)
+        for span in chosen { taken.replaceSubrange(span.start..<span.end, with: repeatElement(true, count: span.length)) }
         if !known.isEmpty {
             let names = NameRecogniser.recognise(tokens, text: text, known: known, taken: taken)
             chosen += names
-            for span in names { taken.formUnion(span.start..<span.end) }
+            for span in names { taken.replaceSubrange(span.start..<span.end, with: repeatElement(true, count: span.length)) }
         }
         let candidates = self.enumerated.recognise(stems, kinds: given == nil ? nil : kinds).filter { span in
-            !(span.start..<span.end).contains { taken.contains($0) }
+            !taken[span.start..<span.end].contains(true)
         }
         let enumerated = Self.nonOverlapping(candidates)
         var alternates: [EntitySpan] = []
         // When nothing overlapped, every candidate was kept: no alternates.
         if candidates.count > enumerated.count {
-            let kept = Set(enumerated)
-            for type in Set(candidates.map(\.type)).sorted() {
+            // A few spans: looked for in a list rather than hashed, as
+            // hashing a span hashes its value.
+            var types: [String] = []
+            for span in candidates where !types.contains(span.type) { types.append(span.type) }
+            for type in types.sorted() {
                 let ofType = Self.nonOverlapping(candidates.filter { $0.type == type })
-                alternates += ofType.filter { !kept.contains($0) }
+                alternates += ofType.filter { !enumerated.contains($0) }
                 WorkMeter.add(candidates.count)
             }
         }
@@ -79,7 +83,7 @@ struct EntityRecogniser: Sendable {
     static func mergingNames(_ spans: [EntitySpan], text: String, tokens: [Token]) -> [EntitySpan] {
         // Only two names side by side need the text looked at.
         guard zip(spans, spans.dropFirst()).contains(where: { $0.type == "person" && $1.type == "person" && $0.end == $1.start }) else { return spans }
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         var result: [EntitySpan] = []
         for span in spans {
             if var last = result.last, last.type == "person", span.type == "person", last.end == span.start,
@@ -100,36 +104,86 @@ struct EntityRecogniser: Sendable {
     static func nonOverlapping(_ spans: [EntitySpan]) -> [EntitySpan] {
         guard spans.count > 1 else { return spans }
         WorkMeter.add(spans.count)
-        // Usually nothing overlaps, and then every span is kept: in order of
-        // their starts, none starts before the one before it ended.
-        let byStart = spans.indices.sorted { spans[$0].start < spans[$1].start }
-        let overlapping = zip(byStart, byStart.dropFirst()).contains { spans[$1].start < spans[$0].end }
-            || !byStart.allSatisfy({ spans[$0].end > spans[$0].start })
-        if !overlapping { return byStart.map { spans[$0] } }
-        // Sorted as numbers: each span's priority is looked up once, and the
-        // spans themselves are not copied about while sorting. Ties keep
-        // the spans' order.
-        typealias Key = (length: Int, priority: Int, start: Int, type: String, index: Int)
-        func before(_ a: Key, _ b: Key) -> Bool {
-            if a.length != b.length { return a.length > b.length }
-            if a.priority != b.priority { return a.priority < b.priority }
-            if a.start != b.start { return a.start < b.start }
-            if a.type != b.type { return a.type < b.type }
-            let (first, second) = (spans[a.index].value.description, spans[b.index].value.description)
-            return first != second ? first < second : a.index < b.index
+        // Usually the recognisers hand their spans over in order and nothing
+        // overlaps: then every span is kept as it is, with nothing copied.
+        // (By index: a span taken out of the list is a copy, its strings retained.)
+        var inOrder = spans[0].end > spans[0].start
+        for index in 1..<spans.count where inOrder {
+            inOrder = spans[index].start >= spans[index - 1].end && spans[index].end > spans[index].start
         }
-        let ordered = spans.enumerated().map { index, span in
-            (length: span.length, priority: Self.priority(of: span.type), start: span.start, type: span.type, index: index)
-        }.sorted(by: before)
-        var used = Array(repeating: false, count: spans.map(\.end).max() ?? 0)
-        var chosen: [Int] = []
-        for key in ordered {
-            let span = spans[key.index]
-            WorkMeter.add(span.length)
-            guard !used[span.start..<span.end].contains(true) else { continue }
-            for index in span.start..<span.end { used[index] = true }
-            chosen.append(key.index)
+        if inOrder { return spans }
+        // The working lists live on the stack: a line has a few spans, and
+        // allocating a list for each step cost more than choosing.
+        let count = spans.count
+        let tokens = spans.reduce(0) { max($0, $1.end) }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * count + tokens) { memory in
+            let byStart = UnsafeMutableBufferPointer(rebasing: memory[0..<count])
+            let ordered = UnsafeMutableBufferPointer(rebasing: memory[count..<(2 * count)])
+            let priorities = UnsafeMutableBufferPointer(rebasing: memory[(2 * count)..<(3 * count)])
+            let chosenSpans = UnsafeMutableBufferPointer(rebasing: memory[(3 * count)..<(4 * count)])
+            let used = UnsafeMutableBufferPointer(rebasing: memory[(4 * count)...])
+            // In order of their starts (ties as they came), none starts
+            // before the one before it ended.
+            sortIndices(byStart) { a, b in spans[a].start != spans[b].start ? spans[a].start < spans[b].start : a < b }
+            var overlapping = false
+            for position in 0..<count where !overlapping {
+                let index = byStart[position]
+                overlapping = spans[index].end <= spans[index].start || (position > 0 && spans[index].start < spans[byStart[position - 1]].end)
+            }
+            if !overlapping { return byStart.map { spans[$0] } }
+            // Each span's priority is looked up once, and the spans are
+            // compared in place rather than copied about. Ties keep the
+            // spans' order.
+            for index in 0..<count { priorities[index] = Self.priority(of: spans[index].type) }
+            sortIndices(ordered) { a, b in
+                if spans[a].length != spans[b].length { return spans[a].length > spans[b].length }
+                if priorities[a] != priorities[b] { return priorities[a] < priorities[b] }
+                if spans[a].start != spans[b].start { return spans[a].start < spans[b].start }
+                if spans[a].type != spans[b].type { return spans[a].type < spans[b].type }
+                let (first, second) = (spans[a].value.description, spans[b].value.description)
+                return first != second ? first < second : a < b
+            }
+            used.update(repeating: 0)
+            var chosen = 0
+            for index in ordered {
+                let (start, end) = (spans[index].start, spans[index].end)
+                WorkMeter.add(end - start)
+                guard !used[start..<end].contains(1) else { continue }
+                for token in start..<end { used[token] = 1 }
+                chosenSpans[chosen] = index
+                chosen += 1
+            }
+            // By start; spans that start together (only empty ones can) in
+            // the order chosen, which is their place in `ordered`.
+            let kept = UnsafeMutableBufferPointer(rebasing: chosenSpans[0..<chosen])
+            let place = priorities
+            for position in 0..<count { place[ordered[position]] = position }
+            sortIndices(kept, identity: false) { a, b in
+                spans[a].start != spans[b].start ? spans[a].start < spans[b].start : place[a] < place[b]
+            }
+            return kept.map { spans[$0] }
         }
-        return chosen.sorted { spans[$0].start < spans[$1].start }.map { spans[$0] }
+    }
+
+    /// Sorts `order` (first filled with `0..<count` unless `identity` is
+    /// false) as `before` says, which must break every tie. A line has a
+    /// few spans: sorting them by insertion costs less than the general
+    /// sort's setting up.
+    static func sortIndices(_ order: UnsafeMutableBufferPointer<Int>, identity: Bool = true, by before: (Int, Int) -> Bool) {
+        if identity { for position in order.indices { order[position] = position } }
+        guard order.count > 16 else {
+            for position in order.indices.dropFirst() {
+                let index = order[position]
+                var place = position
+                while place > 0 && before(index, order[place - 1]) {
+                    order[place] = order[place - 1]
+                    place -= 1
+                }
+                order[place] = index
+            }
+            return
+        }
+        var order = order
+        order.sort(by: before)
     }
 }

@@ -3,15 +3,16 @@
 /// "Initech", "Stark Industries"). Short all-capital words are read as
 /// acronyms (LOA, FOC), not names.
 enum NameRecogniser {
-    static func recognise(_ tokens: [Token], text: String, known: Set<String>, taken: Set<Int>) -> [EntitySpan] {
+    /// `taken` says, for each token, whether another entity already holds it.
+    static func recognise(_ tokens: [Token], text: String, known: Set<String>, taken: [Bool]) -> [EntitySpan] {
         // A name starts with a capital or a non-ASCII letter: without one, none.
         guard text.utf8.contains(where: { ($0 >= 65 && $0 <= 90) || $0 >= 128 }) else { return [] }
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         func isName(_ index: Int, continuing: Bool = false) -> Bool {
             let token = tokens[index]
             // Cheap first: a name starts with a capital (or a non-ASCII letter).
             guard token.start < units.count, units[token.start] >= 65, units[token.start] <= 90 || units[token.start] > 127 else { return false }
-            guard !taken.contains(index) else { return false }
+            guard !taken[index] else { return false }
             let typed = units[token.start..<token.end]
             if typed.allSatisfy({ $0 < 128 && $0 != 27 }) {
                 // Plain ASCII, as nearly every word is: judged on its bytes.

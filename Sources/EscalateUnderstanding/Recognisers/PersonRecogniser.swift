@@ -29,7 +29,7 @@ enum PersonRecogniser {
                 }
             }
             if matched > 0 {
-                if units.isEmpty { units = Array(text.utf16) }
+                if units.isEmpty { units = text.utf16Units }
                 var typed = String(decoding: units[tokens[index].start..<tokens[index + matched - 1].end], as: UTF16.self)
                 if typed.hasSuffix("'s") || typed.hasSuffix("’s") { typed.removeLast(2) }
                 if matched == 1, byFirstWord[tokens[index].text] == nil, typed.hasSuffix("s") { typed.removeLast() }

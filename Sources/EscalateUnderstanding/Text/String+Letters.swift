@@ -20,3 +20,19 @@ extension StringProtocol {
         return false
     }
 }
+
+extension String {
+    /// The UTF-16 code units, as `Array(utf16)` gives them. A line is read
+    /// by code unit in a dozen places; for ASCII, nearly every line, each
+    /// byte is its unit, which is far cheaper than walking the UTF-16 view.
+    var utf16Units: [UInt16] {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 128 }) else { return Array(self.utf16) }
+            return Array(unsafeUninitializedCapacity: bytes.count) { units, count in
+                for index in bytes.indices { units[index] = UInt16(bytes[index]) }
+                count = bytes.count
+            }
+        }
+    }
+}

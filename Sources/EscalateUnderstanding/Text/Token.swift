@@ -75,7 +75,7 @@ public enum Tokenizer {
     /// one in it is kept whole (and shown neutralised).
     public static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         var index = 0
         // U+FFFD stands for bytes that were not UTF-8 (see `InputText`): it
         // separates words and is never one, so that noise scores nothing.
