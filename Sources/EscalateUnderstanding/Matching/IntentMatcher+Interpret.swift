@@ -192,20 +192,26 @@ extension IntentMatcher {
         // Small talk beside a request loses to it, in the whole line too
         // ("thanks! when can I go up a level on #1"). Every part's scores
         // come in intent order, so an intent's best is kept at its index.
-        var best = whole.ranked.map { entry in
-            (intent: entry.intent, score: isSmallTalk[entry.intent] ? entry.score * Self.smallTalkWeight : entry.score)
-        }
+        // A stretch with no known feature scores no intent at all (an empty
+        // list); one that scores lists every intent.
+        var best = whole.ranked.isEmpty
+            ? intentNames.indices.map { (intent: $0, score: 0.0) }
+            : whole.ranked.map { entry in
+                (intent: entry.intent, score: isSmallTalk[entry.intent] ? entry.score * Self.smallTalkWeight : entry.score)
+            }
+        var scored = !whole.ranked.isEmpty
         var coverage = whole.coverage
         for range in ranges {
             let part = score(tokens: tokens, facts: facts, spans: spans, noteFrom: noteFrom, range: range)
             coverage = max(coverage, part.coverage)
+            scored = scored || !part.ranked.isEmpty
             for (intent, value) in part.ranked {
                 // A lone greeting sentence does not outrank the request beside it.
                 let weight = isSmallTalk[intent] ? Self.smallTalkWeight : 0.97
                 best[intent].score = max(best[intent].score, value * weight)
             }
         }
-        let ranked = Self.best(Self.rankedKept, of: best)
+        let ranked = scored ? Self.best(Self.rankedKept, of: best) : []
         return Scored(ranked: ranked, coverage: coverage, unknown: whole.unknown, features: whole.features)
     }
 
