@@ -3,20 +3,9 @@ import Testing
 
 /// The shortcuts that make reading a line cheap must give the answers of
 /// the plain code they stand in for: each is checked against it here, on
-/// many generated cases.
+/// many generated cases (from `SeededGenerator`, so that a failure can be
+/// replayed).
 @Suite struct ReadingShortcutsTests {
-    /// A fixed sequence, so that a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9e37_79b9_7f4a_7c15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Short and long words (past eight bytes, and exactly eight), the empty
     /// word, and words that are not ASCII.
     static let words = [
@@ -25,7 +14,7 @@ import Testing
     ]
 
     @Test func wordTableAnswersAsADictionaryDoes() {
-        var random = SplitMix(state: 7)
+        var random = SeededGenerator(seed: 7)
         var table = WordTable<Int>()
         var dictionary: [String: Int] = [:]
         for step in 0..<4_000 {
@@ -97,7 +86,7 @@ import Testing
     }
 
     @Test func nonOverlappingChoosesAsThePlainWayDoes() {
-        var random = SplitMix(state: 11)
+        var random = SeededGenerator(seed: 11)
         let types = ["time", "ticket", "category", "org", "person", "duration", "level"]
         var overlapped = 0
         for _ in 0..<3_000 {
@@ -117,7 +106,7 @@ import Testing
     }
 
     @Test func theBestFewAreTheFirstOfTheFullRanking() {
-        var random = SplitMix(state: 3)
+        var random = SeededGenerator(seed: 3)
         for _ in 0..<2_000 {
             // Few distinct scores, so that ties (broken by intent) are common.
             let entries = (0..<Int.random(in: 0...40, using: &random)).map { (intent: $0, score: Double(Int.random(in: 0...5, using: &random)) / 5) }
