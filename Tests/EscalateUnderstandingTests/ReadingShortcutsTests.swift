@@ -105,6 +105,26 @@ import Testing
         #expect(overlapped > 1_000)
     }
 
+    @Test func sortingSpansByStartInPlaceKeepsTiesAsAStableSortDoes() {
+        var random = SeededGenerator(seed: 5)
+        var reordered = 0
+        for _ in 0..<3_000 {
+            // Few distinct starts, so that ties are common; a value numbers
+            // each span, so that the order among ties shows.
+            var spans = (0..<Int.random(in: 0...12, using: &random)).map { number -> EntitySpan in
+                let start = Int.random(in: 0...5, using: &random)
+                return EntitySpan(type: "time", value: .entity(String(number)), start: start, end: start + 1)
+            }
+            // Half the cases already in order, as the recognisers usually hand them over.
+            if Bool.random(using: &random) { spans = spans.sorted { $0.start < $1.start } }
+            let expected = spans.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+            if expected != spans { reordered += 1 }
+            EntityRecogniser.sortByStart(&spans)
+            #expect(spans == expected)
+        }
+        #expect(reordered > 1_000)
+    }
+
     @Test func theBestFewAreTheFirstOfTheFullRanking() {
         var random = SeededGenerator(seed: 3)
         for _ in 0..<2_000 {

@@ -3,9 +3,15 @@
 enum CueReader {
     static func read(tokens: [Token], text: String, entities: [EntitySpan], intent: IntentName?, customers: [[String]],
                      customerNames: [[String]: String] = [:]) -> Cues {
+        read(tokens: tokens, words: tokens.map(\.text), text: text, units: text.utf16Units, entities: entities, intent: intent, customers: customers,
+             customerNames: customerNames)
+    }
+
+    /// The same, with the tokens' words (`tokens.map(\.text)`) and the
+    /// line's UTF-16 code units (`text.utf16Units`) given.
+    static func read(tokens: [Token], words: [String], text: String, units: [UInt16], entities: [EntitySpan], intent: IntentName?,
+                     customers: [[String]], customerNames: [[String]: String] = [:]) -> Cues {
         var cues = Cues()
-        let words = tokens.map(\.text)
-        let units = text.utf16Units
         cues.wordCount = words.count
         cues.endsWithQuestionMark = text.utf8.last(where: { $0 != 32 && $0 != 9 }) == UInt8(ascii: "?")
         cues.questionWord = words.first.flatMap { ["who", "what", "when", "where", "which", "why", "how", "whom"].contains($0) ? $0 : nil }
@@ -323,7 +329,8 @@ enum CueReader {
                 return (1...2).contains(parts.count) && parts.allSatisfy { $0.allSatisfy(\.isNumber) } && (Int(parts[0]).map { (1...12).contains($0) } ?? false)
             }
             if clock != nil && !hasMeridiem { found.insert(.ambiguousClock) }
-            if inTime.contains(where: { dayWords.contains($0) || $0.contains("-") || $0.contains("/") }) { found.insert(.dayNamed) }
+            // "-" and "/" by byte: a String's own search goes through Foundation.
+            if inTime.contains(where: { dayWords.contains($0) || $0.utf8.contains(45) || $0.utf8.contains(47) }) { found.insert(.dayNamed) }
             let hasClock = clock != nil || hasMeridiem
             if !hasClock, inTime.contains(where: { partsOfDay.contains($0) }) { found.insert(.vagueTime) }
         } else if words.contains(where: { $0 == "earlier" || $0 == "recently" || $0 == "lunchtime" }) || (words.contains("this") && words.contains(where: { partsOfDay.contains($0) })) {
@@ -337,7 +344,7 @@ enum CueReader {
     static func asksToMakeContact(_ words: [String]) -> Bool {
         guard let first = words.first(where: { !politeWords.contains($0) }) else { return false }
         return contactVerbs.contains(first)
-            || words.suffix(2) == ["for", "me"]
+            || (words.count >= 2 && words[words.count - 2] == "for" && words[words.count - 1] == "me")
     }
 
     static let politeWords: WordSet = ["please", "can", "could", "would", "will", "you", "kindly", "go", "ahead", "and", "hi", "hey", "hello"]

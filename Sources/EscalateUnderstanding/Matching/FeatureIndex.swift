@@ -72,7 +72,10 @@ struct FeatureIndex: Sendable {
 
     /// `FeatureExtractor.mapConcepts` on terms.
     func mapConcepts(_ words: [Int32]) -> [Int32] {
-        conceptRuns(words).map(\.term)
+        var result: [Int32] = []
+        result.reserveCapacity(words.count)
+        forEachConceptRun(words) { term, _ in result.append(term) }
+        return result
     }
 
     /// `mapConcepts` as runs: each concept found, with how many words it
@@ -80,6 +83,12 @@ struct FeatureIndex: Sendable {
     func conceptRuns(_ words: [Int32]) -> [(term: Int32, length: Int)] {
         var result: [(term: Int32, length: Int)] = []
         result.reserveCapacity(words.count)
+        forEachConceptRun(words) { term, length in result.append((term, length)) }
+        return result
+    }
+
+    /// Hands each run of `conceptRuns` to `body` in order, without listing them.
+    func forEachConceptRun(_ words: [Int32], _ body: (_ term: Int32, _ length: Int) -> Void) {
         var index = 0
         while index < words.count {
             var matched = false
@@ -87,7 +96,7 @@ struct FeatureIndex: Sendable {
                 for candidate in concepts[Int(words[index])] {
                     let end = index + candidate.terms.count
                     if end <= words.count, candidate.terms.indices.allSatisfy({ words[index + $0] == candidate.terms[$0] }) {
-                        result.append((candidate.concept, candidate.terms.count))
+                        body(candidate.concept, candidate.terms.count)
                         index = end
                         matched = true
                         break
@@ -95,11 +104,10 @@ struct FeatureIndex: Sendable {
                 }
             }
             if !matched {
-                result.append((words[index], 0))
+                body(words[index], 0)
                 index += 1
             }
         }
-        return result
     }
 
     /// The name of a term's feature on its own, if it is one.
@@ -120,8 +128,10 @@ struct FeatureIndex: Sendable {
         for term in mapped where term >= 0 && !isStopword[Int(term)] && unigram[Int(term)] >= 0 {
             ids.append(unigram[Int(term)])
         }
-        for term in mapConcepts(extras) where term >= 0 && !isStopword[Int(term)] && unigram[Int(term)] >= 0 {
-            ids.append(unigram[Int(term)])
+        if !extras.isEmpty {
+            forEachConceptRun(extras) { term, _ in
+                if term >= 0 && !isStopword[Int(term)] && unigram[Int(term)] >= 0 { ids.append(unigram[Int(term)]) }
+            }
         }
         var previous: Int32?
         var isFirst = true

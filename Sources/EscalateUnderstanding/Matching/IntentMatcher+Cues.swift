@@ -22,18 +22,19 @@ extension IntentMatcher {
             interpretation.isTooLong = true
             return interpretation
         }
-        let (whole, tokens) = interpretWords(text, context: context)
-        if let inner = requestInside(text, tokens: tokens) {
-            let (request, innerTokens) = interpretWords(inner, context: context)
+        let (whole, tokens, units) = interpretWords(text, context: context)
+        if let inner = requestInside(units: units, tokens: tokens) {
+            let (request, innerTokens, innerUnits) = interpretWords(inner, context: context)
             // One word left ("hi, help") counts when it is a clear request of its own.
             if let intent = request.intent, !IntentName.smallTalk.contains(intent),
                innerTokens.count >= 2 || request.score >= Self.actionThreshold {
-                var result = finished(request, tokens: innerTokens, text: inner, context: context)
+                var result = finished(request, tokens: innerTokens, text: inner, units: innerUnits, context: context)
                 result.cues.leadingSmallTalk = true
                 return result
             }
         }
-        return finished(scoredWithPlainName(whole, tokens: tokens, text: text, context: context), tokens: tokens, text: text, context: context)
+        return finished(scoredWithPlainName(whole, tokens: tokens, text: text, context: context), tokens: tokens, text: text, units: units,
+                        context: context)
     }
 
     /// "Open a ticket for 3M: …" is as clear a request as "… for Acme: …":
@@ -46,7 +47,7 @@ extension IntentMatcher {
               let found = CustomerPhrase.find(tokens: tokens, spans: interpretation.entities, text: text), found.isClear,
               let range = text.range(of: "for " + found.customer) else { return interpretation }
         let plain = text.replacingCharacters(in: range, with: "for Acme")
-        let (proxy, _) = interpretWords(plain, context: context)
+        let (proxy, _, _) = interpretWords(plain, context: context)
         guard proxy.intent == .openTicket, proxy.isConfident else { return interpretation }
         var result = interpretation
         if result.intent == nil {
@@ -61,7 +62,7 @@ extension IntentMatcher {
 
     /// The stretch of `text` between courtesy words at its ends, when there
     /// is courtesy to drop and at least two words of request remain.
-    func requestInside(_ text: String, tokens: [Token]) -> String? {
+    func requestInside(units: [UInt16], tokens: [Token]) -> String? {
         var first = 0
         // "good" counts only in a greeting ("good morning"), never before a request word.
         while first < tokens.count, Self.leadingCourtesy.contains(tokens[first].text),
@@ -71,14 +72,16 @@ extension IntentMatcher {
         var last = tokens.count - 1
         while last > first, Self.trailingCourtesy.contains(tokens[last].text) { last -= 1 }
         guard first > 0 || last < tokens.count - 1, last - first + 1 >= 1 else { return nil }
-        let units = text.utf16Units
         return String(decoding: units[tokens[first].start..<tokens[last].end], as: UTF16.self)
     }
 
-    /// Adds the cues and the token places to an interpretation.
-    func finished(_ interpretation: Interpretation, tokens: [Token], text: String, context: RecognitionContext) -> Interpretation {
+    /// Adds the cues and the token places to an interpretation. `units`
+    /// are the line's UTF-16 code units (`text.utf16Units`).
+    func finished(_ interpretation: Interpretation, tokens: [Token], text: String, units: [UInt16], context: RecognitionContext) -> Interpretation {
         var result = interpretation
-        result.cues = CueReader.read(tokens: tokens, text: text, entities: result.entities, intent: result.intent,
+        // The interpretation's corrected words are the tokens' words.
+        let words = result.correctedWords.count == tokens.count ? result.correctedWords : tokens.map(\.text)
+        result.cues = CueReader.read(tokens: tokens, words: words, text: text, units: units, entities: result.entities, intent: result.intent,
                                      customers: context.customerWords, customerNames: context.customerNames)
         // A note after "update #1:" is the user's own text, kept as typed:
         // a question or a "not" inside it ("customer did not answer") says
@@ -105,7 +108,7 @@ extension IntentMatcher {
             let (taken, rest) = ContactNote.peel(from: start, tokens: tokens, spans: result.entities)
             if !taken.isEmpty {
                 for span in taken where result.slots[SlotName(rawValue: span.type)] == nil { result.slots[SlotName(rawValue: span.type)] = span.value }
-                result.slots[.note] = rest.map { .text(String(decoding: text.utf16Units[tokens[$0].start...], as: UTF16.self)) }
+                result.slots[.note] = rest.map { .text(String(decoding: units[tokens[$0].start...], as: UTF16.self)) }
             }
         }
         // A new ticket's customer is the name as typed, whole, and its summary verbatim.
@@ -136,7 +139,7 @@ extension IntentMatcher {
             for more in statements.dropFirst() { result.slots[.field(more.field)] = .text(more.value) }
         }
         result.tokenRanges = tokens.map { $0.start..<$0.end }
-        result.utf16 = text.utf16Units
+        result.utf16 = units
         result.typed = Self.trimmedWhitespace(text)
         if result.intent == nil, let nearest = result.nearest.first, nearest.score >= 0.3 {
             result.suggestion = (nearest.intent, slots(of: text, as: nearest.intent, context: context))

@@ -8,8 +8,7 @@ extension IntentMatcher {
     /// "ims 604418 update rep says credit will post"); or after "because"
     /// or a comma when a ticket is escalated or reopened ("escalate #1
     /// because …", "reopen #2, …").
-    func noteStart(tokens: [Token], spans: [EntitySpan], text: String) -> Int? {
-        let units = text.utf16Units
+    func noteStart(tokens: [Token], spans: [EntitySpan], units: [UInt16]) -> Int? {
         WorkMeter.add(units.count + 2 * tokens.count + spans.count)
         if let separated = separatedNote(tokens: tokens, spans: spans, units: units, keywords: Self.noteKeywords) { return separated }
         // How many words that are not stopwords each token starts: a note needs two.

@@ -45,22 +45,24 @@ extension IntentMatcher {
     /// closure code or a reason to escalate said as part of a note.
     static let topicTypes: Set<String> = ["org", "category", "segment", "closure_code", "condition", "channel"]
 
-    func fillSlots(intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], alternates: [EntitySpan] = [], text: String, noteFrom: Int?) -> [String: SlotValue] {
+    /// `units` are the line's UTF-16 code units (`utf16Units`).
+    func fillSlots(intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], alternates: [EntitySpan] = [], units: [UInt16],
+                   noteFrom: Int?) -> [SlotName: SlotValue] {
         // The organisation, the topic and the customer's segment count
         // wherever they are said ("can I call Lumen wholesale billing at 6pm?").
         let wanted = wantedSlots[intent] ?? Self.slotsAlwaysWanted
-        var slots: [String: SlotValue] = [:]
+        var slots: [SlotName: SlotValue] = [:]
         var freeRanges: [Range<Int>] = []
         var lining = LiningUp()
         // A customer's or a contact's name is the capitalised name found, when there is one.
         for slot in ["customer", "name"] where wanted.contains(slot) && !wanted.contains("person") {
             if let span = spans.first(where: { $0.type == "person" }) {
-                slots[slot] = span.value
+                slots[SlotName(rawValue: slot)] = span.value
                 freeRanges.append(span.start..<span.end)
             }
         }
-        for slot in Self.freeSlots where wanted.contains(slot) && slots[slot] == nil {
-            guard var (value, range) = freeText(slot, intent: intent, tokens: tokens, stems: stems, spans: spans, text: text, noteFrom: noteFrom,
+        for slot in Self.freeSlots where wanted.contains(slot) && slots[SlotName(rawValue: slot)] == nil {
+            guard var (value, range) = freeText(slot, intent: intent, tokens: tokens, stems: stems, spans: spans, units: units, noteFrom: noteFrom,
                                                 lining: &lining) else { continue }
             // Lined up after "for", a stretch that starts with the ticket
             // number ("waiting on the customer for #1 until Monday") is the
@@ -70,7 +72,6 @@ extension IntentMatcher {
             if slot == "note", let taken = freeRanges.filter({ $0.overlaps(range) }).map(\.upperBound).max() {
                 guard taken < range.upperBound else { continue }
                 range = taken..<range.upperBound
-                let units = text.utf16Units
                 value = clean(String(decoding: units[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF16.self), slot: slot)
                 guard !value.isEmpty else { continue }
             }
@@ -89,19 +90,22 @@ extension IntentMatcher {
             if slot == "note" && Self.onlyRestates(range, intent: intent, restating: restating, own: own, tokens: tokens, stems: stems, spans: spans) {
                 continue
             }
-            slots[slot] = .text(value)
+            slots[SlotName(rawValue: slot)] = .text(value)
             freeRanges.append(range)
         }
         let own = ownWordsOf(intent)
-        for span in spans + alternates where wanted.contains(span.type) {
-            if !Self.topicTypes.contains(span.type), freeRanges.contains(where: { $0.overlaps(span.start..<span.end) }) { continue }
-            // The request's own verb is not a slot ("open a ticket" sets no filter).
-            if span.type == "filter", (span.start..<span.end).allSatisfy({ own.contains(stems[$0]) }) { continue }
-            if let existing = slots[span.type] {
-                // A specific filter beats "all" ("show all open tickets").
-                guard span.type == "filter", existing == .entity("all") else { continue }
+        // The spans, then the alternates, each list read in place.
+        for list in 0..<2 {
+            for span in list == 0 ? spans : alternates where wanted.contains(span.type) {
+                if !Self.topicTypes.contains(span.type), freeRanges.contains(where: { $0.overlaps(span.start..<span.end) }) { continue }
+                // The request's own verb is not a slot ("open a ticket" sets no filter).
+                if span.type == "filter", (span.start..<span.end).allSatisfy({ own.contains(stems[$0]) }) { continue }
+                if let existing = slots[SlotName(rawValue: span.type)] {
+                    // A specific filter beats "all" ("show all open tickets").
+                    guard span.type == "filter", existing == .entity("all") else { continue }
+                }
+                slots[SlotName(rawValue: span.type)] = span.value
             }
-            slots[span.type] = span.value
         }
         return slots
     }
@@ -158,10 +162,9 @@ extension IntentMatcher {
         var names: NameStarts?
     }
 
-    func freeText(_ slot: String, intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], text: String, noteFrom: Int?,
+    func freeText(_ slot: String, intent: String, tokens: [Token], stems: [String], spans: [EntitySpan], units: [UInt16], noteFrom: Int?,
                   lining: inout LiningUp) -> (String, Range<Int>)? {
         guard !tokens.isEmpty else { return nil }
-        let units = text.utf16Units
         if slot == "note", let first = noteFrom {
             // From just after the word before it, so that nothing typed at its
             // start (an escape sequence, a quote) is lost.

@@ -4,14 +4,21 @@ import Foundation
 /// `877.877.8748`) and e-mail addresses.
 enum ContactDetailsRecogniser {
     static func recognise(_ tokens: [Token], text: String) -> [EntitySpan] {
-        phones(tokens, text: text) + emails(tokens, text: text)
+        recognise(tokens, text: text, units: text.utf16Units)
     }
 
-    static func phones(_ tokens: [Token], text: String) -> [EntitySpan] {
+    /// `units` are the line's UTF-16 code units (`text.utf16Units`).
+    static func recognise(_ tokens: [Token], text: String, units: [UInt16]) -> [EntitySpan] {
+        let numbers = phones(tokens, units: units)
+        let addresses = emails(tokens, text: text, units: units)
+        // Most lines have neither: nothing is joined.
+        return addresses.isEmpty ? numbers : numbers + addresses
+    }
+
+    static func phones(_ tokens: [Token], units: [UInt16]) -> [EntitySpan] {
         var spans: [EntitySpan] = []
         // Most lines have no number at all.
         guard tokens.contains(where: { Numbers.startsWithDigit($0.text) }) else { return spans }
-        let units = text.utf16Units
         for (index, token) in tokens.enumerated() {
             // Most words start with a letter: no phone number there.
             guard let first = token.text.utf8.first, first >= 48, first <= 57 else { continue }
@@ -34,10 +41,9 @@ enum ContactDetailsRecogniser {
         return spans
     }
 
-    static func emails(_ tokens: [Token], text: String) -> [EntitySpan] {
+    static func emails(_ tokens: [Token], text: String, units: [UInt16]) -> [EntitySpan] {
         var spans: [EntitySpan] = []
         guard text.utf8.contains(64) else { return spans }
-        let units = text.utf16Units
         func isAddressUnit(_ u: UInt16) -> Bool {
             (u >= 48 && u <= 57) || (u >= 65 && u <= 90) || (u >= 97 && u <= 122) || u == 46 || u == 95 || u == 45 || u == 43 || u == 37
         }

@@ -25,24 +25,25 @@ struct EntityRecogniser: Sendable {
     /// enumerated values of other types over the same words ("Lumen Connect"
     /// is both the portal and Lumen).
     func recognise(_ tokens: [Token], stems: [String], text: String, context: RecognitionContext, known: Set<String> = []) -> [EntitySpan] {
-        recogniseAll(tokens, stems: stems, text: text, context: context, known: known).spans
+        recogniseAll(tokens, stems: stems, text: text, units: text.utf16Units, context: context, known: known).spans
     }
 
     /// `kinds`, when given, are the tokens' kinds from the table and their
     /// shapes, with `.entity` marked; the context's names are added here.
-    func recogniseAll(_ tokens: [Token], stems: [String], text: String, context: RecognitionContext, known: Set<String> = [],
+    /// `units` are the line's UTF-16 code units (`text.utf16Units`).
+    func recogniseAll(_ tokens: [Token], stems: [String], text: String, units: [UInt16], context: RecognitionContext, known: Set<String> = [],
                       kinds given: [WordKinds]? = nil) -> (spans: [EntitySpan], alternates: [EntitySpan]) {
         let kinds = given.map { WordKinds.adding(context.kindsByWord, to: $0, of: tokens) } ?? WordKinds.of(tokens, named: context.kindsByWord)
         // Each recogniser passes over the tokens once.
         WorkMeter.add(8 * tokens.count)
         var structural: [EntitySpan] = []
         structural.reserveCapacity(8)
-        structural += ContactDetailsRecogniser.recognise(tokens, text: text)
+        structural += ContactDetailsRecogniser.recognise(tokens, text: text, units: units)
         structural += TicketRecogniser.recognise(tokens, context: context, kinds: kinds)
         structural += TimeRecogniser.recognise(tokens, context: context, kinds: kinds)
         structural += DurationRecogniser.recognise(tokens, kinds: kinds)
         structural += LevelRecogniser.recognise(tokens, kinds: kinds)
-        structural += PersonRecogniser.recognise(tokens, text: text, people: context.peopleByFirstWord, kinds: kinds)
+        structural += PersonRecogniser.recognise(tokens, units: units, people: context.peopleByFirstWord, kinds: kinds)
         // "IT" in capitals is the department, not a ticket.
         structural.removeAll { span in
             guard span.type == "ticket", case .ticket(.context) = span.value, span.length == 1 else { return false }
@@ -54,13 +55,14 @@ struct EntityRecogniser: Sendable {
         var taken = Array(repeating: false, count: tokens.count)
         for span in chosen { taken.replaceSubrange(span.start..<span.end, with: repeatElement(true, count: span.length)) }
         if !known.isEmpty {
-            let names = NameRecogniser.recognise(tokens, text: text, known: known, taken: taken)
+            let names = NameRecogniser.recognise(tokens, text: text, units: units, known: known, taken: taken)
             chosen += names
             for span in names { taken.replaceSubrange(span.start..<span.end, with: repeatElement(true, count: span.length)) }
         }
-        let candidates = self.enumerated.recognise(stems, kinds: given == nil ? nil : kinds).filter { span in
-            !taken[span.start..<span.end].contains(true)
-        }
+        var candidates = self.enumerated.recognise(stems, kinds: given == nil ? nil : kinds)
+        // Usually no candidate lies on a taken word: then the list is kept as it is.
+        let isOnTakenWord = { (span: EntitySpan) in taken[span.start..<span.end].contains(true) }
+        if candidates.contains(where: isOnTakenWord) { candidates.removeAll(where: isOnTakenWord) }
         let enumerated = Self.nonOverlapping(candidates)
         var alternates: [EntitySpan] = []
         // When nothing overlapped, every candidate was kept: no alternates.
@@ -69,21 +71,44 @@ struct EntityRecogniser: Sendable {
             // hashing a span hashes its value.
             var types: [String] = []
             for span in candidates where !types.contains(span.type) { types.append(span.type) }
-            for type in types.sorted() {
+            if types.count > 1 { types.sort() }
+            for type in types {
+                WorkMeter.add(candidates.count)
+                // A type with one candidate keeps it: nothing of its own overlaps it.
+                if candidates.lazy.filter({ $0.type == type }).count == 1, let only = candidates.first(where: { $0.type == type }) {
+                    if !enumerated.contains(only) { alternates.append(only) }
+                    continue
+                }
                 let ofType = Self.nonOverlapping(candidates.filter { $0.type == type })
                 alternates += ofType.filter { !enumerated.contains($0) }
-                WorkMeter.add(candidates.count)
             }
         }
-        let spans = Self.mergingNames((chosen + enumerated).sorted { $0.start < $1.start }, text: text, tokens: tokens)
-        return (spans, alternates.sorted { $0.start < $1.start })
+        // By start (the sort is stable); usually they already are, and nothing is copied.
+        var all = chosen
+        if !enumerated.isEmpty { all += enumerated }
+        Self.sortByStart(&all)
+        Self.sortByStart(&alternates)
+        return (Self.mergingNames(all, units: units, tokens: tokens), alternates)
+    }
+
+    /// Sorts a line's few spans by start, keeping the order of spans that
+    /// start together (as a stable sort does), in place: by insertion, which
+    /// costs nothing when they already are in order, as they usually are.
+    static func sortByStart(_ spans: inout [EntitySpan]) {
+        guard spans.count > 1, zip(spans, spans.dropFirst()).contains(where: { $1.start < $0.start }) else { return }
+        for position in spans.indices.dropFirst() {
+            var place = position
+            while place > 0 && spans[place].start < spans[place - 1].start {
+                spans.swapAt(place, place - 1)
+                place -= 1
+            }
+        }
     }
 
     /// Joins names next to each other ("Marcus" known, "Lee" not) into one.
-    static func mergingNames(_ spans: [EntitySpan], text: String, tokens: [Token]) -> [EntitySpan] {
+    static func mergingNames(_ spans: [EntitySpan], units: [UInt16], tokens: [Token]) -> [EntitySpan] {
         // Only two names side by side need the text looked at.
         guard zip(spans, spans.dropFirst()).contains(where: { $0.type == "person" && $1.type == "person" && $0.end == $1.start }) else { return spans }
-        let units = text.utf16Units
         var result: [EntitySpan] = []
         for span in spans {
             if var last = result.last, last.type == "person", span.type == "person", last.end == span.start,

@@ -46,6 +46,8 @@ struct EnumeratedRecogniser: Sendable {
             for entry in candidates {
                 let end = start + entry.stems.count
                 guard end <= stems.count, entry.stems.indices.allSatisfy({ stems[start + $0] == entry.stems[$0] }) else { continue }
+                // Room for a few at once: a line with one has others more often than not.
+                if spans.isEmpty { spans.reserveCapacity(4) }
                 spans.append(EntitySpan(type: entry.type, value: .entity(entry.id), start: start, end: end))
             }
         }

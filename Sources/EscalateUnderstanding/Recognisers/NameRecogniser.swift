@@ -4,10 +4,10 @@
 /// acronyms (LOA, FOC), not names.
 enum NameRecogniser {
     /// `taken` says, for each token, whether another entity already holds it.
-    static func recognise(_ tokens: [Token], text: String, known: Set<String>, taken: [Bool]) -> [EntitySpan] {
+    /// `units` are the line's UTF-16 code units (`text.utf16Units`).
+    static func recognise(_ tokens: [Token], text: String, units: [UInt16], known: Set<String>, taken: [Bool]) -> [EntitySpan] {
         // A name starts with a capital or a non-ASCII letter: without one, none.
         guard text.utf8.contains(where: { ($0 >= 65 && $0 <= 90) || $0 >= 128 }) else { return [] }
-        let units = text.utf16Units
         func isName(_ index: Int, continuing: Bool = false) -> Bool {
             let token = tokens[index]
             // Cheap first: a name starts with a capital (or a non-ASCII letter).

@@ -4,11 +4,14 @@ enum PersonRecogniser {
     /// People named in `tokens`: a full name ("Dana Reyes"), or a first name
     /// that only one known person has ("Dana", "danas number").
     static func recognise(_ tokens: [Token], text: String, people byFirstWord: [String: [[String]]], kinds: [WordKinds]? = nil) -> [EntitySpan] {
+        recognise(tokens, units: text.utf16Units, people: byFirstWord, kinds: kinds)
+    }
+
+    /// The same, for a line given as its UTF-16 code units.
+    static func recognise(_ tokens: [Token], units: [UInt16], people byFirstWord: [String: [[String]]], kinds: [WordKinds]? = nil) -> [EntitySpan] {
         guard !byFirstWord.isEmpty else { return [] }
         var spans: [EntitySpan] = []
         var index = 0
-        // Made once, and only when a name is found: most lines have none.
-        var units: [UInt16] = []
         while index < tokens.count {
             if let kinds, !kinds[index].contains(.person) {
                 index += 1
@@ -29,7 +32,6 @@ enum PersonRecogniser {
                 }
             }
             if matched > 0 {
-                if units.isEmpty { units = text.utf16Units }
                 var typed = String(decoding: units[tokens[index].start..<tokens[index + matched - 1].end], as: UTF16.self)
                 if typed.hasSuffix("'s") || typed.hasSuffix("’s") { typed.removeLast(2) }
                 if matched == 1, byFirstWord[tokens[index].text] == nil, typed.hasSuffix("s") { typed.removeLast() }

@@ -355,7 +355,7 @@ enum TimeRecogniser {
         // A bare number is a time only after a preposition: "at 9", never "9 people".
         if suffix == nil && parts.count == 1 && !hadPreposition { return nil }
         // "at 12 Main St" is an address.
-        if suffix == nil && parts.count == 1, [word(tokens, end), word(tokens, end + 1)].contains(where: { $0.map(streetWords.contains) ?? false }) {
+        if suffix == nil && parts.count == 1, (end..<(end + 2)).contains(where: { word(tokens, $0).map(streetWords.contains) ?? false }) {
             return nil
         }
         var hour = rawHour

@@ -74,8 +74,16 @@ public enum Tokenizer {
     /// sequence stays inside the word it was typed in, so that a name with
     /// one in it is kept whole (and shown neutralised).
     public static func tokens(_ text: String) -> [Token] {
+        tokens(text.utf16Units)
+    }
+
+    /// The tokens of a line given as its UTF-16 code units (`utf16Units`),
+    /// for a reader that has them already.
+    static func tokens(_ units: [UInt16]) -> [Token] {
         var tokens: [Token] = []
-        let units = text.utf16Units
+        // About one word in five characters: one allocation for most lines
+        // instead of one each time the list doubles.
+        tokens.reserveCapacity(units.count / 4 + 2)
         var index = 0
         // U+FFFD stands for bytes that were not UTF-8 (see `InputText`): it
         // separates words and is never one, so that noise scores nothing.
