@@ -31,6 +31,17 @@ import Testing
         if words.count > 2 { #expect(!expected.isEmpty) }
     }
 
+    /// A slot type's term, looked up by the type alone, is its `{type}`'s:
+    /// for every slot type the phrasings use, and none for other words.
+    @Test func aSlotTypesTermIsItsBracedTerm() {
+        let index = matcher.lexicon.index
+        let types = index.terms.keys.filter { $0.hasPrefix("{") && $0.hasSuffix("}") }.map { String($0.dropFirst().dropLast()) }
+        #expect(types.count >= 5)
+        for type in types + ["ticket", "time", "person", "nosuchtype", "escal", ""] {
+            #expect(index.slotTerm(type) == index.term("{\(type)}"), "\(type)")
+        }
+    }
+
     /// Random runs of words the phrasings use, fillers, slot types, concept
     /// words and words nobody uses: the two ways agree on every one.
     @Test func agreesOnRandomWordSequences() {

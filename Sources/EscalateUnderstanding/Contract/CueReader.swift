@@ -14,11 +14,11 @@ enum CueReader {
         var cues = Cues()
         cues.wordCount = words.count
         cues.endsWithQuestionMark = text.utf8.last(where: { $0 != 32 && $0 != 9 }) == UInt8(ascii: "?")
-        cues.questionWord = words.first.flatMap { ["who", "what", "when", "where", "which", "why", "how", "whom"].contains($0) ? $0 : nil }
+        cues.questionWord = words.first.flatMap { questionWords.contains($0) ? $0 : nil }
         cues.asksPermission = asksPermission(words)
         cues.hasWhQuestion = hasWhQuestion(tokens: tokens, units: units)
-        cues.asksWhatHappens = words.starts(with: ["what", "happens"])
-        cues.hypothetical = words.contains { ["if", "suppose", "supposing", "hypothetically"].contains($0) }
+        cues.asksWhatHappens = words.count >= 2 && words[0] == "what" && words[1] == "happens"
+        cues.hypothetical = words.contains { hypotheticalWords.contains($0) }
             || (words.contains("say") && !words.contains("says") && words.firstIndex(of: "say").map { $0 > 0 } == true && intent == .whoNext)
         if let intent { cues.negated = isNegated(tokens: tokens, units: units, intent: intent, entities: entities) }
         cues.shortAnswer = shortAnswer(words)
@@ -38,18 +38,26 @@ enum CueReader {
 
     // MARK: How the line is put
 
+    /// Words, each looked up once per line (or per word): a set costs one
+    /// hash where a list costs a comparison per entry.
+    static let questionWords: WordSet = ["who", "what", "when", "where", "which", "why", "how", "whom"]
+    static let hypotheticalWords: WordSet = ["if", "suppose", "supposing", "hypothetically"]
+    static let howAsks: WordSet = ["do", "can", "should", "would", "often", "does"]
+    static let whenAsks: WordSet = ["will", "should", "would", "do", "does", "can", "might"]
+    static let yesNoOpeners: WordSet = ["would", "could", "should", "is", "are", "will", "may", "might", "shall", "am", "does", "did", "have", "has"]
+
     /// Whether a line asks for permission or advice ("can I…", "should we…",
     /// "am I allowed to…") rather than giving an instruction ("can you…").
     static func asksPermission(_ words: [String]) -> Bool {
         // "How do I de-escalate?", "how often …?" ask how, not to do it;
         // "when will they acknowledge?" asks when.
-        if words.first == "how", words.count > 2, ["do", "can", "should", "would", "often", "does"].contains(words[1]) { return true }
-        if words.first == "when", words.count > 2, ["will", "should", "would", "do", "does", "can", "might"].contains(words[1]) { return true }
+        if words.first == "how", words.count > 2, howAsks.contains(words[1]) { return true }
+        if words.first == "when", words.count > 2, whenAsks.contains(words[1]) { return true }
         // "Would updates every 2 hours be reasonable?", "is it OK to close #1?":
         // a yes/no question about a change, unless it asks *you* to make it
         // ("can you close #1?").
         // "Did I call the customer at 9:40?" asks what the record says; it reports nothing.
-        if let first = words.first, ["would", "could", "should", "is", "are", "will", "may", "might", "shall", "am", "does", "did", "have", "has"].contains(first),
+        if let first = words.first, yesNoOpeners.contains(first),
            words.count > 1, !["you", "u"].contains(words[1]) { return true }
         for index in words.indices.prefix(8) where permissionAskers.contains(words[index]) {
             guard index + 1 < words.count else { break }
@@ -93,14 +101,14 @@ enum CueReader {
     static func isNegated(tokens: [Token], units: [UInt16], intent: IntentName, entities: [EntitySpan]) -> Bool {
         guard let actionWords = negatedActionWords[intent] else { return false }
         // Negations inside a recognised reason ("didn't follow up") are part of it.
-        let inEntity = Set(entities.flatMap { Array($0.start..<$0.end) })
+        let inEntity = { (index: Int) in entities.contains { $0.start <= index && index < $0.end } }
         var clauseStart = 0
         for index in tokens.indices {
             let endsClause = index + 1 == tokens.count
                 || units[tokens[index].end..<max(tokens[index].end, tokens[index + 1].start)].contains { [44, 58, 59, 46, 33, 63].contains($0) }
             guard endsClause else { continue }
             let clause = clauseStart...index
-            let negated = clause.contains { ["not", "never"].contains(tokens[$0].text) && !inEntity.contains($0) }
+            let negated = clause.contains { (tokens[$0].text == "not" || tokens[$0].text == "never") && !inEntity($0) }
             if negated, clause.contains(where: { i in actionWords.contains { tokens[i].text.hasPrefix($0) } }) { return true }
             clauseStart = index + 1
         }
@@ -277,10 +285,12 @@ enum CueReader {
         var mail = false, registering = false, escalation = false, checklist = false, businessHours = false
         for word in words {
             let bytes = word.utf8
+            // A prefix is compared only with a word that starts as it does.
+            guard let first = bytes.first else { continue }
             mail = mail || bytes.contains(subsequence: mailBytes)
-            registering = registering || registerPrefixes.contains { bytes.starts(with: $0) }
-            escalation = escalation || bytes.starts(with: escalatPrefix)
-            checklist = checklist || bytes.starts(with: checklistPrefix)
+            registering = registering || registerPrefixes.contains { $0[0] == first && bytes.starts(with: $0) }
+            escalation = escalation || (first == escalatPrefix[0] && bytes.starts(with: escalatPrefix))
+            checklist = checklist || (first == checklistPrefix[0] && bytes.starts(with: checklistPrefix))
             businessHours = businessHours || businessHourWords.contains(word)
         }
         if mail { found.insert(.mail) }

@@ -10,6 +10,9 @@
 struct FeatureIndex: Sendable {
     /// The term of a word, if any phrasing, concept or filler uses it.
     let terms: [String: Int32]
+    /// The term of each slot type's `{type}`, by the type alone: looked up
+    /// for every entity of a line, without making its `{type}` string.
+    let slotTerms: WordTable<Int32>
     let isStopword: [Bool]
     let isPairFiller: [Bool]
     /// Concept phrases as terms, by the term of their first word, longest first.
@@ -45,6 +48,7 @@ struct FeatureIndex: Sendable {
         var terms: [String: Int32] = [:]
         for (index, name) in names.enumerated() { terms[name] = Int32(index) }
         self.terms = terms
+        slotTerms = Self.slotTerms(of: terms)
         isStopword = names.map { FeatureExtractor.stopwords.contains($0) }
         isPairFiller = names.map { FeatureExtractor.pairFillers.contains($0) }
         var concepts = Array(repeating: [(terms: [Int32], concept: Int32)](), count: names.count)
@@ -69,6 +73,17 @@ struct FeatureIndex: Sendable {
 
     /// The term of `word`, or -1.
     func term(_ word: String) -> Int32 { terms[word] ?? -1 }
+
+    /// The term of `{type}`, or -1: the same as `term("{\(type)}")`.
+    func slotTerm(_ type: String) -> Int32 { slotTerms[type] ?? -1 }
+
+    static func slotTerms(of terms: [String: Int32]) -> WordTable<Int32> {
+        var table: [String: Int32] = [:]
+        for (name, term) in terms where name.count > 2 && name.hasPrefix("{") && name.hasSuffix("}") {
+            table[String(name.dropFirst().dropLast())] = term
+        }
+        return WordTable(table)
+    }
 
     /// `FeatureExtractor.mapConcepts` on terms.
     func mapConcepts(_ words: [Int32]) -> [Int32] {

@@ -58,6 +58,8 @@ extension IntentMatcher {
     /// that starts by stating who the customer is or what the issue is; what
     /// it states starts after the linking words.
     func statedDetail(_ tokens: [Token]) -> Int? {
+        // Most lines start with no lead's first word.
+        guard let opening = tokens.first?.text, Self.statementOpenings.contains(opening) else { return nil }
         let words = tokens.prefix(7).map(\.text)
         for lead in Self.statementLeads where words.count > lead.count && words.starts(with: lead) {
             var start = lead.count
@@ -81,6 +83,9 @@ extension IntentMatcher {
         ["my", "company", "name"], ["our", "company", "name"], ["my", "company"], ["our", "company"], ["company", "name"],
         ["i", "work", "for"], ["i", "work", "at"], ["i", "am", "calling", "from"], ["i", "am", "writing", "from"],
     ]
+
+    /// The first words of `statementLeads`.
+    static let statementOpenings = WordSet(statementLeads.map { $0[0] })
 
     /// Verbs after whose ticket a comma sets off the reason ("reopen #2,
     /// customer says still broken", "resume #1, customer sent the LOA").
@@ -112,19 +117,27 @@ extension IntentMatcher {
     }
 
     private func separatedNote(tokens: [Token], spans: [EntitySpan], units: [UInt16], keywords: Set<String>) -> Int? {
-        // Worked out once, rather than at every colon: where the first ticket
-        // number starts, where the first keyword is, and where names end.
-        let firstTicket = spans.filter { span in
-            if case .ticket(.context) = span.value { return false }
-            return span.type == "ticket"
-        }.map(\.start).min() ?? Int.max
-        let firstKeyword = tokens.firstIndex { keywords.contains($0.text) } ?? Int.max
-        let nameEnds = Set(spans.filter { $0.type == "person" }.map(\.end))
+        // Worked out once, at the first colon or dash (most lines have
+        // none): where the first ticket number starts, where the first
+        // keyword is, and where names end.
+        var firstTicket = Int.max
+        var firstKeyword = Int.max
+        var nameEnds: [Int] = []
+        var prepared = false
         for index in tokens.indices.dropLast() {
             let gap = units[tokens[index].end..<max(tokens[index].end, tokens[index + 1].start)]
             let isColon = gap.contains(58)
             let isDash = gap.count >= 3 && gap.first == 32 && gap.last == 32 && gap.contains(where: { $0 == 45 || $0 == 0x2013 || $0 == 0x2014 })
             guard isColon || isDash else { continue }
+            if !prepared {
+                prepared = true
+                firstTicket = spans.filter { span in
+                    if case .ticket(.context) = span.value { return false }
+                    return span.type == "ticket"
+                }.map(\.start).min() ?? Int.max
+                firstKeyword = tokens.firstIndex { keywords.contains($0.text) } ?? Int.max
+                nameEnds = spans.filter { $0.type == "person" }.map(\.end)
+            }
             let hasTicket = firstTicket <= index
             let hasKeyword = firstKeyword <= index
             // "…for Hooli: new circuit stuck": a name just before the colon.

@@ -167,7 +167,7 @@ extension IntentMatcher {
                 let span = spans[spanIndex]
                 // A recognised entity is familiar content.
                 content += 1
-                words.append(index.term("{\(span.type)}"))
+                words.append(index.slotTerm(span.type))
                 if !EntityRecogniser.structural.contains(span.type) { extras += facts[span.start..<span.end].map(\.stemTerm) }
                 position = span.end
                 continue

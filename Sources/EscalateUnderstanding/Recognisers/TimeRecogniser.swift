@@ -159,6 +159,8 @@ enum TimeRecogniser {
 
     /// `2h`, `30m`, `10mins`, `3hrs`.
     static func compact(_ text: String) -> (Double, Int64)? {
+        // Nearly every word starts with a letter: no amount there.
+        guard let first = text.utf8.first, (first >= 48 && first <= 57) || first == 46 else { return nil }
         let digits = text.prefix { $0.isNumber || $0 == "." }
         guard !digits.isEmpty, let value = Double(digits) else { return nil }
         let unit = text.dropFirst(digits.count)
@@ -264,21 +266,28 @@ enum TimeRecogniser {
         return best.map { ($0.date, $0.end) }
     }
 
-    static func isWeekdayWord(_ word: String) -> Bool {
-        ["mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur", "thurs", "thursday",
-         "fri", "friday", "sat", "saturday", "sun", "sunday", "mondays", "fridays"].contains(word)
-    }
+    static func isWeekdayWord(_ word: String) -> Bool { weekdayWords.contains(word) }
+
+    static let weekdayWords: WordSet = [
+        "mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur", "thurs", "thursday",
+        "fri", "friday", "sat", "saturday", "sun", "sunday", "mondays", "fridays",
+    ]
 
     /// The month names in lowercase, worked out once.
     static let lowercaseMonthNames = LocalDate.monthNames.map { $0.lowercased() }
 
-    static func month(_ word: String) -> Int? {
-        guard word.count >= 3 else { return nil }
-        for (index, name) in lowercaseMonthNames.enumerated() where name.hasPrefix(word) {
-            return index + 1
+    /// Every beginning of a month's name of three letters or more ("sep",
+    /// "sept", "septe" …), with its month: no two months share one.
+    static let monthsByBeginning: WordTable<Int> = {
+        var table: [String: Int] = [:]
+        for (index, name) in lowercaseMonthNames.enumerated() {
+            for length in 3...name.count { table[String(name.prefix(length))] = table[String(name.prefix(length))] ?? index + 1 }
         }
-        return word == "sept" ? 9 : nil
-    }
+        return WordTable(table)
+    }()
+
+    /// The month a word names or begins ("nov", "november", "sept").
+    static func month(_ word: String) -> Int? { monthsByBeginning[word] }
 
     static func dayNumber(_ word: String?) -> Int? {
         guard let word, Numbers.startsWithDigit(word) else { return nil }

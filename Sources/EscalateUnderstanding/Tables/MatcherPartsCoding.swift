@@ -25,6 +25,7 @@ extension FeatureIndex {
 
     init(reading reader: inout TableReader, featureCount: Int) throws {
         terms = try reader.dictionary { Int32(truncatingIfNeeded: try $0.int()) }
+        slotTerms = Self.slotTerms(of: terms)
         let termCount = terms.count
         func term(_ reader: inout TableReader) throws -> Int32 { Int32(try reader.index(below: termCount)) }
         isStopword = try reader.array { try $0.bool() }
