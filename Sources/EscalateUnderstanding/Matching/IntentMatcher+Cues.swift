@@ -41,7 +41,7 @@ extension IntentMatcher {
     /// how sure the match is must not depend on the shape of the customer's
     /// name (digits, "&", capitals), so a new ticket's line is also scored
     /// with a plain name in the customer's place.
-    func scoredWithPlainName(_ interpretation: Interpretation, tokens: [Token], text: String, context: RecognitionContext) -> Interpretation {
+    func scoredWithPlainName(_ interpretation: consuming Interpretation, tokens: [Token], text: String, context: RecognitionContext) -> Interpretation {
         guard !interpretation.isConfident, interpretation.intent == .openTicket || interpretation.intent == nil,
               tokens.contains(where: { $0.text == "ticket" || $0.text == "case" || $0.text == "open" }),
               let found = CustomerPhrase.find(tokens: tokens, spans: interpretation.entities, text: text), found.isClear,
@@ -49,7 +49,7 @@ extension IntentMatcher {
         let plain = text.replacingCharacters(in: range, with: "for Acme")
         let (proxy, _, _) = interpretWords(plain, context: context)
         guard proxy.intent == .openTicket, proxy.isConfident else { return interpretation }
-        var result = interpretation
+        var result = consume interpretation
         if result.intent == nil {
             result.intent = .openTicket
             result.slots = slots(of: text, as: .openTicket, context: context)
@@ -77,8 +77,9 @@ extension IntentMatcher {
 
     /// Adds the cues and the token places to an interpretation. `units`
     /// are the line's UTF-16 code units (`text.utf16Units`).
-    func finished(_ interpretation: Interpretation, tokens: [Token], text: String, units: [UInt16], context: RecognitionContext) -> Interpretation {
-        var result = interpretation
+    /// The interpretation is taken over, not copied: it is large.
+    func finished(_ interpretation: consuming Interpretation, tokens: [Token], text: String, units: [UInt16], context: RecognitionContext) -> Interpretation {
+        var result = consume interpretation
         // The interpretation's corrected words are the tokens' words.
         let words = result.correctedWords.count == tokens.count ? result.correctedWords : tokens.map(\.text)
         result.cues = CueReader.read(tokens: tokens, words: words, text: text, units: units, entities: result.entities, intent: result.intent,

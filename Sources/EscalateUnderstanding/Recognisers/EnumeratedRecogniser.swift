@@ -10,6 +10,8 @@ struct EnumeratedRecogniser: Sendable {
 
     /// Entries by the stem of their first word.
     var entries: [String: [Entry]] = [:]
+    /// `entries` as a word table, which a line's every stem is looked up in.
+    var byFirstStem = WordTable<[Entry]>()
     /// The words of the phrases as written, so that typo correction leaves
     /// them alone ("professional" is no typo of anything).
     var words: Set<String> = []
@@ -29,10 +31,11 @@ struct EnumeratedRecogniser: Sendable {
         for key in entries.keys {
             entries[key]!.sort { ($0.stems.count, $1.type, $1.id) > ($1.stems.count, $0.type, $0.id) }
         }
+        byFirstStem = WordTable(entries)
     }
 
     /// Whether a phrase starts with `stem`.
-    func startsPhrase(_ stem: String) -> Bool { entries[stem] != nil }
+    func startsPhrase(_ stem: String) -> Bool { byFirstStem[stem] != nil }
 
     /// Every match, overlaps included; the caller keeps the best. With
     /// `kinds`, only the stems marked `.entity` are looked up.
@@ -40,7 +43,7 @@ struct EnumeratedRecogniser: Sendable {
         var spans: [EntitySpan] = []
         for start in stems.indices {
             if let kinds, !kinds[start].contains(.entity) { continue }
-            guard let candidates = entries[stems[start]] else { continue }
+            guard let candidates = byFirstStem[stems[start]] else { continue }
             // Every match, short ones too: a longer one may be blocked by a
             // ticket or a time ("due" when "due today" meets "today").
             for entry in candidates {

@@ -87,6 +87,7 @@ extension EnumeratedRecogniser {
         entries = try reader.dictionary { reader in
             try reader.array { reader in Entry(type: try reader.string(), id: try reader.string(), stems: try reader.strings()) }
         }
+        byFirstStem = WordTable(entries)
         words = try reader.stringSet()
         // A phrase is found by its first word, so it has one.
         guard entries.allSatisfy({ first, list in list.allSatisfy { $0.stems.first == first } }) else {
