@@ -32,6 +32,23 @@ import Testing
         #expect(question(.missingSlot(.note)).receive(.init(isNewRequest: true)) == .dropped)
     }
 
+    @Test func aCorrectionRunsTheCorrectedRequestUnconfirmed() {
+        let nine = SlotValue.text("09:30")
+        let asked = question(.accept(Acceptance(rawValue: "before-opening")),
+                             Request(.logContact, slots: Slots([.ticket: .ticket(.number(1)), .time: .text("09:40")])))
+        guard case .proceed(let request) = asked.receive(.init(revisions: [.init(.time, nine)])) else { Issue.record("no proceed"); return }
+        #expect(request.slots[.time] == nine)
+        #expect(request.accepted.isEmpty)
+        // "I meant #2" on a confirmation: the request on #2, asked again by its handler.
+        guard case .proceed(let other) = question(.confirm).receive(.init(revisions: [.init(.ticket, .ticket(.number(2)))])) else {
+            Issue.record("no proceed"); return
+        }
+        #expect(other.slots.ticketRef == .number(2))
+        #expect(!other.confirmed)
+        // A slot the request does not have is no correction of it.
+        #expect(question(.confirm).receive(.init(revisions: [.init(.time, nine)])) == .reask(hint: "Please answer yes or no."))
+    }
+
     @Test func aChoicePicksTheCandidate() {
         let asked = question(.whichTicket([4, 7]), Request(.status))
         guard case .proceed(let request) = asked.receive(.init(choice: 2)) else { Issue.record("no proceed"); return }

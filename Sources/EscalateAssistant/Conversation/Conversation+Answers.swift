@@ -18,7 +18,13 @@ extension Conversation {
             && interpretation.score >= IntentMatcher.actionThreshold
         let movesOn = intent != nil && (cues.endsWithQuestionMark || cues.wordCount >= 4 || looksUp)
         switch pending.kind {
-        case .confirm, .accept, .suggestion, .checklist:
+        case .confirm, .accept, .suggestion:
+            // "No wait, it was 9:30" corrects the request asked about, not the last change.
+            if intent == .correct {
+                input.revisions = [SlotName.ticket, .time].compactMap { slot in interpretation.slots[slot].map { .init(slot, $0) } }
+            }
+            input.isNewRequest = confident || movesOn
+        case .checklist:
             input.isNewRequest = confident || movesOn
         case .whichTicket(let candidates):
             input.choice = choice(interpretation, candidates: candidates, options: pending.options)

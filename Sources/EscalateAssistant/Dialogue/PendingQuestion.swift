@@ -59,6 +59,18 @@ public struct PendingQuestion: Sendable, Codable, Equatable {
         }
     }
 
+    /// A correction of the request the question is about ("no wait, it
+    /// was 9:30", "I meant #2"): a slot it already has, said again.
+    public struct Revision: Sendable, Equatable {
+        public var slot: SlotName
+        public var value: SlotValue
+
+        public init(_ slot: SlotName, _ value: SlotValue) {
+            self.slot = slot
+            self.value = value
+        }
+    }
+
     /// What a line amounts to, as an answer.
     public struct Input: Sendable, Equatable {
         public var answer: ShortAnswer?
@@ -66,13 +78,16 @@ public struct PendingQuestion: Sendable, Codable, Equatable {
         public var choice: Int?
         /// A value for a missing slot.
         public var value: SlotValue?
+        /// Corrections of the request waiting on a yes or a no.
+        public var revisions: [Revision]
         /// The line is clearly a request of its own.
         public var isNewRequest: Bool
 
-        public init(answer: ShortAnswer? = nil, choice: Int? = nil, value: SlotValue? = nil, isNewRequest: Bool = false) {
+        public init(answer: ShortAnswer? = nil, choice: Int? = nil, value: SlotValue? = nil, revisions: [Revision] = [], isNewRequest: Bool = false) {
             self.answer = answer
             self.choice = choice
             self.value = value
+            self.revisions = revisions
             self.isNewRequest = isNewRequest
         }
     }
@@ -98,6 +113,13 @@ public struct PendingQuestion: Sendable, Codable, Equatable {
         if input.answer == .cancel { return .cancelled }
         switch kind {
         case .confirm, .accept, .suggestion:
+            // A correction of what is asked about runs the corrected request
+            // afresh: it is not yet confirmed, nor anything about it accepted,
+            // so its own checks ask again where they must.
+            let revisions = input.revisions.filter { request.slots[$0.slot] != nil }
+            if !revisions.isEmpty {
+                return .proceed(revisions.reduce(request) { $0.with($1.slot, $1.value) })
+            }
             switch input.answer {
             case .yes?, .okay?:
                 var confirmed = request
