@@ -85,7 +85,14 @@ extension Conversation {
         default:
             break
         }
-        // A bare topic ("CMS billing", "Lumen") asks where it goes.
+        // A bare topic ("CMS billing", "Lumen") asks where it goes; said
+        // with "and" after an answer ("and billing?"), it follows the last
+        // question, about the same organisation.
+        if cues.bareTopic, cues.startsWithAnd, state.lastQuestion != nil {
+            var slots = Slots()
+            for span in interpretation.entities { slots[span.kind] = span.value }
+            return try await run(Request(.followUp, slots: slots, cues: cues), interpretation, now: now)
+        }
         if cues.bareTopic {
             var slots = Slots()
             for span in interpretation.entities { slots[span.kind] = span.value }

@@ -1,3 +1,4 @@
+import EscalateCatalog
 import EscalateDomain
 import EscalateUnderstanding
 
@@ -37,12 +38,21 @@ struct FollowUpHandler: IntentHandler {
     /// and ticket the last question was about.
     func again(_ last: Request, with named: [SlotName], turn: TurnContext) async throws -> Outcome {
         var request = last
+        var absent: String?
         if named.contains(where: { [.org, .category, .segment].contains($0) }) {
             for stale in [SlotName.process, .ticket, .level, .person, .role] where !named.contains(stale) { request.slots[stale] = nil }
-            // A different organisation drops a topic it does not serve.
+            // "What about CMS?" after a repair question, when CMS has no
+            // repair desk or ladder: said so, with the topics it does serve.
             if let org = turn.slots.org, turn.slots.category == nil, let category = request.slots.category,
-               !turn.catalog.processes.contains(where: { $0.organisation == org && $0.topics.contains(category) }),
-               !(turn.catalog.organisation(org)?.routes.contains { $0.topic == category } ?? false) {
+               !Self.topics(of: org, in: turn.catalog).contains(category) {
+                // Where to go for a topic: the question is kept with it, so
+                // that "what about Lumen?" next asks it of Lumen.
+                if last.intent == .route {
+                    request.slots[.org] = .entity(org)
+                    return notServed(category, by: org, question: request, turn: turn)
+                }
+                // A ladder: the organisation's own processes, said to lack that one.
+                absent = "The documents give \(turn.organisationName(org)) no \(category.replacingOccurrences(of: "_", with: " ")) ladder."
                 request.slots[.category] = nil
             }
         }
@@ -53,8 +63,30 @@ struct FollowUpHandler: IntentHandler {
         var next = turn.serving(request)
         next.state.focus = nil
         var outcome = try await handler.handle(next)
+        if let absent { outcome.reply.lines.insert(absent, at: 0) }
         if outcome.reply.kind == .answer { outcome.state.lastQuestion = request }
         return outcome
+    }
+
+    /// The topics an organisation has a ladder or a desk for.
+    static func topics(of org: String, in catalog: Catalog) -> Set<String> {
+        let ladders = catalog.processes.filter { $0.organisation == org }.flatMap(\.topics)
+        return Set(ladders + (catalog.organisation(org)?.routes.map(\.topic) ?? []))
+    }
+
+    /// "The documents give CMS no repair desk or ladder", and what they do
+    /// give it. The question stays the last one asked, for the next follow-up.
+    func notServed(_ category: String, by org: String, question: Request, turn: TurnContext) -> Outcome {
+        let name = turn.organisationName(org)
+        let served = Self.topics(of: org, in: turn.catalog).sorted().map { $0.replacingOccurrences(of: "_", with: " ") }
+        var state = turn.state
+        state.focus = nil
+        state.topic.organisation = org
+        state.topic.category = nil
+        state.lastQuestion = question
+        var lines = ["The documents give \(name) no \(category.replacingOccurrences(of: "_", with: " ")) desk or ladder."]
+        if !served.isEmpty { lines.append("For \(name) I can route \(Words.list(served, conjunction: "or")).") }
+        return turn.answer(lines, state: state)
     }
 
     /// The level above `number`: who it is, how to reach them, and when it opens.

@@ -27,6 +27,9 @@ public struct Cues: Hashable, Sendable, Codable {
     public var customer: String?
     /// Small talk in front of the request ("hi, …", "thanks, …").
     public var leadingSmallTalk = false
+    /// The line starts with "and" ("and billing?"): it carries on from the
+    /// last answer. Said even when the request read is the rest of the line.
+    public var startsWithAnd = false
     /// How many words the line has.
     public var wordCount = 0
     /// Only organisations, topics and segments, and at most one other word ("CMS billing").

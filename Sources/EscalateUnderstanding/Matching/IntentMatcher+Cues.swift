@@ -30,11 +30,14 @@ extension IntentMatcher {
                innerTokens.count >= 2 || request.score >= Self.actionThreshold {
                 var result = finished(request, tokens: innerTokens, text: inner, units: innerUnits, context: context)
                 result.cues.leadingSmallTalk = true
+                result.cues.startsWithAnd = tokens.first?.text == "and"
                 return result
             }
         }
-        return finished(scoredWithPlainName(whole, tokens: tokens, text: text, context: context), tokens: tokens, text: text, units: units,
-                        context: context)
+        var result = finished(scoredWithPlainName(whole, tokens: tokens, text: text, context: context), tokens: tokens, text: text, units: units,
+                              context: context)
+        result.cues.startsWithAnd = tokens.first?.text == "and"
+        return result
     }
 
     /// "Open a ticket for 3M: …" is as clear a request as "… for Acme: …":
