@@ -64,9 +64,22 @@ struct EntityRecogniser: Sendable {
         let isOnTakenWord = { (span: EntitySpan) in taken[span.start..<span.end].contains(true) }
         if candidates.contains(where: isOnTakenWord) { candidates.removeAll(where: isOnTakenWord) }
         let enumerated = Self.nonOverlapping(candidates)
+        var alternates = Self.alternates(among: candidates, besides: enumerated)
+        // By start (the sort is stable); usually they already are, and nothing is copied.
+        var all = chosen
+        if !enumerated.isEmpty { all += enumerated }
+        Self.sortByStart(&all)
+        Self.sortByStart(&alternates)
+        return (Self.mergingNames(all, units: units, tokens: tokens), alternates)
+    }
+
+    /// Enumerated values of other types over the words `chosen` took
+    /// ("Lumen Connect" is both the portal and Lumen): each type's own
+    /// best, where it was not chosen.
+    static func alternates(among candidates: [EntitySpan], besides chosen: [EntitySpan]) -> [EntitySpan] {
         var alternates: [EntitySpan] = []
         // When nothing overlapped, every candidate was kept: no alternates.
-        if candidates.count > enumerated.count {
+        if candidates.count > chosen.count {
             // A few spans: looked for in a list rather than hashed, as
             // hashing a span hashes its value.
             var types: [String] = []
@@ -76,19 +89,14 @@ struct EntityRecogniser: Sendable {
                 WorkMeter.add(candidates.count)
                 // A type with one candidate keeps it: nothing of its own overlaps it.
                 if candidates.lazy.filter({ $0.type == type }).count == 1, let only = candidates.first(where: { $0.type == type }) {
-                    if !enumerated.contains(only) { alternates.append(only) }
+                    if !chosen.contains(only) { alternates.append(only) }
                     continue
                 }
                 let ofType = Self.nonOverlapping(candidates.filter { $0.type == type })
-                alternates += ofType.filter { !enumerated.contains($0) }
+                alternates += ofType.filter { !chosen.contains($0) }
             }
         }
-        // By start (the sort is stable); usually they already are, and nothing is copied.
-        var all = chosen
-        if !enumerated.isEmpty { all += enumerated }
-        Self.sortByStart(&all)
-        Self.sortByStart(&alternates)
-        return (Self.mergingNames(all, units: units, tokens: tokens), alternates)
+        return alternates
     }
 
     /// Sorts a line's few spans by start, keeping the order of spans that
