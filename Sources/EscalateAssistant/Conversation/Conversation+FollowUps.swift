@@ -12,6 +12,11 @@ extension Conversation {
         let kinds = Set(interpretation.entities.map(\.kind))
         guard !kinds.isEmpty, kinds.isSubset(of: [.org, .category, .segment, .time]) else { return nil }
         guard onlyFollowUpWords(interpretation) else { return nil }
+        return followUpRequest(interpretation)
+    }
+
+    /// The follow-up of what a line names: each entity, as its slot.
+    func followUpRequest(_ interpretation: Interpretation) -> Request {
         var slots = Slots()
         for span in interpretation.entities { slots[span.kind] = span.value }
         return Request(.followUp, slots: slots, cues: interpretation.cues)

@@ -89,9 +89,7 @@ extension Conversation {
         // with "and" after an answer ("and billing?"), it follows the last
         // question, about the same organisation.
         if cues.bareTopic, cues.startsWithAnd, state.lastQuestion != nil {
-            var slots = Slots()
-            for span in interpretation.entities { slots[span.kind] = span.value }
-            return try await run(Request(.followUp, slots: slots, cues: cues), interpretation, now: now)
+            return try await run(followUpRequest(interpretation), interpretation, now: now)
         }
         if cues.bareTopic {
             var slots = Slots()

@@ -52,7 +52,7 @@ struct FollowUpHandler: IntentHandler {
                     return notServed(category, by: org, question: request, turn: turn)
                 }
                 // A ladder: the organisation's own processes, said to lack that one.
-                absent = "The documents give \(turn.organisationName(org)) no \(category.replacingOccurrences(of: "_", with: " ")) ladder."
+                absent = "The documents give \(turn.organisationName(org)) no \(Words.code(category)) ladder."
                 request.slots[.category] = nil
             }
         }
@@ -78,13 +78,13 @@ struct FollowUpHandler: IntentHandler {
     /// give it. The question stays the last one asked, for the next follow-up.
     func notServed(_ category: String, by org: String, question: Request, turn: TurnContext) -> Outcome {
         let name = turn.organisationName(org)
-        let served = Self.topics(of: org, in: turn.catalog).sorted().map { $0.replacingOccurrences(of: "_", with: " ") }
+        let served = Self.topics(of: org, in: turn.catalog).sorted().map(Words.code)
         var state = turn.state
         state.focus = nil
         state.topic.organisation = org
         state.topic.category = nil
         state.lastQuestion = question
-        var lines = ["The documents give \(name) no \(category.replacingOccurrences(of: "_", with: " ")) desk or ladder."]
+        var lines = ["The documents give \(name) no \(Words.code(category)) desk or ladder."]
         if !served.isEmpty { lines.append("For \(name) I can route \(Words.list(served, conjunction: "or")).") }
         return turn.answer(lines, state: state)
     }
